@@ -1,0 +1,16 @@
+package dev.ucaudit.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "ucaudit", mixinStandardHelpOptions = true, version = "ucaudit 0.1.0",
+        description = "Passive traffic auditor for Cisco Unified Communications Manager networks.",
+        subcommands = {})
+final class RootCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

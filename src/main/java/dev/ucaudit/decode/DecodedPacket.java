@@ -1,0 +1,61 @@
+package dev.ucaudit.decode;
+
+/**
+ * The fields of one packet that the audit needs, decoded in place from a {@link
+ * dev.ucaudit.capture.RawPacket}. Mutable and reused: one instance per decoding thread.
+ */
+public final class DecodedPacket {
+    /** 4 or 6. */
+    public int ipVersion;
+    /** Addresses: 4 bytes used for IPv4, 16 for IPv6. */
+    public final byte[] src = new byte[16];
+    public final byte[] dst = new byte[16];
+    /** IP protocol number of the transport (after IPv6 extension headers). */
+    public int protocol;
+    /** Ports, or -1 when the protocol has none or this is a non-first fragment. */
+    public int srcPort = -1;
+    public int dstPort = -1;
+    /** TCP flags byte (FIN=1, SYN=2, RST=4, PSH=8, ACK=16, URG=32, ECE=64, CWR=128); 0 otherwise. */
+    public int tcpFlags;
+    public long tcpSeq;
+    public long tcpAck;
+    /** Length of the IP packet as the IP header says (header included). */
+    public int ipLength;
+    /** Transport payload (after the TCP/UDP header) inside the raw packet's buffer; clipped to what was captured. */
+    public int payloadOffset;
+    public int payloadLength;
+    /** Payload length the headers announce (may exceed payloadLength when the snaplen cut it). */
+    public int payloadWireLength;
+    /** IP fragmentation: true when this packet is a fragment (MF set or offset non-zero). */
+    public boolean fragment;
+    /** Fragment offset in bytes; 0 for the first fragment. */
+    public int fragmentOffset;
+    public boolean moreFragments;
+    /** IPv4 identification or IPv6 fragment-header identification. */
+    public long fragmentId;
+    /** Outermost VLAN id, or -1. */
+    public int vlan;
+
+    public int addressLength() {
+        return ipVersion == 6 ? 16 : 4;
+    }
+
+    public void reset() {
+        ipVersion = 0;
+        protocol = 0;
+        srcPort = -1;
+        dstPort = -1;
+        tcpFlags = 0;
+        tcpSeq = 0;
+        tcpAck = 0;
+        ipLength = 0;
+        payloadOffset = 0;
+        payloadLength = 0;
+        payloadWireLength = 0;
+        fragment = false;
+        fragmentOffset = 0;
+        moreFragments = false;
+        fragmentId = 0;
+        vlan = -1;
+    }
+}
