@@ -1,0 +1,181 @@
+package dev.ucaudit.audit;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Collects classified flows as they finish: the flow rows (up to a limit), conversation totals,
+ * counts per verdict, and which catalog openings were used. Memory is bounded by the row limit and
+ * the number of host pairs, not by the number of packets.
+ */
+public final class AuditResult implements Consumer<FlowRecord> {
+    private static final int SERVICES_LISTED = 12;
+
+    private final int maxFlowRows;
+    private final List<FlowRecord> rows = new ArrayList<>();
+    private long flowsNotListed;
+    private long undocumentedNotListed;
+    private final Map<String, Conversation> conversations = new HashMap<>();
+    private long flows;
+    private long documented;
+    private long undocumented;
+    private final Set<String> usedOpenings = new HashSet<>();
+    private final Map<String, Set<String>> respondersByRule = new HashMap<>();
+    private final Set<String> usedRules = new HashSet<>();
+    private final BitSet tcpPortsSeen = new BitSet(65536);
+    private final BitSet udpPortsSeen = new BitSet(65536);
+    private final BitSet protocolsSeen = new BitSet(256);
+
+    public AuditResult(int maxFlowRows) {
+        this.maxFlowRows = maxFlowRows;
+    }
+
+    @Override
+    public void accept(FlowRecord r) {
+        flows++;
+        if (r.documented()) {
+            documented++;
+            usedRules.add(r.rule());
+            usedOpenings.add(r.rule() + "|" + r.responder());
+            respondersByRule.computeIfAbsent(r.rule(), k -> new HashSet<>()).add(r.responder());
+        } else {
+            undocumented++;
+        }
+        if (rows.size() < maxFlowRows) {
+            rows.add(r);
+        } else {
+            flowsNotListed++;
+            if (!r.documented()) {
+                undocumentedNotListed++;
+            }
+        }
+        int proto = protocolNumber(r.protocol());
+        if (proto >= 0) {
+            protocolsSeen.set(proto);
+        }
+        if (r.responderPort() >= 0) {
+            (r.protocol().equals("tcp") ? tcpPortsSeen : udpPortsSeen).set(r.responderPort());
+        }
+        conversation(r);
+    }
+
+    private void conversation(FlowRecord r) {
+        boolean initiatorFirst = r.initiator().compareTo(r.responder()) <= 0;
+        String a = initiatorFirst ? r.initiator() : r.responder();
+        String b = initiatorFirst ? r.responder() : r.initiator();
+        Conversation c = conversations.computeIfAbsent(a + " " + b, k -> new Conversation(a, b));
+        c.roleA = initiatorFirst ? r.initiatorRole() : r.responderRole();
+        c.roleB = initiatorFirst ? r.responderRole() : r.initiatorRole();
+        c.nameA = initiatorFirst ? r.initiatorName() : r.responderName();
+        c.nameB = initiatorFirst ? r.responderName() : r.initiatorName();
+        c.flows++;
+        if (r.documented()) {
+            c.documented++;
+        } else {
+            c.undocumented++;
+        }
+        c.packets += r.packets();
+        c.bytes += r.bytes();
+        c.firstSeenNanos = Math.min(c.firstSeenNanos, r.firstSeenNanos());
+        c.lastSeenNanos = Math.max(c.lastSeenNanos, r.lastSeenNanos());
+        String service = r.responderPort() >= 0 ? r.responderPort() + "/" + r.protocol() : r.protocol();
+        if (c.services.containsKey(service) || c.services.size() < SERVICES_LISTED) {
+            c.services.merge(service, 1L, Long::sum);
+        } else {
+            long[] v = c.overflow.computeIfAbsent(r.protocol(), k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0});
+            v[0] = Math.min(v[0], r.responderPort());
+            v[1] = Math.max(v[1], r.responderPort());
+            v[2]++;
+        }
+    }
+
+    private static int protocolNumber(String label) {
+        try {
+            return dev.ucaudit.catalog.IpProtocol.parse(label).number();
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    /** Flow rows in time order (first seen, then endpoints). */
+    public List<FlowRecord> rows() {
+        List<FlowRecord> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingLong(FlowRecord::firstSeenNanos)
+                .thenComparing(FlowRecord::initiator).thenComparingInt(FlowRecord::initiatorPort)
+                .thenComparing(FlowRecord::responder).thenComparingInt(FlowRecord::responderPort)
+                .thenComparing(FlowRecord::protocol));
+        return sorted;
+    }
+
+    /** Conversations, non-compliant first, then by traffic. */
+    public List<Conversation> conversations() {
+        List<Conversation> list = new ArrayList<>(conversations.values());
+        list.sort(Comparator.comparing(Conversation::compliant)
+                .thenComparing(Comparator.comparingLong(Conversation::bytes).reversed())
+                .thenComparing(Conversation::hostA).thenComparing(Conversation::hostB));
+        return list;
+    }
+
+    public Collection<Conversation> conversationsUnordered() {
+        return conversations.values();
+    }
+
+    public long flows() {
+        return flows;
+    }
+
+    public long documented() {
+        return documented;
+    }
+
+    public long undocumented() {
+        return undocumented;
+    }
+
+    public long flowsNotListed() {
+        return flowsNotListed;
+    }
+
+    public long undocumentedNotListed() {
+        return undocumentedNotListed;
+    }
+
+    public int maxFlowRows() {
+        return maxFlowRows;
+    }
+
+    public boolean openingUsed(String rule, String destination) {
+        return usedOpenings.contains(rule + "|" + destination);
+    }
+
+    /** Responders of the documented flows that cited this rule. */
+    public Set<String> respondersOf(String rule) {
+        return respondersByRule.getOrDefault(rule, Set.of());
+    }
+
+    public boolean ruleUsed(String rule) {
+        return usedRules.contains(rule);
+    }
+
+    public boolean portSeen(int protocol, int port) {
+        if (protocol == 6) {
+            return tcpPortsSeen.get(port);
+        }
+        if (protocol == 17) {
+            return udpPortsSeen.get(port);
+        }
+        return false;
+    }
+
+    public boolean protocolSeen(int protocol) {
+        return protocolsSeen.get(protocol);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.ucaudit.audit;
+
+import dev.ucaudit.catalog.CandidateSet;
+import dev.ucaudit.catalog.Catalog;
+import dev.ucaudit.catalog.CatalogRule;
+import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.catalog.Roles;
+import dev.ucaudit.flow.Flow;
+import dev.ucaudit.flow.FlowKey;
+import dev.ucaudit.flow.InitiatorRule;
+import dev.ucaudit.flow.Side;
+import dev.ucaudit.inventory.Host;
+import dev.ucaudit.inventory.Inventory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Turns a finished flow into a report row: who initiated it, which roles the hosts have, and
+ * whether a catalog row (or signalling that a catalog row covers) documents it.
+ */
+public final class Classifier {
+    private final Catalog catalog;
+    private final Inventory inventory;
+    private final InitiatorRule initiatorRule;
+
+    public Classifier(Catalog catalog, Inventory inventory) {
+        this.catalog = catalog;
+        this.inventory = inventory;
+        this.initiatorRule = new InitiatorRule(catalog.lookup());
+    }
+
+    public FlowRecord classify(Flow flow, Negotiation negotiation) {
+        FlowKey k = flow.key();
+        InitiatorRule.Decision decision = initiatorRule.decide(flow);
+        Side is = decision.initiator();
+        Side rs = is.other();
+        byte[] iAddr = is == Side.A ? k.addressA() : k.addressB();
+        byte[] rAddr = is == Side.A ? k.addressB() : k.addressA();
+        int iPort = is == Side.A ? k.portA() : k.portB();
+        int rPort = is == Side.A ? k.portB() : k.portA();
+        Host initiator = inventory.lookup(iAddr);
+        Host responder = inventory.lookup(rAddr);
+
+        Verdict verdict;
+        String rule = "";
+        String reason;
+        if (negotiation != null) {
+            verdict = Verdict.DOCUMENTED;
+            rule = negotiation.rule();
+            reason = negotiation.reason();
+        } else {
+            Outcome o = byCatalog(k.protocol(), iPort, rPort, initiator, responder);
+            verdict = o.rule == null ? Verdict.UNDOCUMENTED : Verdict.DOCUMENTED;
+            rule = o.rule == null ? "" : o.rule.id();
+            reason = o.reason;
+        }
+        return new FlowRecord(flow.firstSeenNanos(), flow.lastSeenNanos(),
+                initiator.address(), iPort, responder.address(), rPort, IpProtocol.label(k.protocol()),
+                flow.packets(Side.A) + flow.packets(Side.B), flow.bytes(Side.A) + flow.bytes(Side.B),
+                initiator.role(), responder.role(), verdict, rule, reason, decision.basis(),
+                initiator.name(), responder.name(), flow.packets(is), flow.packets(rs), flow.bytes(is), flow.bytes(rs),
+                k.protocol() == 6 ? TcpFlagNames.of(flow.tcpFlags(Side.A) | flow.tcpFlags(Side.B)) : "",
+                flow.fragments());
+    }
+
+    private record Outcome(CatalogRule rule, String reason) {
+    }
+
+    private Outcome byCatalog(int protocol, int iPort, int rPort, Host initiator, Host responder) {
+        String proto = IpProtocol.label(protocol);
+        String what = rPort >= 0 ? rPort + "/" + proto : proto;
+        CandidateSet candidates = catalog.lookup().candidates(protocol, rPort);
+        if (candidates.isEmpty()) {
+            StringBuilder sb = new StringBuilder("no catalog row for ").append(what);
+            if (iPort >= 0 && catalog.lookup().isListening(protocol, iPort)) {
+                sb.append(" (the initiator's port ").append(iPort).append('/').append(proto)
+                        .append(" is documented: ").append(ids(catalog.lookup().candidates(protocol, iPort).rules()))
+                        .append(")");
+            }
+            sb.append(unknownHosts(initiator, responder));
+            return new Outcome(null, sb.toString());
+        }
+        if (!inventory.isPresent()) {
+            CatalogRule best = candidates.rules().stream().min(Comparator.comparingInt(r -> r.ports().size())).orElseThrow();
+            return new Outcome(best, best.id() + ": " + best.purpose() + " (" + best.describe()
+                    + "); matched by port only, no inventory given");
+        }
+        List<CatalogRule> fitting = new ArrayList<>();
+        for (CatalogRule r : candidates.rules()) {
+            if (initiator.is(r.sourceRole()) && responder.is(r.destinationRole())) {
+                fitting.add(r);
+            }
+        }
+        if (!fitting.isEmpty()) {
+            Roles roles = catalog.roles();
+            CatalogRule best = fitting.stream().min(Comparator
+                    .comparingInt((CatalogRule r) -> -(roles.specificity(r.sourceRole()) + roles.specificity(r.destinationRole())))
+                    .thenComparingInt(r -> r.ports().size())).orElseThrow();
+            return new Outcome(best, best.id() + ": " + best.purpose() + " (" + best.describe() + ")");
+        }
+        Map<String, List<String>> pairs = new LinkedHashMap<>();
+        for (CatalogRule r : candidates.rules()) {
+            pairs.computeIfAbsent(r.sourceRole() + " → " + r.destinationRole(), x -> new ArrayList<>()).add(r.id());
+        }
+        StringJoiner allowed = new StringJoiner(", ");
+        pairs.forEach((pair, ids) -> allowed.add(pair + " (" + String.join(", ", ids) + ")"));
+        return new Outcome(null, what + " is documented only from " + allowed + "; this flow is "
+                + initiator.role() + " → " + responder.role() + unknownHosts(initiator, responder));
+    }
+
+    private String unknownHosts(Host initiator, Host responder) {
+        if (!inventory.isPresent()) {
+            return "; no inventory given";
+        }
+        StringBuilder sb = new StringBuilder();
+        if (!initiator.inInventory()) {
+            sb.append("; ").append(initiator.address()).append(" is not in the inventory");
+        }
+        if (!responder.inInventory()) {
+            sb.append("; ").append(responder.address()).append(" is not in the inventory");
+        }
+        return sb.toString();
+    }
+
+    private static String ids(List<CatalogRule> rules) {
+        return String.join(", ", rules.stream().map(CatalogRule::id).toList());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ucaudit.audit;
+
+import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.decode.DecodedPacket;
+import dev.ucaudit.flow.Flow;
+import dev.ucaudit.flow.Side;
+import java.util.Map;
+
+/**
+ * The audit's hook into signalling inspection: it sees each new flow and each packet, remembers the
+ * media and data flows signalling opened, and says which finished flow signalling negotiated.
+ */
+public interface FlowInspection {
+    /** Called once when a flow is first seen. */
+    void onNewFlow(Flow flow, long timestampNanos);
+
+    /** Called for every packet of a flow after it was counted. */
+    void onPacket(Flow flow, Side from, DecodedPacket packet, RawPacket raw);
+
+    /** The signalling that opened this flow, or null. */
+    Negotiation negotiationFor(Flow flow);
+
+    /** Per-protocol counters for summary.json. */
+    Map<String, Object> stats();
+
+    FlowInspection NONE = new FlowInspection() {
+        @Override
+        public void onNewFlow(Flow flow, long timestampNanos) {
+        }
+
+        @Override
+        public void onPacket(Flow flow, Side from, DecodedPacket packet, RawPacket raw) {
+        }
+
+        @Override
+        public Negotiation negotiationFor(Flow flow) {
+            return null;
+        }
+
+        @Override
+        public Map<String, Object> stats() {
+            return Map.of();
+        }
+    };
+}

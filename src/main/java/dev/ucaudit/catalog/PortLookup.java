@@ -1,0 +1,105 @@
+package dev.ucaudit.catalog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * O(1) lookup of the catalog rows for (protocol, destination port): a 65,536-entry table for TCP and
+ * one for UDP, each entry pointing at an interned {@link CandidateSet}, and a 256-entry table for IP
+ * protocols without ports. Built once per catalog by sweeping range boundaries. Only listening ports
+ * are indexed: signalling-negotiated ports ({@link CatalogRule#dynamicPorts()}) and duplicate rows
+ * are not.
+ */
+public final class PortLookup {
+    private static final int PORTS = 65536;
+
+    private final CandidateSet[] tcp;
+    private final CandidateSet[] udp;
+    private final CandidateSet[] ipProtocols;
+    private final int distinctSets;
+
+    private PortLookup(CandidateSet[] tcp, CandidateSet[] udp, CandidateSet[] ipProtocols, int distinctSets) {
+        this.tcp = tcp;
+        this.udp = udp;
+        this.ipProtocols = ipProtocols;
+        this.distinctSets = distinctSets;
+    }
+
+    public static PortLookup build(List<CatalogRule> rules) {
+        Map<List<CatalogRule>, CandidateSet> interned = new HashMap<>();
+        interned.put(List.of(), CandidateSet.EMPTY);
+        CandidateSet[] tcp = sweep(rules, IpProtocol.TCP.number(), interned);
+        CandidateSet[] udp = sweep(rules, IpProtocol.UDP.number(), interned);
+        CandidateSet[] ip = new CandidateSet[256];
+        for (int proto = 0; proto < 256; proto++) {
+            List<CatalogRule> hits = new ArrayList<>();
+            for (CatalogRule r : rules) {
+                if (!r.isDuplicate() && r.hasProtocol(proto) && !new IpProtocol(proto).hasPorts()) {
+                    hits.add(r);
+                }
+            }
+            ip[proto] = interned.computeIfAbsent(List.copyOf(hits), CandidateSet::new);
+        }
+        return new PortLookup(tcp, udp, ip, interned.size());
+    }
+
+    private static CandidateSet[] sweep(List<CatalogRule> rules, int proto, Map<List<CatalogRule>, CandidateSet> interned) {
+        List<CatalogRule> relevant = new ArrayList<>();
+        List<PortRanges> listening = new ArrayList<>();
+        TreeSet<Integer> bounds = new TreeSet<>();
+        bounds.add(0);
+        bounds.add(PORTS);
+        for (CatalogRule r : rules) {
+            if (r.isDuplicate() || !r.hasProtocol(proto)) {
+                continue;
+            }
+            PortRanges ports = r.listeningPorts();
+            relevant.add(r);
+            listening.add(ports);
+            for (int i = 0; i < ports.rangeCount(); i++) {
+                bounds.add(ports.lo(i));
+                bounds.add(ports.hi(i) + 1);
+            }
+        }
+        CandidateSet[] table = new CandidateSet[PORTS];
+        Integer start = bounds.first();
+        for (Integer end : bounds.tailSet(start, false)) {
+            List<CatalogRule> hits = new ArrayList<>();
+            for (int i = 0; i < relevant.size(); i++) {
+                if (listening.get(i).contains(start)) {
+                    hits.add(relevant.get(i));
+                }
+            }
+            CandidateSet set = interned.computeIfAbsent(List.copyOf(hits), CandidateSet::new);
+            for (int p = start; p < end; p++) {
+                table[p] = set;
+            }
+            start = end;
+        }
+        return table;
+    }
+
+    /** Rows that list this destination port (TCP/UDP) or this IP protocol (others); never null. */
+    public CandidateSet candidates(int protocol, int port) {
+        if (protocol == 6) {
+            return port >= 0 && port < PORTS ? tcp[port] : CandidateSet.EMPTY;
+        }
+        if (protocol == 17) {
+            return port >= 0 && port < PORTS ? udp[port] : CandidateSet.EMPTY;
+        }
+        return protocol >= 0 && protocol < 256 ? ipProtocols[protocol] : CandidateSet.EMPTY;
+    }
+
+    /** True when some row lists this port as a listening port for this protocol. */
+    public boolean isListening(int protocol, int port) {
+        return !candidates(protocol, port).isEmpty();
+    }
+
+    /** How many distinct candidate sets the tables share. */
+    public int distinctSets() {
+        return distinctSets;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.ucaudit.flow;
+
+/**
+ * Mutable counters of one live flow while packets arrive. Confined to the analysis thread; turned
+ * into an immutable {@link FinishedFlow} when it ends or is evicted.
+ */
+public final class Flow {
+    private final FlowKey key;
+    private final Side firstSender;
+    private final long firstSeenNanos;
+    private long lastSeenNanos;
+    private final long[] packets = new long[2];
+    private final long[] bytes = new long[2];
+    private final int[] tcpFlags = new int[2];
+    private Side synFrom;
+    private Side synAckFrom;
+    private long fragments;
+    /** Whatever the inspection layer keeps for this flow (an inspector, a matched expectation). */
+    private Object inspection;
+
+    public Flow(FlowKey key, Side firstSender, long firstSeenNanos) {
+        this.key = key;
+        this.firstSender = firstSender;
+        this.firstSeenNanos = firstSeenNanos;
+        this.lastSeenNanos = firstSeenNanos;
+    }
+
+    public void count(Side from, long timestampNanos, int wireBytes, int flags) {
+        int i = from.ordinal();
+        packets[i]++;
+        bytes[i] += wireBytes;
+        if (timestampNanos > lastSeenNanos) {
+            lastSeenNanos = timestampNanos;
+        }
+        if (key.protocol() == 6) {
+            tcpFlags[i] |= flags;
+            boolean syn = (flags & 0x02) != 0;
+            boolean ack = (flags & 0x10) != 0;
+            if (syn && !ack && synFrom == null) {
+                synFrom = from;
+            } else if (syn && ack && synAckFrom == null) {
+                synAckFrom = from;
+            }
+        }
+    }
+
+    public void countFragment() {
+        fragments++;
+    }
+
+    /** True when this TCP flow has ended (RST, or FIN both ways) so a new SYN starts a new flow. */
+    public boolean tcpClosed() {
+        int all = tcpFlags[0] | tcpFlags[1];
+        return (all & 0x04) != 0 || ((tcpFlags[0] & 0x01) != 0 && (tcpFlags[1] & 0x01) != 0);
+    }
+
+    public FlowKey key() {
+        return key;
+    }
+
+    public Side firstSender() {
+        return firstSender;
+    }
+
+    public long firstSeenNanos() {
+        return firstSeenNanos;
+    }
+
+    public long lastSeenNanos() {
+        return lastSeenNanos;
+    }
+
+    public long packets(Side from) {
+        return packets[from.ordinal()];
+    }
+
+    public long bytes(Side from) {
+        return bytes[from.ordinal()];
+    }
+
+    public int tcpFlags(Side from) {
+        return tcpFlags[from.ordinal()];
+    }
+
+    public Side synFrom() {
+        return synFrom;
+    }
+
+    public Side synAckFrom() {
+        return synAckFrom;
+    }
+
+    public long fragments() {
+        return fragments;
+    }
+
+    public Object inspection() {
+        return inspection;
+    }
+
+    public void inspection(Object state) {
+        this.inspection = state;
+    }
+}
