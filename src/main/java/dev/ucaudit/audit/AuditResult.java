@@ -79,6 +79,7 @@ public final class AuditResult implements Consumer<FlowRecord> {
         c.flows++;
         if (r.documented()) {
             c.documented++;
+            c.documentedBytes += r.bytes();
         } else {
             c.undocumented++;
         }

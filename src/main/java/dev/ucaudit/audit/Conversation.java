@@ -15,6 +15,7 @@ public final class Conversation {
     long undocumented;
     long packets;
     long bytes;
+    long documentedBytes;
     long firstSeenNanos = Long.MAX_VALUE;
     long lastSeenNanos = Long.MIN_VALUE;
     /** "2000/tcp" -> flows. */
@@ -69,6 +70,10 @@ public final class Conversation {
 
     public long bytes() {
         return bytes;
+    }
+
+    public long documentedBytes() {
+        return documentedBytes;
     }
 
     public long firstSeenNanos() {

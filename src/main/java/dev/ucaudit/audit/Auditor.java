@@ -1,0 +1,189 @@
+package dev.ucaudit.audit;
+
+import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.capture.PacketSink;
+import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.decode.DecodeStatus;
+import dev.ucaudit.decode.DecodedPacket;
+import dev.ucaudit.decode.PacketDecoder;
+import dev.ucaudit.flow.CaptureClock;
+import dev.ucaudit.flow.Flow;
+import dev.ucaudit.flow.FlowKey;
+import dev.ucaudit.flow.FlowTable;
+import dev.ucaudit.flow.FragmentIndex;
+import dev.ucaudit.flow.Side;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The analysis pipeline for one run: decodes each packet, counts it into its flow, lets inspection
+ * see it, and classifies flows as they finish. Single-threaded: packet sources call it on one thread.
+ */
+public final class Auditor implements PacketSink {
+    private static final int PROBLEM_LINES_PER_INPUT = 20;
+
+    private final PacketDecoder decoder = new PacketDecoder();
+    private final DecodedPacket decoded = new DecodedPacket();
+    private final CaptureClock clock = new CaptureClock();
+    private final FlowTable flows;
+    private final FragmentIndex fragments;
+    private final Classifier classifier;
+    private final FlowInspection inspection;
+    private final AuditResult result;
+    private final RunStats stats = new RunStats();
+    private final PrintStream err;
+    private final Set<String> linkTypeReported = new HashSet<>();
+    private final java.util.Map<String, Integer> linesPrinted = new java.util.HashMap<>();
+
+    public Auditor(Classifier classifier, FlowInspection inspection, AuditResult result, long maxFlows,
+                   Duration idleTimeout, PrintStream err) {
+        this.classifier = classifier;
+        this.inspection = inspection;
+        this.result = result;
+        this.err = err;
+        this.flows = new FlowTable(maxFlows, idleTimeout, clock, this::finished);
+        this.fragments = new FragmentIndex(Math.max(1024, maxFlows / 4), idleTimeout, clock);
+    }
+
+    private void finished(Flow flow) {
+        result.accept(classifier.classify(flow, inspection.negotiationFor(flow)));
+    }
+
+    @Override
+    public void packet(RawPacket raw) {
+        RunStats.InputStats in = stats.input(raw.sourceName);
+        in.packets++;
+        stats.packets++;
+        stats.bytes += raw.originalLength;
+        stats.time(raw.timestampNanos);
+        DecodeStatus status = decoder.decode(raw, decoded);
+        switch (status) {
+            case NOT_IP -> stats.nonIpPackets++;
+            case UNKNOWN_LINK_TYPE -> {
+                stats.unknownLinkType(raw.linkType);
+                stats.undecodable("unknown link type " + raw.linkType);
+                if (linkTypeReported.add(raw.sourceName + "|" + raw.linkType)) {
+                    problem(new CaptureProblem(raw.sourceName, raw.number, "link-type",
+                            decoder.lastProblem() + " (this and every later packet of that link type are counted, not decoded)", false));
+                }
+            }
+            case MALFORMED -> {
+                stats.undecodable(category(decoder.lastProblem()));
+                problem(new CaptureProblem(raw.sourceName, raw.number, "malformed", decoder.lastProblem(), false));
+            }
+            case IP -> ip(raw);
+        }
+        if ((stats.packets & 0xfff) == 0) {
+            flows.cleanUp();
+        }
+    }
+
+    private static String category(String message) {
+        if (message == null) {
+            return "malformed";
+        }
+        int colon = message.indexOf(':');
+        String head = colon > 0 ? message.substring(0, colon) : message;
+        return head.length() > 60 ? head.substring(0, 60) : head;
+    }
+
+    private void ip(RawPacket raw) {
+        stats.ipPackets++;
+        clock.advanceTo(raw.timestampNanos);
+        DecodedPacket d = decoded;
+        int alen = d.addressLength();
+        Flow flow;
+        Side from;
+        if (d.fragment && d.fragmentOffset != 0) {
+            stats.fragments++;
+            FlowKey key = fragments.flowOf(d);
+            if (key == null) {
+                key = FlowKey.of(d.protocol, Arrays.copyOf(d.src, alen), -1, Arrays.copyOf(d.dst, alen), -1);
+            }
+            flow = lookupOrCreate(key, d, raw, alen);
+            flow.countFragment();
+        } else {
+            FlowKey key = FlowKey.of(d);
+            flow = flows.get(key);
+            if (flow != null && d.protocol == 6 && (d.tcpFlags & 0x12) == 0x02 && flow.tcpClosed()) {
+                flows.finish(flow);
+                flow = null;
+            }
+            if (flow == null) {
+                flow = create(key, d, raw, alen);
+            }
+            if (d.fragment) {
+                stats.fragments++;
+                fragments.remember(d, key);
+                flow.countFragment();
+            }
+        }
+        from = flow.key().isFromA(d.src, alen, flow.key().portA() < 0 ? -1 : d.srcPort) ? Side.A : Side.B;
+        flow.count(from, raw.timestampNanos, raw.originalLength, d.tcpFlags);
+        inspection.onPacket(flow, from, d, raw);
+    }
+
+    private Flow lookupOrCreate(FlowKey key, DecodedPacket d, RawPacket raw, int alen) {
+        Flow flow = flows.get(key);
+        return flow != null ? flow : create(key, d, raw, alen);
+    }
+
+    private Flow create(FlowKey key, DecodedPacket d, RawPacket raw, int alen) {
+        Side first = key.isFromA(d.src, alen, key.portA() < 0 ? -1 : d.srcPort) ? Side.A : Side.B;
+        Flow flow = new Flow(key, first, raw.timestampNanos);
+        flows.put(flow);
+        inspection.onNewFlow(flow, raw.timestampNanos);
+        return flow;
+    }
+
+    @Override
+    public void problem(CaptureProblem p) {
+        stats.problem(p);
+        if (p.fatal() || p.packetNumber() == 0) {
+            err.println("ucaudit: " + p.describe());
+            return;
+        }
+        int printed = linesPrinted.merge(p.source(), 1, Integer::sum);
+        if (printed <= PROBLEM_LINES_PER_INPUT) {
+            err.println("ucaudit: " + p.describe());
+        } else if (printed == PROBLEM_LINES_PER_INPUT + 1) {
+            err.println("ucaudit: " + p.source() + ": more problems; all are counted in summary.json");
+        }
+    }
+
+    /** A whole input could not be opened: counted, and the run goes on with the others. */
+    public void inputFailed(String source, String message) {
+        RunStats.InputStats in = stats.input(source);
+        in.error = message;
+        in.readCompletely = false;
+        err.println("ucaudit: " + message);
+    }
+
+    /** End of input: every remaining flow is classified into the result. */
+    public void finish() {
+        flows.drain();
+    }
+
+    public RunStats stats() {
+        return stats;
+    }
+
+    public AuditResult result() {
+        return result;
+    }
+
+    public long flowsEvictedIdle() {
+        return flows.evictedIdle();
+    }
+
+    public long flowsEvictedSize() {
+        return flows.evictedSize();
+    }
+
+    public FlowInspection inspection() {
+        return inspection;
+    }
+}

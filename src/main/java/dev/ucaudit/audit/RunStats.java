@@ -1,0 +1,100 @@
+package dev.ucaudit.audit;
+
+import dev.ucaudit.capture.CaptureProblem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What the run read and could not read: the counting half of summary.json. */
+public final class RunStats {
+    /** Problems kept word for word; beyond this only counted. */
+    public static final int PROBLEMS_KEPT = 200;
+
+    /** Per input: packets read and problems. */
+    public static final class InputStats {
+        public final String name;
+        public long packets;
+        public long problems;
+        public String error = "";
+        public boolean readCompletely = true;
+
+        InputStats(String name) {
+            this.name = name;
+        }
+    }
+
+    private final Map<String, InputStats> inputs = new LinkedHashMap<>();
+    public long packets;
+    public long bytes;
+    public long ipPackets;
+    public long nonIpPackets;
+    public long fragments;
+    public long firstNanos = Long.MAX_VALUE;
+    public long lastNanos = Long.MIN_VALUE;
+    /** Packets not decodable, by reason category. */
+    private final Map<String, Long> undecodable = new TreeMap<>();
+    private final Map<Integer, Long> unknownLinkTypes = new TreeMap<>();
+    private final List<CaptureProblem> problems = new ArrayList<>();
+    private long problemsTotal;
+
+    public InputStats input(String name) {
+        return inputs.computeIfAbsent(name, InputStats::new);
+    }
+
+    public List<InputStats> inputs() {
+        return List.copyOf(inputs.values());
+    }
+
+    public void undecodable(String category) {
+        undecodable.merge(category, 1L, Long::sum);
+    }
+
+    public void unknownLinkType(int linkType) {
+        unknownLinkTypes.merge(linkType, 1L, Long::sum);
+    }
+
+    public Map<String, Long> undecodable() {
+        return undecodable;
+    }
+
+    public long undecodableTotal() {
+        return undecodable.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public Map<Integer, Long> unknownLinkTypes() {
+        return unknownLinkTypes;
+    }
+
+    /** Keeps the problem (up to {@link #PROBLEMS_KEPT}); returns true when it was kept. */
+    public boolean problem(CaptureProblem p) {
+        problemsTotal++;
+        input(p.source()).problems++;
+        if (p.fatal()) {
+            input(p.source()).readCompletely = false;
+        }
+        if (problems.size() < PROBLEMS_KEPT) {
+            problems.add(p);
+            return true;
+        }
+        return false;
+    }
+
+    public List<CaptureProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    public long problemsTotal() {
+        return problemsTotal;
+    }
+
+    public void time(long nanos) {
+        if (nanos < firstNanos) {
+            firstNanos = nanos;
+        }
+        if (nanos > lastNanos) {
+            lastNanos = nanos;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.ucaudit.capture;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.pcap4j.core.BpfProgram;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.Pcaps;
+import org.pcap4j.packet.namednumber.DataLinkType;
+
+/**
+ * A BPF filter expression applied to packets read from files, compiled by libpcap once per link
+ * type. A compile error names the expression and libpcap's reason.
+ */
+public final class BpfFilter implements AutoCloseable {
+    private static final int SNAPLEN = 262144;
+
+    private final String expression;
+    private final Map<Integer, BpfProgram> programs = new HashMap<>();
+
+    public BpfFilter(String expression) throws CaptureException {
+        this.expression = expression;
+        program(1); // compile once for Ethernet so a syntax error is reported before reading
+    }
+
+    private BpfProgram program(int linkType) throws CaptureException {
+        BpfProgram p = programs.get(linkType);
+        if (p == null) {
+            try {
+                p = Pcaps.compileFilter(SNAPLEN, DataLinkType.getInstance(linkType), expression,
+                        BpfProgram.BpfCompileMode.OPTIMIZE, null);
+            } catch (PcapNativeException | RuntimeException e) {
+                throw new CaptureException("--filter '" + expression + "' does not compile for link type " + linkType
+                        + ": " + e.getMessage() + " (see man pcap-filter for the syntax)", e);
+            } catch (UnsatisfiedLinkError e) {
+                throw new CaptureException("--filter needs libpcap, which could not be loaded: " + e.getMessage()
+                        + " (install it: apt-get install libpcap0.8)", null);
+            }
+            programs.put(linkType, p);
+        }
+        return p;
+    }
+
+    /** True when the packet passes the filter. */
+    public boolean accepts(RawPacket packet) throws CaptureException {
+        byte[] bytes = packet.offset == 0 && packet.data.length == packet.length ? packet.data
+                : Arrays.copyOfRange(packet.data, packet.offset, packet.offset + packet.length);
+        return program(packet.linkType).applyFilter(bytes, packet.originalLength, packet.length);
+    }
+
+    public String expression() {
+        return expression;
+    }
+
+    @Override
+    public void close() {
+        programs.values().forEach(BpfProgram::free);
+        programs.clear();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.ucaudit.cli;
+
+import dev.ucaudit.capture.BpfFilter;
+import dev.ucaudit.capture.CaptureException;
+import dev.ucaudit.capture.CaptureFiles;
+import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.capture.PacketSink;
+import dev.ucaudit.capture.PacketSource;
+import dev.ucaudit.capture.RawPacket;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = {"Audit recorded captures (.pcap, .pcapng, gzip-compressed either way); several files are one observation window.",
+            "Exit status: 0 nothing undocumented, 1 findings (see --fail-on), 2 bad usage or unreadable input."})
+final class AuditCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CatalogOptions catalogOptions = new CatalogOptions();
+
+    @Mixin
+    AuditOptions options = new AuditOptions();
+
+    @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = "Capture files to audit together.")
+    List<Path> captures;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
+        AuditSession session = new AuditSession(catalogOptions, options, err, errStream);
+        BpfFilter filter = null;
+        if (options.filter != null) {
+            try {
+                filter = new BpfFilter(options.filter);
+            } catch (CaptureException e) {
+                err.println("ucaudit: " + e.getMessage());
+                err.flush();
+                return 2;
+            }
+        }
+        PacketSink sink = filter == null ? session.auditor : new FilteringSink(filter, session.auditor);
+        for (Path capture : captures) {
+            try (PacketSource source = CaptureFiles.open(capture)) {
+                source.run(sink);
+            } catch (CaptureException e) {
+                session.auditor.inputFailed(capture.toString(), e.getMessage());
+            }
+        }
+        if (filter != null) {
+            filter.close();
+        }
+        errStream.flush();
+        return session.finishAndWrite("offline", options.out, Map.of(), out, err);
+    }
+
+    /** Passes on only the packets a BPF filter accepts. */
+    private record FilteringSink(BpfFilter filter, PacketSink next) implements PacketSink {
+        @Override
+        public void packet(RawPacket packet) {
+            try {
+                if (filter.accepts(packet)) {
+                    next.packet(packet);
+                }
+            } catch (CaptureException e) {
+                next.problem(new CaptureProblem(packet.sourceName, packet.number, "filter", e.getMessage(), false));
+            }
+        }
+
+        @Override
+        public void problem(CaptureProblem problem) {
+            next.problem(problem);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ucaudit.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code audit} and {@code live}. */
+final class AuditOptions {
+    @Option(names = "--inventory", paramLabel = "FILE",
+            description = "Inventory CSV (address,role,name; address is an IP or CIDR prefix; the longest prefix wins). Without it flows are classified by port alone.")
+    Path inventory;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "ucaudit-report",
+            description = "Report folder (flows.csv, conversations.csv, unused.csv, summary.json, report.html). Default: ${DEFAULT-VALUE}/")
+    Path out;
+
+    @Option(names = "--filter", paramLabel = "BPF", description = "Only packets matching this BPF expression (libpcap syntax), e.g. 'not port 22'.")
+    String filter;
+
+    @Option(names = "--fail-on", paramLabel = "WHAT", split = ",", defaultValue = "undocumented",
+            description = {"Findings that make the exit status 1 (comma-separated): undocumented, unused, problems, none.",
+                "Default: ${DEFAULT-VALUE}."})
+    List<String> failOn = new ArrayList<>();
+
+    @Option(names = "--max-flows", paramLabel = "N", defaultValue = "1000000",
+            description = "Most flows tracked at once; the least recently used beyond this is finished early and still reported. Default: ${DEFAULT-VALUE}.")
+    long maxFlows;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "A flow idle this long (capture time) is finished; a later packet starts a new flow. Default: ${DEFAULT-VALUE}.")
+    long idleTimeoutSeconds;
+
+    @Option(names = "--max-flow-rows", paramLabel = "N", defaultValue = "200000",
+            description = "Most rows written to flows.csv; beyond this flows are still counted in conversations and summary.json. Default: ${DEFAULT-VALUE}.")
+    int maxFlowRows;
+
+    Duration idleTimeout() {
+        return Duration.ofSeconds(Math.max(1, idleTimeoutSeconds));
+    }
+}

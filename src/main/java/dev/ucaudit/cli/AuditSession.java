@@ -1,0 +1,115 @@
+package dev.ucaudit.cli;
+
+import dev.ucaudit.audit.AuditResult;
+import dev.ucaudit.audit.Auditor;
+import dev.ucaudit.audit.Classifier;
+import dev.ucaudit.audit.FlowInspection;
+import dev.ucaudit.audit.UnusedOpening;
+import dev.ucaudit.audit.UnusedOpenings;
+import dev.ucaudit.catalog.Catalog;
+import dev.ucaudit.catalog.CatalogProblem;
+import dev.ucaudit.inventory.Inventory;
+import dev.ucaudit.inventory.InventoryLoader;
+import dev.ucaudit.report.AuditReport;
+import dev.ucaudit.report.ReportWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One audit's set-up and ending, shared by {@code audit} and {@code live}: loads catalog and
+ * inventory, builds the pipeline, then writes the report folder and decides the exit status.
+ */
+final class AuditSession {
+    static final Set<String> FAIL_ON = Set.of("undocumented", "unused", "problems", "none");
+
+    final Catalog catalog;
+    final List<CatalogProblem> catalogProblems;
+    final Inventory inventory;
+    final List<CatalogProblem> inventoryProblems;
+    final Auditor auditor;
+    final AuditOptions options;
+
+    AuditSession(CatalogOptions catalogOptions, AuditOptions options, PrintWriter err, PrintStream errStream) {
+        this.options = options;
+        for (String f : options.failOn) {
+            if (!FAIL_ON.contains(f.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("--fail-on '" + f + "' is not one of undocumented, unused, problems, none");
+            }
+        }
+        CatalogOptions.Loaded loaded = catalogOptions.load(err);
+        this.catalog = loaded.catalog();
+        this.catalogProblems = loaded.problems();
+        if (options.inventory != null) {
+            InventoryLoader loader = new InventoryLoader();
+            this.inventory = loader.load(options.inventory, catalog.roles());
+            this.inventoryProblems = loader.problems();
+            for (CatalogProblem p : inventoryProblems) {
+                err.println("ucaudit: " + p.describe());
+            }
+        } else {
+            this.inventory = Inventory.empty(catalog.roles());
+            this.inventoryProblems = List.of();
+        }
+        err.flush();
+        FlowInspection inspection = Inspection.create(catalog);
+        this.auditor = new Auditor(new Classifier(catalog, inventory), inspection, new AuditResult(options.maxFlowRows),
+                options.maxFlows, options.idleTimeout(), errStream);
+    }
+
+    /** True when some input, catalog row or inventory row could not be read. */
+    boolean inputIncomplete() {
+        boolean captureFailed = auditor.stats().inputs().stream().anyMatch(i -> !i.error.isEmpty());
+        return captureFailed || !catalogProblems.isEmpty() || !inventoryProblems.isEmpty();
+    }
+
+    /** Finishes the flows, writes the report into {@code dir}, returns the exit status. */
+    int finishAndWrite(String mode, Path dir, Map<String, Object> capture, PrintWriter out, PrintWriter err) throws IOException {
+        auditor.finish();
+        List<UnusedOpening> unused = UnusedOpenings.find(catalog, inventory, auditor.result());
+        int status = exitStatus(unused);
+        AuditReport report = new AuditReport(mode, catalog, catalogProblems, inventory, inventoryProblems,
+                auditor.stats(), auditor.result(), unused, auditor.inspection().stats(), capture,
+                auditor.flowsEvictedIdle(), auditor.flowsEvictedSize(), failOnList(), status, System.currentTimeMillis());
+        ReportWriter.write(dir, report);
+        AuditResult r = auditor.result();
+        out.printf(Locale.ROOT, "ucaudit: %d packets, %d flows: %d documented, %d undocumented; %d conversation pairs; %d unused openings%s%n",
+                auditor.stats().packets, r.flows(), r.documented(), r.undocumented(), r.conversationsUnordered().size(),
+                unused.size(), inventory.isPresent() ? "" : " (no inventory: classified by port only)");
+        if (auditor.stats().undecodableTotal() > 0 || auditor.stats().problemsTotal() > 0) {
+            out.printf(Locale.ROOT, "ucaudit: %d packets not decodable, %d read problems (see summary.json)%n",
+                    auditor.stats().undecodableTotal(), auditor.stats().problemsTotal());
+        }
+        out.printf("ucaudit: report written to %s%n", dir.resolve("report.html"));
+        out.flush();
+        if (status == 2) {
+            err.println("ucaudit: some input could not be read (messages above); the report covers what was read");
+            err.flush();
+        }
+        return status;
+    }
+
+    private List<String> failOnList() {
+        return options.failOn.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private int exitStatus(List<UnusedOpening> unused) {
+        if (inputIncomplete()) {
+            return 2;
+        }
+        List<String> failOn = new ArrayList<>(failOnList());
+        if (failOn.contains("none")) {
+            return 0;
+        }
+        boolean findings = (failOn.contains("undocumented") && auditor.result().undocumented() > 0)
+                || (failOn.contains("unused") && !unused.isEmpty())
+                || (failOn.contains("problems") && (auditor.stats().problemsTotal() > 0 || auditor.stats().undecodableTotal() > 0));
+        return findings ? 1 : 0;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.ucaudit.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ucaudit.audit.AuditResult;
+import dev.ucaudit.audit.Conversation;
+import dev.ucaudit.audit.RunStats;
+import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.catalog.CatalogProblem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** summary.json: the run in numbers. Keys are stable; scripts read them. */
+public final class SummaryJson {
+    private SummaryJson() {
+    }
+
+    public static Map<String, Object> build(AuditReport r) {
+        RunStats s = r.stats();
+        AuditResult res = r.result();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("tool", "ucaudit");
+        root.put("mode", r.mode());
+        root.put("generated_at", Times.iso(r.generatedAtMillis() * 1_000_000L));
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        for (RunStats.InputStats in : s.inputs()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", in.name);
+            m.put("packets", in.packets);
+            m.put("problems", in.problems);
+            m.put("read_completely", in.readCompletely);
+            m.put("error", in.error);
+            inputs.add(m);
+        }
+        root.put("inputs", inputs);
+
+        Map<String, Object> packets = new LinkedHashMap<>();
+        packets.put("read", s.packets);
+        packets.put("bytes", s.bytes);
+        packets.put("ip", s.ipPackets);
+        packets.put("non_ip", s.nonIpPackets);
+        packets.put("ip_fragments", s.fragments);
+        packets.put("not_decodable", s.undecodableTotal());
+        packets.put("not_decodable_by_reason", s.undecodable());
+        Map<String, Long> links = new LinkedHashMap<>();
+        s.unknownLinkTypes().forEach((k, v) -> links.put(Integer.toString(k), v));
+        packets.put("unknown_link_types", links);
+        root.put("packets", packets);
+
+        Map<String, Object> problems = new LinkedHashMap<>();
+        problems.put("total", s.problemsTotal());
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (CaptureProblem p : s.problems()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", p.source());
+            m.put("packet", p.packetNumber());
+            m.put("kind", p.kind());
+            m.put("message", p.message());
+            m.put("fatal", p.fatal());
+            listed.add(m);
+        }
+        problems.put("listed", listed);
+        root.put("problems", problems);
+
+        Map<String, Object> window = new LinkedHashMap<>();
+        window.put("first", Times.iso(s.firstNanos));
+        window.put("last", Times.iso(s.lastNanos));
+        window.put("seconds", s.packets == 0 ? 0.0 : (s.lastNanos - s.firstNanos) / 1e9);
+        root.put("time_window", window);
+
+        Map<String, Object> flows = new LinkedHashMap<>();
+        flows.put("total", res.flows());
+        flows.put("documented", res.documented());
+        flows.put("undocumented", res.undocumented());
+        flows.put("rows_written", res.flows() - res.flowsNotListed());
+        flows.put("rows_not_written", res.flowsNotListed());
+        flows.put("undocumented_rows_not_written", res.undocumentedNotListed());
+        flows.put("max_flow_rows", res.maxFlowRows());
+        flows.put("evicted_idle", r.flowsEvictedIdle());
+        flows.put("evicted_size", r.flowsEvictedSize());
+        root.put("flows", flows);
+
+        Map<String, Object> verdicts = new LinkedHashMap<>();
+        verdicts.put("documented", res.documented());
+        verdicts.put("undocumented", res.undocumented());
+        root.put("verdicts", verdicts);
+
+        long compliant = res.conversationsUnordered().stream().filter(Conversation::compliant).count();
+        Map<String, Object> conv = new LinkedHashMap<>();
+        conv.put("total", (long) res.conversationsUnordered().size());
+        conv.put("compliant", compliant);
+        conv.put("non_compliant", res.conversationsUnordered().size() - compliant);
+        root.put("conversations", conv);
+        root.put("unused_openings", r.unused().size());
+
+        Map<String, Object> catalog = new LinkedHashMap<>();
+        catalog.put("sources", r.catalog().sources());
+        catalog.put("rules", r.catalog().rules().size());
+        catalog.put("problems", problems(r.catalogProblems()));
+        root.put("catalog", catalog);
+
+        Map<String, Object> inv = new LinkedHashMap<>();
+        inv.put("source", r.inventory().isPresent() ? r.inventory().source() : null);
+        inv.put("entries", r.inventory().entries().size());
+        inv.put("classification", r.inventory().isPresent() ? "by port and role"
+                : "by port only: no inventory given, so host roles are unknown and every row matches on its port");
+        inv.put("problems", problems(r.inventoryProblems()));
+        root.put("inventory", inv);
+        root.put("inspection", r.inspection());
+        if (!r.capture().isEmpty()) {
+            root.put("capture", r.capture());
+        }
+        root.put("fail_on", r.failOn());
+        root.put("exit_status", r.exitStatus());
+        return root;
+    }
+
+    private static List<String> problems(List<CatalogProblem> list) {
+        return list.stream().map(CatalogProblem::describe).toList();
+    }
+
+    public static void write(Path file, AuditReport r) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        String json = mapper.writeValueAsString(build(r));
+        AtomicFile.write(file, w -> w.write(json + "\n"));
+    }
+}
