@@ -35,6 +35,11 @@ public final class DecodedPacket {
     public long fragmentId;
     /** Outermost VLAN id, or -1. */
     public int vlan;
+    /**
+     * True when the snapshot length cut the packet before the end its headers announce: not malformed,
+     * but the transport header or payload is incomplete (ports stay -1 when the header itself was cut).
+     */
+    public boolean truncated;
 
     public int addressLength() {
         return ipVersion == 6 ? 16 : 4;
@@ -57,5 +62,6 @@ public final class DecodedPacket {
         moreFragments = false;
         fragmentId = 0;
         vlan = -1;
+        truncated = false;
     }
 }

@@ -1,0 +1,134 @@
+package dev.ucaudit.capture;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.zip.GZIPInputStream;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.Pcaps;
+import org.pcap4j.core.RawPacketListener;
+
+/**
+ * Reads a capture file through libpcap (pcap4j): the reference reader, used when asked for.
+ * libpcap reads pcap and pcapng but not gzip, so a gzip file is first decompressed to a temporary
+ * file. libpcap stops at the first damaged record and cannot read a pcapng file whose interfaces
+ * have different link types; {@link PcapFileSource} does both.
+ */
+public final class Pcap4jFileSource implements PacketSource {
+    private final Path path;
+    private final String name;
+    private volatile PcapHandle handle;
+    private volatile boolean stopped;
+
+    public Pcap4jFileSource(Path path) {
+        this(path, path.toString());
+    }
+
+    public Pcap4jFileSource(Path path, String name) {
+        this.path = path;
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void run(PacketSink sink) throws CaptureException {
+        stopped = false;
+        Path file = path;
+        Path temp = null;
+        try {
+            PcapFileSource.openRaw(path, name).close();
+            if (PcapFileSource.isGzip(path, name)) {
+                temp = gunzip();
+                file = temp;
+            }
+            read(file, sink);
+        } catch (IOException e) {
+            throw new CaptureException(name + " cannot be read: " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a leftover temporary file is harmless
+                }
+            }
+        }
+    }
+
+    private void read(Path file, PacketSink sink) throws CaptureException {
+        PcapHandle h;
+        try {
+            h = Pcaps.openOffline(file.toString(), PcapHandle.TimestampPrecision.NANO);
+        } catch (PcapNativeException e) {
+            throw new CaptureException(name + " cannot be read by libpcap: " + e.getMessage()
+                    + "; if it is a capture in another format, convert it with: editcap -F pcap " + name + " OUT.pcap", e);
+        }
+        handle = h;
+        try {
+            int linkType = h.getDlt().value();
+            RawPacket packet = new RawPacket();
+            long[] number = {0};
+            RawPacketListener listener = bytes -> {
+                number[0]++;
+                Timestamp ts = h.getTimestamp();
+                long nanos = Math.floorDiv(ts.getTime(), 1000L) * 1_000_000_000L + ts.getNanos();
+                Integer original = h.getOriginalLength();
+                sink.packet(packet.set(name, number[0], nanos, linkType, bytes, 0, bytes.length,
+                        original == null ? bytes.length : original));
+            };
+            if (!stopped) {
+                h.loop(-1, listener);
+            }
+        } catch (InterruptedException e) {
+            // breakLoop() from stop(): a normal end
+        } catch (PcapNativeException e) {
+            sink.problem(new CaptureProblem(name, 0, "libpcap-error", "libpcap stopped reading: " + e.getMessage()
+                    + "; the packets before it were read (to keep what follows, repair the file with: editcap -F pcap "
+                    + name + " OUT.pcap, or read it with the built-in reader)", true));
+        } catch (NotOpenException e) {
+            sink.problem(new CaptureProblem(name, 0, "libpcap-error", "the libpcap handle was closed", true));
+        } finally {
+            handle = null;
+            h.close();
+        }
+    }
+
+    private Path gunzip() throws IOException {
+        Path temp = Files.createTempFile("ucaudit-", ".pcap");
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(path), 1 << 16);
+             OutputStream out = Files.newOutputStream(temp)) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("gzip decompression failed (" + e.getMessage() + ")", e);
+        }
+        return temp;
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        PcapHandle h = handle;
+        if (h != null) {
+            try {
+                h.breakLoop();
+            } catch (NotOpenException ignored) {
+                // already finished
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

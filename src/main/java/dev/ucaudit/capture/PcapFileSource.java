@@ -1,0 +1,165 @@
+package dev.ucaudit.capture;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Pure-Java reader of classic pcap (µs and ns, both byte orders) and pcapng files, plain or
+ * gzip-compressed. Packets are handed on as views into one reused read buffer. Damage inside the
+ * file is reported to the sink as {@link CaptureProblem}s and reading goes on; only a file that is
+ * missing, empty or not a capture at all throws.
+ */
+public final class PcapFileSource implements PacketSource {
+    static final int MAGIC_USEC = 0xA1B2C3D4;
+    static final int MAGIC_NSEC = 0xA1B23C4D;
+    private static final int GZIP_BUFFER = 1 << 16;
+
+    private final Path path;
+    private final String name;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    public PcapFileSource(Path path) {
+        this(path, path.toString());
+    }
+
+    /** @param name how messages name the file: the path as the user gave it */
+    public PcapFileSource(Path path, String name) {
+        this.path = path;
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void run(PacketSink sink) throws CaptureException {
+        stopped.set(false);
+        boolean gzip = isGzip(path, name);
+        try (CaptureInput in = new CaptureInput(open(gzip))) {
+            try {
+                readFormat(in, sink, gzip);
+            } catch (ZipException e) {
+                sink.problem(new CaptureProblem(name, 0, "io-error", "the gzip data is corrupt after byte "
+                        + in.streamOffset() + " of the decompressed stream (" + e.getMessage()
+                        + "); reading stopped there", true));
+            } catch (java.io.EOFException e) {
+                sink.problem(new CaptureProblem(name, 0, "truncated", "the gzip stream is cut short after byte "
+                        + in.streamOffset() + " of the decompressed data; reading stopped there", true));
+            } catch (IOException e) {
+                sink.problem(new CaptureProblem(name, 0, "io-error", "reading failed after byte "
+                        + in.streamOffset() + ": " + e.getMessage(), true));
+            }
+        }
+    }
+
+    private void readFormat(CaptureInput in, PacketSink sink, boolean gzip) throws IOException, CaptureException {
+        if (!in.ensure(4)) {
+            if (in.buffered() == 0) {
+                throw new CaptureException(name + (gzip ? " decompresses to nothing" : " is empty"));
+            }
+            throw notACapture(in);
+        }
+        byte[] b = in.buffer();
+        int p = in.position();
+        int magic = Bytes.i32(b, p, true);
+        if (magic == PcapngReader.SHB) {
+            new PcapngReader(name, stopped).read(in, sink);
+            return;
+        }
+        boolean bigEndian;
+        boolean nanos;
+        if (magic == MAGIC_USEC || magic == MAGIC_NSEC) {
+            bigEndian = true;
+            nanos = magic == MAGIC_NSEC;
+        } else if (Integer.reverseBytes(magic) == MAGIC_USEC || Integer.reverseBytes(magic) == MAGIC_NSEC) {
+            bigEndian = false;
+            nanos = Integer.reverseBytes(magic) == MAGIC_NSEC;
+        } else {
+            throw notACapture(in);
+        }
+        if (!in.ensure(PcapRecordReader.HEADER_LENGTH)) {
+            throw new CaptureException(name + " is cut short inside its pcap file header: "
+                    + in.buffered() + " of " + PcapRecordReader.HEADER_LENGTH + " bytes");
+        }
+        b = in.buffer();
+        p = in.position();
+        int major = Bytes.u16(b, p + 4, bigEndian);
+        int minor = Bytes.u16(b, p + 6, bigEndian);
+        long snaplen = Bytes.u32(b, p + 16, bigEndian);
+        int linkType = PcapRecordReader.linkTypeOf(Bytes.u32(b, p + 20, bigEndian));
+        if (major != 2) {
+            sink.problem(new CaptureProblem(name, 0, "bad-header", "the pcap header says version " + major + "."
+                    + minor + "; reading it as version 2.4", false));
+        }
+        in.advance(PcapRecordReader.HEADER_LENGTH);
+        new PcapRecordReader(name, bigEndian, nanos, linkType, snaplen, stopped).read(in, sink);
+    }
+
+    private CaptureException notACapture(CaptureInput in) {
+        int n = Math.min(4, in.buffered());
+        return new CaptureException(name + " is not a pcap or pcapng file (starts with bytes "
+                + Bytes.hex(in.buffer(), in.position(), n) + "); convert it with: editcap -F pcap "
+                + name + " OUT.pcap");
+    }
+
+    private InputStream open(boolean gzip) throws CaptureException {
+        InputStream raw = openRaw(path, name);
+        if (!gzip) {
+            return raw;
+        }
+        try {
+            return new GZIPInputStream(raw, GZIP_BUFFER);
+        } catch (IOException e) {
+            try {
+                raw.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+            throw new CaptureException(name + " starts like a gzip file but its gzip header is damaged ("
+                    + e.getMessage() + "); decompress it with: gzip -dc " + name + " > OUT.pcap");
+        }
+    }
+
+    static InputStream openRaw(Path path, String name) throws CaptureException {
+        if (Files.isDirectory(path)) {
+            throw new CaptureException(name + " is a folder, not a capture file");
+        }
+        try {
+            return Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new CaptureException(name + " does not exist");
+        } catch (AccessDeniedException e) {
+            throw new CaptureException(name + " cannot be read: permission denied");
+        } catch (IOException e) {
+            throw new CaptureException(name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the file starts with the gzip magic 1f 8b. */
+    static boolean isGzip(Path path, String name) throws CaptureException {
+        try (InputStream in = openRaw(path, name)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        } catch (IOException e) {
+            throw new CaptureException(name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopped.set(true);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
