@@ -13,6 +13,18 @@ public record CandidateSet(List<CatalogRule> rules) {
         rules = List.copyOf(rules);
     }
 
+    /**
+     * How specific the narrowest row listing this port is: the size of its listening port set
+     * (1 for a single documented port, 28,233 for the ephemeral range); {@code Integer.MAX_VALUE} when empty.
+     */
+    public int narrowestListening() {
+        int best = Integer.MAX_VALUE;
+        for (CatalogRule r : rules) {
+            best = Math.min(best, r.listeningPorts().size());
+        }
+        return best;
+    }
+
     public boolean isEmpty() {
         return rules.isEmpty();
     }

@@ -5,7 +5,8 @@ import dev.ucaudit.catalog.PortLookup;
 /**
  * Decides which side opened a flow, as SPEC says: the sender of a TCP SYN; else the side that did
  * not send the SYN-ACK; else the first sender, corrected by the catalog when the first sender's port
- * is a documented listening port and the other's is not (a flow first seen mid-stream). A flow whose
+ * is a documented listening port and the other's is not, or only inside a wider range such as the
+ * ephemeral one (a flow first seen mid-stream). A flow whose
  * packets all go one way is initiated by its only sender: the catalog never turns it around.
  */
 public final class InitiatorRule {
@@ -34,7 +35,11 @@ public final class InitiatorRule {
         if (k.portA() >= 0) {
             int firstPort = first == Side.A ? k.portA() : k.portB();
             int otherPort = first == Side.A ? k.portB() : k.portA();
-            if (lookup.isListening(k.protocol(), firstPort) && !lookup.isListening(k.protocol(), otherPort)) {
+            int firstSpecific = lookup.candidates(k.protocol(), firstPort).narrowestListening();
+            int otherSpecific = lookup.candidates(k.protocol(), otherPort).narrowestListening();
+            // The first sender's port is a listening port, and a more specific one than the other's
+            // (2000 beats a port that only falls inside the ephemeral range).
+            if (firstSpecific != Integer.MAX_VALUE && firstSpecific < otherSpecific) {
                 return new Decision(first.other(), "catalog");
             }
         }
