@@ -76,7 +76,7 @@ public final class Classifier {
         CandidateSet candidates = catalog.lookup().candidates(protocol, rPort);
         if (candidates.isEmpty()) {
             StringBuilder sb = new StringBuilder("no catalog row for ").append(what);
-            if (iPort >= 0 && catalog.lookup().isListening(protocol, iPort)) {
+            if (iPort >= 0 && catalog.lookup().candidates(protocol, iPort).narrowestListening() <= 1000) {
                 sb.append(" (the initiator's port ").append(iPort).append('/').append(proto)
                         .append(" is documented: ").append(ids(catalog.lookup().candidates(protocol, iPort).rules()))
                         .append(")");

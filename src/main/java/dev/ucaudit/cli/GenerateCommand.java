@@ -1,0 +1,38 @@
+package dev.ucaudit.cli;
+
+import dev.ucaudit.synth.LabSite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Write a generated sample capture and its inventory (how captures/ was made).",
+            "Scenarios: lab-site (a small CUCM site: SCCP/SIP phones, a call with RTP, TFTP, LDAP, NTP, DNS, HTTPS, MGCP, H.225, and flows that break the catalog)."})
+final class GenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO", description = "lab-site")
+    String scenario;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "captures", description = "Folder to write into. Default: ${DEFAULT-VALUE}")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!scenario.equals("lab-site")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown scenario '" + scenario + "' (known: lab-site)");
+        }
+        Files.createDirectories(out);
+        Path pcap = out.resolve("lab-site.pcap");
+        Path inventory = out.resolve("lab-site-inventory.csv");
+        LabSite.write(pcap, inventory);
+        spec.commandLine().getOut().printf("wrote %s and %s%n", pcap, inventory);
+        return 0;
+    }
+}
