@@ -65,8 +65,8 @@ final class PcapngReader {
             }
             long length = Bytes.u32(b, p + 4, bigEndian);
             if (length < 12 || length % 4 != 0 || length > MAX_BLOCK) {
-                problem(sink, 0, "bad-block", "the block at byte " + in.streamOffset() + " (type " + typeName(type)
-                        + ") has an impossible length of " + length + " bytes");
+                problem(sink, countIfPacket(type), "bad-block", recordName(type) + " at byte " + in.streamOffset()
+                        + " (type " + typeName(type) + ") has an impossible length of " + length + " bytes");
                 resync(in, sink);
                 continue;
             }
@@ -88,8 +88,9 @@ final class PcapngReader {
             p = in.position();
             long trailer = Bytes.u32(b, p + len - 4, bigEndian);
             if (trailer != length) {
-                problem(sink, 0, "bad-block", "the " + typeName(type) + " block at byte " + in.streamOffset()
-                        + " starts with length " + length + " but ends with length " + trailer);
+                problem(sink, countIfPacket(type), "bad-block", recordName(type) + " at byte " + in.streamOffset()
+                        + " (" + typeName(type) + " block) starts with length " + length + " but ends with length "
+                        + trailer);
                 resync(in, sink);
                 continue;
             }
@@ -271,6 +272,18 @@ final class PcapngReader {
             bigEndian = be;
         }
         return true;
+    }
+
+    /** A damaged packet block still takes its number, so later packets keep theirs. */
+    private long countIfPacket(int type) {
+        if (isPacket(type) && !skippingSection) {
+            return ++number;
+        }
+        return 0;
+    }
+
+    private String recordName(int type) {
+        return isPacket(type) && !skippingSection ? "record " + number : "the block";
     }
 
     private static boolean known(int type) {

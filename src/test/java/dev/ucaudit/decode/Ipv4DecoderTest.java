@@ -61,8 +61,9 @@ class Ipv4DecoderTest {
         byte[] ip = ipv4(17, udp(1, 2, new byte[0]));
         ip[0] = 0x55;
         assertEquals(DecodeStatus.MALFORMED, decode(ip));
-        assertEquals("IPv4 header has IP version 5", decoder.lastProblem().replace("raw IP packet has IP version 5",
-                "IPv4 header has IP version 5"));
+        assertEquals("raw IP packet has IP version 5", decoder.lastProblem());
+        assertEquals(DecodeStatus.MALFORMED, decoder.decode(raw(PacketDecoder.DLT_IPV4, ip), out));
+        assertEquals("IPv4 header has IP version 5", decoder.lastProblem());
         ip[0] = 0x44;
         assertEquals(DecodeStatus.MALFORMED, decode(ip));
         assertEquals("IPv4 header length field says 16 bytes, less than the minimum 20", decoder.lastProblem());

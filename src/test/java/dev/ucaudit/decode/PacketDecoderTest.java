@@ -27,7 +27,8 @@ class PacketDecoderTest {
         assertEquals(DecodeStatus.IP, decoder.decode(raw(229, v6), out));
         assertEquals(DecodeStatus.MALFORMED, decoder.decode(raw(228, v6), out));
         assertEquals("IPv4 header has IP version 6", decoder.lastProblem());
-        assertNull(decoder.decode(raw(229, v6), out) == DecodeStatus.IP ? decoder.lastProblem() : "x");
+        assertEquals(DecodeStatus.IP, decoder.decode(raw(229, v6), out));
+        assertNull(decoder.lastProblem(), "a good packet clears the previous problem");
     }
 
     @Test
