@@ -66,8 +66,15 @@ public final class ExpectationTable {
         clock.accumulateAndGet(timestampNanos, Math::max);
     }
 
+    /**
+     * Adds (or replaces) the expectation for its endpoint. An "rtcp" expectation does not replace
+     * a different kind (e.g. the RTP of one side's SDP at port P+1 when the other side's RTCP is
+     * also P+1 on the same host): the existing one is kept and its timer restarted.
+     */
     public void add(Expectation e) {
-        cache.put(new Key(e.protocol().number(), e.address(), e.port()), e);
+        Key k = new Key(e.protocol().number(), e.address(), e.port());
+        Expectation old = cache.getIfPresent(k);
+        cache.put(k, old != null && e.kind().equals("rtcp") && !old.kind().equals("rtcp") ? old : e);
         added++;
     }
 

@@ -26,7 +26,8 @@ public final class H225Decoder {
     }
 
     /** Returns null when the bytes do not decode as far as the message body choice. */
-    public static H225Info decode(byte[] buf, int off, int len, int... excludedMediaPorts) {
+    public static H225Info decode(byte[] buf, int off, int len, java.util.Collection<InetAddress> trusted,
+            int... excludedMediaPorts) {
         if (buf == null || !Bytes.has(off, len, buf.length) || len < 2) {
             return null;
         }
@@ -67,7 +68,7 @@ public final class H225Decoder {
         excluded[excludedMediaPorts.length] = 1720;
         excluded[excludedMediaPorts.length + 1] = 1719;
         excluded[excludedMediaPorts.length + 2] = h245Port;
-        List<MediaAddressScanner.Found> media = MediaAddressScanner.scan(buf, off, len, excluded);
+        List<MediaAddressScanner.Found> media = MediaAddressScanner.scanValidated(buf, off, len, trusted, excluded);
         return new H225Info(name, h245, h245Port, guid(buf, off, len), media);
     }
 

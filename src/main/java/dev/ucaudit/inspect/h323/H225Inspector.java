@@ -45,7 +45,8 @@ public final class H225Inspector implements Inspector {
             ctx.malformed("h225: User-user protocol discriminator " + (buf[q.uuOffset() - 1] & 0xff));
             return;
         }
-        H225Info info = H225Decoder.decode(buf, q.uuOffset(), q.uuLength(), ctx.initiatorPort(), ctx.responderPort());
+        H225Info info = H225Decoder.decode(buf, q.uuOffset(), q.uuLength(),
+                java.util.List.of(ctx.initiator(), ctx.responder()), ctx.initiatorPort(), ctx.responderPort());
         if (info == null) {
             ctx.malformed("h225: undecodable H323-UserInformation");
             return;

@@ -13,7 +13,7 @@ import java.util.List;
  * H.245 over TPKT on the port an H.225 h245Address named. Recognises OpenLogicalChannel
  * (MultimediaSystemControlMessage request, RequestMessage index 3: first octet 0x03) and
  * OpenLogicalChannelAck (response, ResponseMessage index 5: octets 0x22, 0b1xxxxxxx) and takes
- * their media addresses with {@link MediaAddressScanner}. Registered as "h245"; its expectations
+ * their media addresses with {@link MediaAddressScanner#scanValidated} (endpoint addresses or port pairs). Registered as "h245"; its expectations
  * are reported under inspector "h225".
  */
 public final class H245Inspector implements Inspector {
@@ -48,7 +48,8 @@ public final class H245Inspector implements Inspector {
         }
         ctx.message(what);
         String where = "H.245 " + what + " on " + ctx.responder().getHostAddress() + ":" + ctx.responderPort();
-        for (Expectation e : mediaExpectations(MediaAddressScanner.scan(buf, p, n), "h225", where)) {
+        for (Expectation e : mediaExpectations(MediaAddressScanner.scanValidated(buf, p, n,
+                java.util.List.of(ctx.initiator(), ctx.responder()), ctx.initiatorPort(), ctx.responderPort()), "h225", where)) {
             ctx.expect(e);
         }
     }

@@ -13,7 +13,7 @@ import java.util.List;
  * sequence's extension bit and padding leave a zero byte before the octet-aligned 4-byte network
  * address and 2-byte tsapIdentifier. A candidate is accepted when: preceded by 0x00, first
  * address octet 1..223 (unicast, not 0/multicast/reserved), port 1024..65535 and not in
- * {@code excludedPorts}. Candidates do not overlap.
+ * {@code excludedPorts}. Candidates do not overlap. Prefer {@link #scanValidated}.
  */
 public final class MediaAddressScanner {
     private MediaAddressScanner() {
@@ -21,6 +21,30 @@ public final class MediaAddressScanner {
 
     /** An address and port found in the bytes. */
     public record Found(InetAddress address, int port, int offset) {
+    }
+
+    /**
+     * Like {@link #scan(byte[], int, int, int...)} but keeps only candidates that are either one of
+     * {@code trusted} addresses (the signalling endpoints) or part of an RTP/RTCP pair (same
+     * address, ports p and p+1). Random bytes rarely satisfy either, so this removes most false hits.
+     */
+    public static List<Found> scanValidated(byte[] buf, int off, int len, java.util.Collection<InetAddress> trusted,
+            int... excludedPorts) {
+        List<Found> all = scan(buf, off, len, excludedPorts);
+        List<Found> out = new ArrayList<>();
+        for (Found f : all) {
+            boolean paired = false;
+            for (Found g : all) {
+                if (g != f && g.address().equals(f.address()) && Math.abs(g.port() - f.port()) == 1) {
+                    paired = true;
+                    break;
+                }
+            }
+            if (paired || trusted.contains(f.address())) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     public static List<Found> scan(byte[] buf, int off, int len, int... excludedPorts) {
