@@ -63,8 +63,11 @@ class PublicCapturesTest {
             assertTrue(h.expectations.stream().anyMatch(e -> e.address().getHostAddress().equals(f[0])
                     && e.port() == Integer.parseInt(f[1]) && e.kind().equals(f[2])), s);
         }
-        // the RTP of this very call (10.1.3.143:5000 <-> 10.1.6.18:2006) is in sipp-rtp-g711a.pcap
-        assertTrue(h.table.match(IpProtocol.UDP, RecordingContext.addr("10.1.3.143"), 5000,
+        // the RTP of this very call (10.1.3.143:5000 <-> 10.1.6.18:2006) is in sipp-rtp-g711a.pcap; the
+        // capture merges years-apart traces, so check in a fresh table (the run's table expired them)
+        ExpectationTable fresh = new ExpectationTable(100, ExpectationTable.DEFAULT_TTL);
+        h.expectations.forEach(fresh::add);
+        assertTrue(fresh.match(IpProtocol.UDP, RecordingContext.addr("10.1.3.143"), 5000,
                 RecordingContext.addr("10.1.6.18"), 2006).isPresent());
     }
 
