@@ -10,8 +10,8 @@ import dev.ucaudit.inspect.RecordingContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class H225InspectorTest {
-    static byte[] hex(String s) {
+public class H225InspectorTest {
+    public static byte[] hex(String s) {
         String h = s.replaceAll("[^0-9a-fA-F]", "");
         byte[] b = new byte[h.length() / 2];
         for (int i = 0; i < b.length; i++) {
@@ -21,7 +21,7 @@ class H225InspectorTest {
     }
 
     /** A Connect as in ndpi-h323.pcap frame 18, annotated. */
-    static final String CONNECT =
+    public static final String CONNECT =
             "03 00 00 61"                 // TPKT v3, length 97
             + " 08 02 f7 f4 07"           // Q.931 PD 8, call ref len 2 = 0x77f4 (flag set), type 0x07 Connect
             + " 28 07 4d 2e 4a 45 4d 45 43" // Display IE, 7 bytes
@@ -36,7 +36,7 @@ class H225InspectorTest {
             + " 01 00 01 00 08 80 01 00";
 
     /** OpenLogicalChannelAck as in frame 42: mediaChannel 10.1.6.18:2006, mediaControlChannel :2007. */
-    static final String OLC_ACK = "03 00 00 1f 22 c0 00 64 04 80 14 5c 00 00 0a 01 06 12 07 d6 00 0a 01 06 12 07 d7 03 00 01 80";
+    public static final String OLC_ACK = "03 00 00 1f 22 c0 00 64 04 80 14 5c 00 00 0a 01 06 12 07 d6 00 0a 01 06 12 07 d7 03 00 01 80";
 
     @Test
     void connectGivesH245ExpectationWithCallId() {

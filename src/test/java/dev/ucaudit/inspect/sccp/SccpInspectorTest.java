@@ -9,8 +9,8 @@ import dev.ucaudit.inspect.RecordingContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SccpInspectorTest {
-    static byte[] hex(String s) {
+public class SccpInspectorTest {
+    public static byte[] hex(String s) {
         String h = s.replaceAll("[^0-9a-fA-F]", "");
         byte[] b = new byte[h.length() / 2];
         for (int i = 0; i < b.length; i++) {
@@ -21,16 +21,16 @@ class SccpInspectorTest {
 
     // OpenReceiveChannel (0x105), basic header: length 0x0c (id + 8 data bytes), version 0,
     // conferenceId 123 (0x7b), passThruPartyId 456 (0x1c8)
-    static final String ORC = "0c000000 00000000 05010000 7b000000 c8010000";
+    public static final String ORC = "0c000000 00000000 05010000 7b000000 c8010000";
     // OpenReceiveChannelAck (0x22), basic: length 0x14, version 0, id 0x22, status 0,
     // ip 10.0.0.7, port 20000 (0x4e20), passThruPartyId 456
-    static final String ACK_BASIC = "14000000 00000000 22000000 00000000 0a000007 204e0000 c8010000";
+    public static final String ACK_BASIC = "14000000 00000000 22000000 00000000 0a000007 204e0000 c8010000";
     // StartMediaTransmission (0x8a), version 0x14: length 0x24, conf 123, ptp 456, ipAddrType 1 (IPv6),
     // 2001:db8::9 (16 bytes), port 30000 (0x7530)
-    static final String SMT_V6 = "24000000 14000000 8a000000 7b000000 c8010000 01000000"
+    public static final String SMT_V6 = "24000000 14000000 8a000000 7b000000 c8010000 01000000"
             + " 20010db8 00000000 00000000 00000009 30750000";
     // OpenReceiveChannelAck, version 0x11: length 0x28, status 0, ipAddrType 0, 10.0.0.8 + 12 pad, port 20002, ptp 457, callRef 1
-    static final String ACK_V17 = "28000000 11000000 22000000 00000000 00000000 0a000008 00000000 00000000 00000000"
+    public static final String ACK_V17 = "28000000 11000000 22000000 00000000 00000000 0a000008 00000000 00000000 00000000"
             + " 224e0000 c9010000 01000000";
 
     static RecordingContext ctx() {

@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SipInspectorTest {
-    static final String SDP = "v=0\r\no=- 1 1 IN IP4 10.0.0.5\r\ns=-\r\nc=IN IP4 10.0.0.5\r\nt=0 0\r\nm=audio 16384 RTP/AVP 0\r\n";
-    static final String INVITE = "INVITE sip:bob@10.0.0.6 SIP/2.0\r\nVia: SIP/2.0/TCP 10.0.0.5\r\nCall-ID: 3c26@10.0.0.5\r\n"
+public class SipInspectorTest {
+    public static final String SDP = "v=0\r\no=- 1 1 IN IP4 10.0.0.5\r\ns=-\r\nc=IN IP4 10.0.0.5\r\nt=0 0\r\nm=audio 16384 RTP/AVP 0\r\n";
+    public static final String INVITE = "INVITE sip:bob@10.0.0.6 SIP/2.0\r\nVia: SIP/2.0/TCP 10.0.0.5\r\nCall-ID: 3c26@10.0.0.5\r\n"
             + "CSeq: 1 INVITE\r\nContent-Type: application/sdp\r\nContent-Length: " + SDP.length() + "\r\n\r\n" + SDP;
-    static final String SDP2 = "v=0\r\nc=IN IP4 10.0.0.6\r\nm=audio 30000 RTP/AVP 0\r\n";
-    static final String OK_COMPACT = "SIP/2.0 200 OK\r\ni: 3c26@10.0.0.5\r\nCSeq: 1 INVITE\r\nc: application/sdp\r\nl: "
+    public static final String SDP2 = "v=0\r\nc=IN IP4 10.0.0.6\r\nm=audio 30000 RTP/AVP 0\r\n";
+    public static final String OK_COMPACT = "SIP/2.0 200 OK\r\ni: 3c26@10.0.0.5\r\nCSeq: 1 INVITE\r\nc: application/sdp\r\nl: "
             + SDP2.length() + "\r\n\r\n" + SDP2;
-    static final String BYE = "BYE sip:bob@10.0.0.6 SIP/2.0\r\nCall-ID: 3c26@10.0.0.5\r\nContent-Length: 0\r\n\r\n";
+    public static final String BYE = "BYE sip:bob@10.0.0.6 SIP/2.0\r\nCall-ID: 3c26@10.0.0.5\r\nContent-Length: 0\r\n\r\n";
 
     static byte[] b(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
