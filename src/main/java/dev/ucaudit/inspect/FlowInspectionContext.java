@@ -1,0 +1,62 @@
+package dev.ucaudit.inspect;
+
+import dev.ucaudit.catalog.IpProtocol;
+import java.net.InetAddress;
+import java.util.Objects;
+
+/**
+ * A ready-made {@link InspectionContext} for one flow: registers expectations in an
+ * {@link ExpectationTable} and counts into one inspector's {@link InspectorStats.Counters}. The
+ * timestamp is set per packet with {@link #at(long)}.
+ */
+public final class FlowInspectionContext implements InspectionContext {
+    private final InetAddress initiator;
+    private final int initiatorPort;
+    private final InetAddress responder;
+    private final int responderPort;
+    private final IpProtocol protocol;
+    private final ExpectationTable table;
+    private final InspectorStats.Counters counters;
+    private long timestampNanos;
+
+    public FlowInspectionContext(InetAddress initiator, int initiatorPort, InetAddress responder, int responderPort,
+            IpProtocol protocol, ExpectationTable table, InspectorStats.Counters counters) {
+        this.initiator = Objects.requireNonNull(initiator);
+        this.initiatorPort = initiatorPort;
+        this.responder = Objects.requireNonNull(responder);
+        this.responderPort = responderPort;
+        this.protocol = Objects.requireNonNull(protocol);
+        this.table = Objects.requireNonNull(table);
+        this.counters = Objects.requireNonNull(counters);
+    }
+
+    /** Sets the current packet's timestamp (and advances the table's clock). */
+    public FlowInspectionContext at(long timestampNanos) {
+        this.timestampNanos = timestampNanos;
+        table.advanceTo(timestampNanos);
+        return this;
+    }
+
+    @Override public InetAddress initiator() { return initiator; }
+    @Override public int initiatorPort() { return initiatorPort; }
+    @Override public InetAddress responder() { return responder; }
+    @Override public int responderPort() { return responderPort; }
+    @Override public IpProtocol protocol() { return protocol; }
+    @Override public long timestampNanos() { return timestampNanos; }
+
+    @Override
+    public void expect(Expectation e) {
+        table.add(e);
+        counters.expectation();
+    }
+
+    @Override
+    public void malformed(String detail) {
+        counters.malformed(detail);
+    }
+
+    @Override
+    public void message(String type) {
+        counters.message();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ucaudit.inspect;
+
+import dev.ucaudit.catalog.IpProtocol;
+import java.net.InetAddress;
+
+/** What an {@link Inspector} knows about its flow, and where it reports. */
+public interface InspectionContext {
+    InetAddress initiator();
+
+    int initiatorPort();
+
+    InetAddress responder();
+
+    int responderPort();
+
+    IpProtocol protocol();
+
+    long timestampNanos();
+
+    /** Registers a pinhole. */
+    void expect(Expectation e);
+
+    /** Counts a malformed message (per inspector in the run summary). */
+    void malformed(String detail);
+
+    /** Counts one signalling message parsed; {@code type} is e.g. "INVITE", "OpenReceiveChannelAck". */
+    default void message(String type) {
+    }
+
+    /** The address that sent a payload in direction {@code dir}. */
+    default InetAddress sender(Direction dir) {
+        return dir == Direction.FROM_INITIATOR ? initiator() : responder();
+    }
+
+    /** The address that received a payload in direction {@code dir}. */
+    default InetAddress receiver(Direction dir) {
+        return dir == Direction.FROM_INITIATOR ? responder() : initiator();
+    }
+
+    default int senderPort(Direction dir) {
+        return dir == Direction.FROM_INITIATOR ? initiatorPort() : responderPort();
+    }
+}

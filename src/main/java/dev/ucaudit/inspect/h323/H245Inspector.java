@@ -1,0 +1,70 @@
+package dev.ucaudit.inspect.h323;
+
+import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inspect.Direction;
+import dev.ucaudit.inspect.Expectation;
+import dev.ucaudit.inspect.InspectionContext;
+import dev.ucaudit.inspect.Inspector;
+import dev.ucaudit.inspect.stream.FramedStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * H.245 over TPKT on the port an H.225 h245Address named. Recognises OpenLogicalChannel
+ * (MultimediaSystemControlMessage request, RequestMessage index 3: first octet 0x03) and
+ * OpenLogicalChannelAck (response, ResponseMessage index 5: octets 0x22, 0b1xxxxxxx) and takes
+ * their media addresses with {@link MediaAddressScanner#scanValidated} (endpoint addresses or port pairs). Registered as "h245"; its expectations
+ * are reported under inspector "h225".
+ */
+public final class H245Inspector implements Inspector {
+    public static final String NAME = "h245";
+
+    private final FramedStream[] streams = {new FramedStream(new TpktFramer()), new FramedStream(new TpktFramer())};
+
+    @Override
+    public void onPayload(InspectionContext ctx, Direction dir, byte[] buf, int off, int len, long tcpSeq, int tcpFlags) {
+        if (buf == null || off < 0 || len <= 0 || len > buf.length - off) {
+            return;
+        }
+        streams[dir.index()].append(buf, off, len, tcpSeq, tcpFlags, (b, o, l) -> onTpkt(ctx, b, o, l),
+                d -> ctx.malformed("h245: " + d));
+    }
+
+    private void onTpkt(InspectionContext ctx, byte[] buf, int off, int len) {
+        int p = off + TpktFramer.HEADER;
+        int n = len - TpktFramer.HEADER;
+        if (n < 2) {
+            ctx.malformed("h245: empty message");
+            return;
+        }
+        String what;
+        if (buf[p] == 0x03) {
+            what = "OpenLogicalChannel";
+        } else if (buf[p] == 0x22 && (buf[p + 1] & 0x80) != 0) {
+            what = "OpenLogicalChannelAck";
+        } else {
+            ctx.message("other");
+            return;
+        }
+        ctx.message(what);
+        String where = "H.245 " + what + " on " + ctx.responder().getHostAddress() + ":" + ctx.responderPort();
+        for (Expectation e : mediaExpectations(MediaAddressScanner.scanValidated(buf, p, n,
+                java.util.List.of(ctx.initiator(), ctx.responder()), ctx.initiatorPort(), ctx.responderPort()), "h225", where)) {
+            ctx.expect(e);
+        }
+    }
+
+    /**
+     * rtp/rtcp expectations for scanned addresses: an even port is RTP (mediaChannel), an odd
+     * port RTCP (mediaControlChannel), following the RTP/RTCP port-pair convention.
+     */
+    static List<Expectation> mediaExpectations(List<MediaAddressScanner.Found> found, String inspector, String where) {
+        List<Expectation> out = new ArrayList<>();
+        for (MediaAddressScanner.Found f : found) {
+            String kind = f.port() % 2 == 0 ? "rtp" : "rtcp";
+            String label = kind.equals("rtp") ? "RTP" : "RTCP";
+            out.add(new Expectation(f.address(), f.port(), IpProtocol.UDP, inspector, kind, label + " of " + where, null));
+        }
+        return out;
+    }
+}

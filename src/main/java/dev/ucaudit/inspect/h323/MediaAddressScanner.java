@@ -1,0 +1,82 @@
+package dev.ucaudit.inspect.h323;
+
+import dev.ucaudit.inspect.stream.Bytes;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Heuristic finder of H.245 {@code UnicastAddress.iPAddress} values in PER-encoded
+ * OpenLogicalChannel / OpenLogicalChannelAck bytes, used instead of decoding the (very large)
+ * DataType and H2250LogicalChannelParameters structures. In aligned PER the choice
+ * {@code H245TransportAddress.unicastAddress(0) -> UnicastAddress.iPAddress(0)} plus the
+ * sequence's extension bit and padding leave a zero byte before the octet-aligned 4-byte network
+ * address and 2-byte tsapIdentifier. A candidate is accepted when: preceded by 0x00, first
+ * address octet 1..223 (unicast, not 0/multicast/reserved), port 1024..65535 and not in
+ * {@code excludedPorts}. Candidates do not overlap. Prefer {@link #scanValidated}.
+ */
+public final class MediaAddressScanner {
+    private MediaAddressScanner() {
+    }
+
+    /** An address and port found in the bytes. */
+    public record Found(InetAddress address, int port, int offset) {
+    }
+
+    /**
+     * Like {@link #scan(byte[], int, int, int...)} but keeps only candidates that are either one of
+     * {@code trusted} addresses (the signalling endpoints) or part of an RTP/RTCP pair (same
+     * address, ports p and p+1). Random bytes rarely satisfy either, so this removes most false hits.
+     */
+    public static List<Found> scanValidated(byte[] buf, int off, int len, java.util.Collection<InetAddress> trusted,
+            int... excludedPorts) {
+        List<Found> all = scan(buf, off, len, excludedPorts);
+        List<Found> out = new ArrayList<>();
+        for (Found f : all) {
+            boolean paired = false;
+            for (Found g : all) {
+                if (g != f && g.address().equals(f.address()) && Math.abs(g.port() - f.port()) == 1) {
+                    paired = true;
+                    break;
+                }
+            }
+            if (paired || trusted.contains(f.address())) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    public static List<Found> scan(byte[] buf, int off, int len, int... excludedPorts) {
+        List<Found> out = new ArrayList<>();
+        if (buf == null || !Bytes.has(off, len, buf.length)) {
+            return out;
+        }
+        int end = off + len;
+        for (int i = off + 1; i + 6 <= end && out.size() < 32; i++) {
+            if (buf[i - 1] != 0) {
+                continue;
+            }
+            int first = buf[i] & 0xff;
+            if (first == 0 || first > 223) {
+                continue;
+            }
+            int port = Bytes.u16be(buf, i + 4);
+            if (port < 1024 || excluded(port, excludedPorts)) {
+                continue;
+            }
+            out.add(new Found(Bytes.address(buf, i, 4), port, i));
+            i += 6;
+        }
+        return out;
+    }
+
+    private static boolean excluded(int port, int[] ports) {
+        for (int p : ports) {
+            if (p == port) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ucaudit.inspect.mgcp;
+
+import dev.ucaudit.inspect.Direction;
+import dev.ucaudit.inspect.Expectation;
+import dev.ucaudit.inspect.InspectionContext;
+import dev.ucaudit.inspect.Inspector;
+import dev.ucaudit.inspect.sdp.SdpDescription;
+import dev.ucaudit.inspect.sdp.SdpExpectations;
+import dev.ucaudit.inspect.sdp.SdpParser;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * MGCP over UDP 2427/2727 (one datagram at a time, piggy-backing supported). SDP in commands
+ * (CRCX/MDCX from the call agent: the remote side) and in responses (the gateway's local
+ * connection descriptor) gives RTP/RTCP expectations. Responses are tied to their command by
+ * transaction id (bounded memory) to name the endpoint.
+ */
+public final class MgcpInspector implements Inspector {
+    public static final String NAME = "mgcp";
+    private static final int MAX_PENDING = 256;
+
+    private final Map<String, MgcpMessage> commands = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, MgcpMessage> eldest) {
+            return size() > MAX_PENDING;
+        }
+    };
+
+    @Override
+    public void onPayload(InspectionContext ctx, Direction dir, byte[] buf, int off, int len, long tcpSeq, int tcpFlags) {
+        if (buf == null || off < 0 || len <= 0 || len > buf.length - off) {
+            return;
+        }
+        MgcpParser.Result r = MgcpParser.parse(buf, off, len);
+        if (r.detection() != dev.ucaudit.inspect.Detection.DETECTED) {
+            ctx.malformed("mgcp: not an MGCP message");
+            return;
+        }
+        for (MgcpMessage m : r.messages()) {
+            ctx.message(m.isCommand() ? m.verb() : Integer.toString(m.code()));
+            MgcpMessage command = m.isCommand() ? m : commands.get(m.transactionId());
+            if (m.isCommand()) {
+                commands.put(m.transactionId(), m);
+            }
+            if (m.bodyLength() <= 0) {
+                continue;
+            }
+            SdpDescription sdp = SdpParser.parse(buf, m.bodyOffset(), m.bodyLength());
+            if (sdp.problems() > 0) {
+                ctx.malformed("mgcp: " + sdp.problems() + " bad SDP line(s)");
+            }
+            String endpoint = command != null ? command.endpoint() : "?";
+            String conn = m.connectionId() != null ? m.connectionId() : command != null && command.connectionId() != null
+                    ? command.connectionId() : "?";
+            String call = "MGCP endpoint " + endpoint + " connection " + conn + " (transaction " + m.transactionId()
+                    + (command != null && command.callId() != null ? ", call " + command.callId() : "") + ")";
+            String where = m.isCommand() ? "SDP in " + m.verb()
+                    : "SDP in " + m.code() + " response" + (command != null ? " to " + command.verb() : "");
+            for (Expectation e : SdpExpectations.of(sdp, NAME, call, where)) {
+                ctx.expect(e);
+            }
+        }
+    }
+}

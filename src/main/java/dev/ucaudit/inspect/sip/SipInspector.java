@@ -1,0 +1,77 @@
+package dev.ucaudit.inspect.sip;
+
+import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inspect.Direction;
+import dev.ucaudit.inspect.Expectation;
+import dev.ucaudit.inspect.Frame;
+import dev.ucaudit.inspect.InspectionContext;
+import dev.ucaudit.inspect.Inspector;
+import dev.ucaudit.inspect.sdp.SdpDescription;
+import dev.ucaudit.inspect.sdp.SdpExpectations;
+import dev.ucaudit.inspect.sdp.SdpParser;
+import dev.ucaudit.inspect.stream.FramedStream;
+
+/**
+ * SIP over UDP (one message per datagram) or TCP (Content-Length framing over a reassembled
+ * stream, several messages per segment and messages across segments). Every SDP body (INVITE,
+ * 18x, 200, ACK, UPDATE, PRACK, re-INVITE; also inside multipart bodies) gives RTP and RTCP
+ * expectations for each enabled media line, named by Call-ID.
+ */
+public final class SipInspector implements Inspector {
+    public static final String NAME = "sip";
+
+    private final SipFramer datagramFramer = new SipFramer(true);
+    private final FramedStream[] streams = {
+        new FramedStream(new SipFramer(false)), new FramedStream(new SipFramer(false))};
+
+    @Override
+    public void onPayload(InspectionContext ctx, Direction dir, byte[] buf, int off, int len, long tcpSeq, int tcpFlags) {
+        if (buf == null || off < 0 || len <= 0 || len > buf.length - off) {
+            return;
+        }
+        if (ctx.protocol().equals(IpProtocol.TCP)) {
+            streams[dir.index()].append(buf, off, len, tcpSeq, tcpFlags,
+                    (b, o, l) -> onMessage(ctx, b, o, l), ctx::malformed);
+            return;
+        }
+        Frame f = datagramFramer.frame(buf, off, len);
+        switch (f.detection()) {
+            case DETECTED -> onMessage(ctx, buf, off, f.length());
+            case INVALID -> ctx.malformed("sip: " + f.problem());
+            default -> ctx.malformed("sip: truncated datagram");
+        }
+    }
+
+    private void onMessage(InspectionContext ctx, byte[] buf, int off, int len) {
+        if (buf[off] == '\r' || buf[off] == '\n') {
+            return; // keep-alive
+        }
+        SipMessage m = SipParser.parse(buf, off, len);
+        if (m == null) {
+            ctx.malformed("sip: bad start line");
+            return;
+        }
+        ctx.message(m.isRequest() ? m.method() : Integer.toString(m.status()));
+        if (m.bodyLength() <= 0 || !hasSdp(m, buf)) {
+            return;
+        }
+        SdpDescription sdp = SdpParser.parse(buf, m.bodyOffset(), m.bodyLength());
+        if (sdp.problems() > 0) {
+            ctx.malformed("sip: " + sdp.problems() + " bad SDP line(s)");
+        }
+        String where = m.isRequest() ? "SDP in " + m.method()
+                : "SDP in " + m.status() + (m.cseqMethod() != null ? " to " + m.cseqMethod() : "");
+        String call = "SIP call " + (m.callId() != null ? m.callId() : "(no Call-ID)");
+        for (Expectation e : SdpExpectations.of(sdp, NAME, call, where)) {
+            ctx.expect(e);
+        }
+    }
+
+    private static boolean hasSdp(SipMessage m, byte[] buf) {
+        String ct = m.contentType();
+        if (ct == null) {
+            return false;
+        }
+        return ct.startsWith("application/sdp") || ct.startsWith("multipart/");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ucaudit.inspect.stream;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+
+/** Bounds-checked reads. Callers check {@link #has} first; the getters assume the range is valid. */
+public final class Bytes {
+    private Bytes() {
+    }
+
+    /** True when {@code buf[off, off+n)} lies inside {@code buf[start, end)}. */
+    public static boolean has(int off, int n, int end) {
+        return n >= 0 && off >= 0 && off <= end && n <= end - off;
+    }
+
+    public static int u8(byte[] b, int off) {
+        return b[off] & 0xff;
+    }
+
+    public static int u16be(byte[] b, int off) {
+        return (b[off] & 0xff) << 8 | (b[off + 1] & 0xff);
+    }
+
+    public static long u32le(byte[] b, int off) {
+        return (b[off] & 0xffL) | (b[off + 1] & 0xffL) << 8 | (b[off + 2] & 0xffL) << 16 | (b[off + 3] & 0xffL) << 24;
+    }
+
+    /** An address from 4 or 16 bytes; null for any other length or a range outside the array. */
+    public static InetAddress address(byte[] b, int off, int n) {
+        if ((n != 4 && n != 16) || !has(off, n, b.length)) {
+            return null;
+        }
+        byte[] a = new byte[n];
+        System.arraycopy(b, off, a, 0, n);
+        try {
+            return InetAddress.getByAddress(a);
+        } catch (UnknownHostException e) {
+            return null; // only thrown for an illegal length, excluded above
+        }
+    }
+
+    public static String ascii(byte[] b, int off, int n) {
+        return new String(b, off, n, StandardCharsets.ISO_8859_1);
+    }
+
+    public static String hex(byte[] b, int off, int n) {
+        StringBuilder sb = new StringBuilder(n * 2);
+        for (int i = 0; i < n; i++) {
+            sb.append(Character.forDigit((b[off + i] >> 4) & 0xf, 16)).append(Character.forDigit(b[off + i] & 0xf, 16));
+        }
+        return sb.toString();
+    }
+}

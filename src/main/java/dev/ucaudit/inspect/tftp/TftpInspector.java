@@ -1,0 +1,41 @@
+package dev.ucaudit.inspect.tftp;
+
+import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inspect.Detection;
+import dev.ucaudit.inspect.Direction;
+import dev.ucaudit.inspect.Expectation;
+import dev.ucaudit.inspect.InspectionContext;
+import dev.ucaudit.inspect.Inspector;
+
+/**
+ * TFTP on UDP 69/6969: a read or write request from client port P expects the transfer on
+ * (client, P, udp) with the server (the request's receiver) as peer; the server answers from a
+ * new port, so the data flow is a different 5-tuple matched through the expectation table.
+ */
+public final class TftpInspector implements Inspector {
+    public static final String NAME = "tftp";
+
+    @Override
+    public void onPayload(InspectionContext ctx, Direction dir, byte[] buf, int off, int len, long tcpSeq, int tcpFlags) {
+        if (buf == null || off < 0 || len <= 0 || len > buf.length - off) {
+            return;
+        }
+        TftpParser.Result r = TftpParser.parse(buf, off, len);
+        if (r.detection() == Detection.INVALID) {
+            ctx.malformed("tftp: " + r.problem());
+            return;
+        }
+        if (r.detection() == Detection.NEEDS_MORE_DATA) {
+            ctx.malformed("tftp: truncated request");
+            return;
+        }
+        ctx.message("opcode " + r.opcode());
+        TftpRequest q = r.request();
+        if (q == null) {
+            return;
+        }
+        String reason = "TFTP data of " + (q.isRead() ? "read" : "write") + " request for " + q.filename();
+        ctx.expect(new Expectation(ctx.sender(dir), ctx.senderPort(dir), IpProtocol.UDP, NAME, "tftp-data", reason,
+                ctx.receiver(dir)));
+    }
+}
