@@ -36,6 +36,10 @@ final class AuditOptions {
             description = "Most rows written to flows.csv; beyond this flows are still counted in conversations and summary.json. Default: ${DEFAULT-VALUE}.")
     int maxFlowRows;
 
+    @Option(names = "--no-inspection",
+            description = "Do not read signalling (SIP, SCCP, H.225, MGCP, TFTP): media and data flows are then classified by port alone.")
+    boolean noInspection;
+
     Duration idleTimeout() {
         return Duration.ofSeconds(Math.max(1, idleTimeoutSeconds));
     }

@@ -58,7 +58,7 @@ final class AuditSession {
             this.inventoryProblems = List.of();
         }
         err.flush();
-        FlowInspection inspection = Inspection.create(catalog);
+        FlowInspection inspection = Inspection.create(catalog, inventory, !options.noInspection);
         this.auditor = new Auditor(new Classifier(catalog, inventory), inspection, new AuditResult(options.maxFlowRows),
                 options.maxFlows, options.idleTimeout(), errStream);
     }

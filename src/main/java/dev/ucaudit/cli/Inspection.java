@@ -1,14 +1,17 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.audit.FlowInspection;
+import dev.ucaudit.audit.SignallingInspection;
 import dev.ucaudit.catalog.Catalog;
+import dev.ucaudit.inventory.Inventory;
+import java.time.Duration;
 
 /** Chooses the signalling inspection for a run. */
 final class Inspection {
     private Inspection() {
     }
 
-    static FlowInspection create(Catalog catalog) {
-        return FlowInspection.NONE;
+    static FlowInspection create(Catalog catalog, Inventory inventory, boolean enabled) {
+        return enabled ? new SignallingInspection(catalog, inventory, Duration.ofMinutes(5)) : FlowInspection.NONE;
     }
 }

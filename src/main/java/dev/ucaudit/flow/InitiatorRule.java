@@ -10,6 +10,12 @@ import dev.ucaudit.catalog.PortLookup;
  * packets all go one way is initiated by its only sender: the catalog never turns it around.
  */
 public final class InitiatorRule {
+    /**
+     * A port counts as a listening port for the correction only when a row names it among at most
+     * this many ports: a service port such as 2000 or 389, not a media or ephemeral range.
+     */
+    static final int SERVICE_PORTS = 1000;
+
     private final PortLookup lookup;
 
     public InitiatorRule(PortLookup lookup) {
@@ -39,7 +45,7 @@ public final class InitiatorRule {
             int otherSpecific = lookup.candidates(k.protocol(), otherPort).narrowestListening();
             // The first sender's port is a listening port, and a more specific one than the other's
             // (2000 beats a port that only falls inside the ephemeral range).
-            if (firstSpecific != Integer.MAX_VALUE && firstSpecific < otherSpecific) {
+            if (firstSpecific <= SERVICE_PORTS && firstSpecific < otherSpecific) {
                 return new Decision(first.other(), "catalog");
             }
         }
