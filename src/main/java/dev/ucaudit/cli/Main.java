@@ -13,6 +13,15 @@ public final class Main {
 
     /** Runs the command line and returns its exit status without exiting the JVM (used by tests). */
     public static int run(String... args) {
-        return new CommandLine(new RootCommand()).setExecutionExceptionHandler(new ErrorHandler()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** Runs with the given output and error writers (tests capture them). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return commandLine().setOut(out).setErr(err).execute(args);
+    }
+
+    private static CommandLine commandLine() {
+        return new CommandLine(new RootCommand()).setExecutionExceptionHandler(new ErrorHandler());
     }
 }
