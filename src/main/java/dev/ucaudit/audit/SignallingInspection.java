@@ -89,11 +89,19 @@ public final class SignallingInspection implements FlowInspection {
         if (rule == null) {
             rule = signallingRule(k, k.portA(), k.addressB(), k.addressA());
         }
-        if (rule == null) {
+        boolean on5061 = k.portA() == SIP_TLS_PORT || k.portB() == SIP_TLS_PORT;
+        if (on5061 && k.protocol() == 6) {
+            // SIP over TLS: counted, never parsed.
+            sipTlsFlows++;
             return;
         }
-        if (rule.inspect().equals("sip") && (k.portA() == SIP_TLS_PORT || k.portB() == SIP_TLS_PORT)) {
-            sipTlsFlows++;
+        if (rule == null && on5061 && k.protocol() == 17) {
+            // 5061 over UDP cannot be TLS: read it as SIP, citing the SIP row of 5060.
+            int other = k.portA() == SIP_TLS_PORT ? k.portB() : k.portA();
+            rule = signallingRule(k, 5060, k.portA() == other ? k.addressA() : k.addressB(),
+                    k.portA() == other ? k.addressB() : k.addressA());
+        }
+        if (rule == null) {
             return;
         }
         Optional<InspectorFactory> factory = inspectors.get(rule.inspect());

@@ -53,6 +53,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         PacketSink sink = filter == null ? session.auditor : new FilteringSink(filter, session.auditor);
         for (Path capture : captures) {
+            session.auditor.stats().input(capture.toString());
             try (PacketSource source = CaptureFiles.open(capture)) {
                 source.run(sink);
             } catch (CaptureException e) {

@@ -1,0 +1,110 @@
+package dev.ucaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every third-party capture in ../shared/captures/public/ (read in place, never copied) is
+ * audited without a stack trace; the signalling captures have their media and data flows
+ * attributed to the call or transfer that opened them. Skips when the folder is absent.
+ */
+class PublicCapturesAuditTest {
+    static final Path PUBLIC = Path.of("../shared/captures/public");
+
+    /** Capture -> flows documented by signalling, each checked with tshark. */
+    private static final Map<String, Integer> NEGOTIATED = Map.of(
+            "pkts-sip-rtp.pcap", 1,            // RTP 127.0.0.1:6001 <-> :6000 from the INVITE/200 SDP
+            "ndpi-skinny.pcap", 5,             // five RTP flows opened by OpenReceiveChannelAck/StartMediaTransmission
+            "heplify-sip-rtp-mgcp-h225-mix.pcap", 3, // SIP RTP 8000<->40376, RTCP 8001<->40377, MGCP RTP 30000<->40362
+            "ndpi-tftp.pcap", 3,               // three TFTP data transfers from the server's new port
+            "tcpdump-tftp.pcap", 1,
+            "ndpi-h323.pcap", 1);              // the H.245 connection opened by the H.225 Connect
+
+    @TempDir
+    Path dir;
+
+    private static List<Path> captures() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(PUBLIC), PUBLIC + " is absent: public captures not audited");
+        try (Stream<Path> s = Files.list(PUBLIC)) {
+            return s.filter(p -> p.getFileName().toString().matches(".*\\.(pcap|pcapng)(\\.gz)?$")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyPublicCaptureIsAuditedWithoutAStackTrace() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (Path capture : captures()) {
+            Path out = dir.resolve(capture.getFileName().toString());
+            Cli r = Cli.run("audit", "--out", out.toString(), capture.toString());
+            if (r.err.contains("\tat ") || r.err.contains("Exception") || r.status < 0 || r.status > 2) {
+                failures.add(capture.getFileName() + ": " + r);
+            } else if (!Files.isRegularFile(out.resolve("summary.json"))) {
+                failures.add(capture.getFileName() + ": no summary.json");
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void allPublicCapturesAsOneWindow() throws Exception {
+        List<String> args = new ArrayList<>(List.of("audit", "--out", dir.resolve("all").toString()));
+        captures().forEach(p -> args.add(p.toString()));
+        Cli r = Cli.run(args.toArray(String[]::new));
+        assertFalse(r.err.contains("\tat "), r.err);
+        JsonNode s = new ObjectMapper().readTree(dir.resolve("all/summary.json").toFile());
+        assertEquals(captures().size(), s.get("inputs").size());
+        assertTrue(s.at("/packets/read").asLong() > 10_000, s.at("/packets").toString());
+    }
+
+    @Test
+    void signallingCapturesHaveTheirMediaAttributed() throws Exception {
+        captures();
+        for (Map.Entry<String, Integer> e : NEGOTIATED.entrySet()) {
+            Path out = dir.resolve(e.getKey());
+            Cli.run("audit", "--out", out.toString(), PUBLIC.resolve(e.getKey()).toString());
+            JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+            assertEquals((long) e.getValue(), s.at("/inspection/pinholes/flows_documented_by_signalling").asLong(),
+                    e.getKey() + ": " + s.get("inspection"));
+        }
+        CSVRecord rtp = flows(dir.resolve("pkts-sip-rtp.pcap")).stream()
+                .filter(f -> f.get("responder_port").equals("6000") || f.get("initiator_port").equals("6000")).findFirst().orElseThrow();
+        assertEquals("documented", rtp.get("verdict"));
+        assertTrue(rtp.get("reason").contains("SIP call"), rtp.get("reason"));
+        long sccpMedia = flows(dir.resolve("ndpi-skinny.pcap")).stream().filter(f -> f.get("reason").startsWith("SCCP")).count();
+        assertEquals(5, sccpMedia);
+        assertTrue(flows(dir.resolve("ndpi-tftp.pcap")).stream().anyMatch(f -> f.get("reason").startsWith("TFTP data of read request for ")));
+    }
+
+    @Test
+    void sipOverTlsIsCountedNotRead() throws Exception {
+        captures();
+        Path out = dir.resolve("tls");
+        Cli.run("audit", "--out", out.toString(), PUBLIC.resolve("sngrep-sip-tls-5061.pcap").toString());
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertTrue(s.at("/inspection/sip_tls_flows_counted_not_inspected").asLong() >= 1);
+        assertEquals(0, s.at("/inspection/per_protocol/sip/malformed").asLong());
+    }
+
+    static List<CSVRecord> flows(Path report) throws IOException {
+        try (Reader r = Files.newBufferedReader(report.resolve("flows.csv"))) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+}
