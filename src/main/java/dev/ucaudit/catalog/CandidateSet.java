@@ -6,11 +6,23 @@ import java.util.List;
  * The catalog rows that list one (protocol, port). Interned: every port with the same rows shares
  * one instance, so the lookup tables hold a few hundred sets, not 65,536 lists.
  */
-public record CandidateSet(List<CatalogRule> rules) {
+public final class CandidateSet {
     public static final CandidateSet EMPTY = new CandidateSet(List.of());
 
-    public CandidateSet {
-        rules = List.copyOf(rules);
+    private final List<CatalogRule> rules;
+    private final int narrowestListening;
+
+    public CandidateSet(List<CatalogRule> rules) {
+        this.rules = List.copyOf(rules);
+        int best = Integer.MAX_VALUE;
+        for (CatalogRule r : this.rules) {
+            best = Math.min(best, r.listeningPorts().size());
+        }
+        this.narrowestListening = best;
+    }
+
+    public List<CatalogRule> rules() {
+        return rules;
     }
 
     /**
@@ -18,11 +30,7 @@ public record CandidateSet(List<CatalogRule> rules) {
      * (1 for a single documented port, 28,233 for the ephemeral range); {@code Integer.MAX_VALUE} when empty.
      */
     public int narrowestListening() {
-        int best = Integer.MAX_VALUE;
-        for (CatalogRule r : rules) {
-            best = Math.min(best, r.listeningPorts().size());
-        }
-        return best;
+        return narrowestListening;
     }
 
     public boolean isEmpty() {
