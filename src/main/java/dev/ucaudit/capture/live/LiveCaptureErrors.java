@@ -1,6 +1,7 @@
 package dev.ucaudit.capture.live;
 
 import dev.ucaudit.capture.CaptureException;
+import dev.ucaudit.inventory.AddressFormat;
 import java.util.List;
 import java.util.Locale;
 import org.pcap4j.core.PcapAddress;
@@ -71,7 +72,7 @@ final class LiveCaptureErrors {
                 StringBuilder addrs = new StringBuilder();
                 for (PcapAddress a : dev.getAddresses()) {
                     if (a.getAddress() != null) {
-                        addrs.append(addrs.length() == 0 ? "" : " ").append(a.getAddress().getHostAddress());
+                        addrs.append(addrs.length() == 0 ? "" : " ").append(AddressFormat.format(a.getAddress().getAddress(), 0, a.getAddress().getAddress().length));
                     }
                 }
                 if (!dev.isUp()) {
