@@ -35,6 +35,8 @@ public final class LivePacketSource implements PacketSource {
     private volatile PcapHandle handle;
     private int linkType;
     private volatile boolean stopRequested;
+    private volatile long stopRequestedNanos;
+    private volatile boolean loopBroken;
     private volatile boolean captureDone;
     private volatile String captureFailure;
     private volatile long analysed;
@@ -167,12 +169,16 @@ public final class LivePacketSource implements PacketSource {
                     batches.release(b);
                 }
                 long now = System.nanoTime();
+                if (stopRequested && !captureDone && now - stopRequestedNanos >= drainDelayNanos()
+                        && (!loopBroken || now - lastStats >= STATS_EVERY_NANOS)) {
+                    // break only once the kernel had time to hand over what it already holds; again every
+                    // second in case the first break came before the loop started
+                    loopBroken = true;
+                    breakLoop();
+                }
                 if (now - lastStats >= STATS_EVERY_NANOS) {
                     lastStats = now;
                     sampleStats();
-                    if (stopRequested && !captureDone) {
-                        breakLoop(); // again, in case the first break came before the loop started
-                    }
                 }
                 ticker.run();
             }
@@ -197,11 +203,14 @@ public final class LivePacketSource implements PacketSource {
                 Integer original = h.getOriginalLength();
                 batches.append(nanos, bytes, 0, bytes.length, original == null ? bytes.length : original);
             };
-            if (!stopRequested) {
+            try {
                 h.loop(-1, listener);
+            } catch (InterruptedException e) {
+                // breakLoop() after stop(): the normal end
             }
+            drainRing(h, listener);
         } catch (InterruptedException e) {
-            // breakLoop() from stop(): the normal end
+            // interrupted while draining: what was read is kept
         } catch (PcapNativeException e) {
             captureFailure = LiveCaptureErrors.open(config.interfaceName(), e.getMessage()).getMessage();
         } catch (NotOpenException e) {
@@ -213,6 +222,25 @@ public final class LivePacketSource implements PacketSource {
             batches.flush();
             captureDone = true;
         }
+    }
+
+    /**
+     * After the loop was broken, reads what is still in the kernel ring without waiting, so that the
+     * packets libpcap already counted as received are analysed too.
+     */
+    private void drainRing(PcapHandle h, RawPacketListener listener)
+            throws PcapNativeException, NotOpenException, InterruptedException {
+        h.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
+        for (int i = 0; i < 10_000; i++) {
+            if (h.dispatch(-1, listener) <= 0) {
+                return;
+            }
+        }
+    }
+
+    /** How long after a stop request the loop keeps reading: two read timeouts, for the ring to hand over its last block. */
+    private long drainDelayNanos() {
+        return (2L * config.timeoutMillis() + 50) * 1_000_000L;
     }
 
     /** Reads pcap_stats now (any thread). */
@@ -229,10 +257,17 @@ public final class LivePacketSource implements PacketSource {
         }
     }
 
+    /**
+     * Asks the capture to end (any thread, e.g. a signal handler): the analysis thread breaks the
+     * loop a couple of read timeouts later, the capture thread reads what is left in the kernel ring,
+     * then {@link #run} drains the queue and returns.
+     */
     @Override
     public void stop() {
-        stopRequested = true;
-        breakLoop();
+        if (!stopRequested) {
+            stopRequestedNanos = System.nanoTime();
+            stopRequested = true;
+        }
     }
 
     private void breakLoop() {
