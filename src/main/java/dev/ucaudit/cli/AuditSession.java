@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * One audit's set-up and ending, shared by {@code audit} and {@code live}: loads catalog and
@@ -35,8 +36,16 @@ final class AuditSession {
     final List<CatalogProblem> inventoryProblems;
     final Auditor auditor;
     final AuditOptions options;
+    /** The unused openings of the last {@link #finishAndWrite}, for the live command's cumulative view. */
+    List<UnusedOpening> lastUnused = List.of();
 
     AuditSession(CatalogOptions catalogOptions, AuditOptions options, PrintWriter err, PrintStream errStream) {
+        this(catalogOptions, options, err, errStream, UnaryOperator.identity());
+    }
+
+    /** {@code wrapInspection} may decorate the inspection (the live command adds its loss estimate). */
+    AuditSession(CatalogOptions catalogOptions, AuditOptions options, PrintWriter err, PrintStream errStream,
+                 UnaryOperator<FlowInspection> wrapInspection) {
         this.options = options;
         for (String f : options.failOn) {
             if (!FAIL_ON.contains(f.toLowerCase(Locale.ROOT))) {
@@ -58,7 +67,7 @@ final class AuditSession {
             this.inventoryProblems = List.of();
         }
         err.flush();
-        FlowInspection inspection = Inspection.create(catalog, inventory, !options.noInspection);
+        FlowInspection inspection = wrapInspection.apply(Inspection.create(catalog, inventory, !options.noInspection));
         this.auditor = new Auditor(new Classifier(catalog, inventory), inspection, new AuditResult(options.maxFlowRows),
                 options.maxFlows, options.idleTimeout(), errStream);
     }
@@ -73,6 +82,7 @@ final class AuditSession {
     int finishAndWrite(String mode, Path dir, Map<String, Object> capture, PrintWriter out, PrintWriter err) throws IOException {
         auditor.finish();
         List<UnusedOpening> unused = UnusedOpenings.find(catalog, inventory, auditor.result());
+        lastUnused = unused;
         int status = exitStatus(unused);
         AuditReport report = new AuditReport(mode, catalog, catalogProblems, inventory, inventoryProblems,
                 auditor.stats(), auditor.result(), unused, auditor.inspection().stats(), capture,

@@ -1,0 +1,47 @@
+package dev.ucaudit.capture.live;
+
+import dev.ucaudit.audit.FlowInspection;
+import dev.ucaudit.audit.Negotiation;
+import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.decode.DecodedPacket;
+import dev.ucaudit.flow.Flow;
+import dev.ucaudit.flow.Side;
+import java.util.Map;
+
+/**
+ * Wraps the run's signalling inspection and also shows every decoded TCP segment to a
+ * {@link TcpGapEstimator}; everything else is passed on unchanged. This keeps the loss estimate out
+ * of the Auditor itself.
+ */
+public final class LossTrackingInspection implements FlowInspection {
+    private final FlowInspection next;
+    private final TcpGapEstimator estimator;
+
+    public LossTrackingInspection(FlowInspection next, TcpGapEstimator estimator) {
+        this.next = next;
+        this.estimator = estimator;
+    }
+
+    @Override
+    public void onNewFlow(Flow flow, long timestampNanos) {
+        next.onNewFlow(flow, timestampNanos);
+    }
+
+    @Override
+    public void onPacket(Flow flow, Side from, DecodedPacket d, RawPacket raw) {
+        if (d.protocol == 6 && d.srcPort >= 0 && !(d.fragment && d.fragmentOffset != 0)) {
+            estimator.segment(flow, from == Side.A ? 0 : 1, d.tcpFlags, d.tcpSeq, d.tcpAck, d.payloadWireLength);
+        }
+        next.onPacket(flow, from, d, raw);
+    }
+
+    @Override
+    public Negotiation negotiationFor(Flow flow) {
+        return next.negotiationFor(flow);
+    }
+
+    @Override
+    public Map<String, Object> stats() {
+        return next.stats();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.ucaudit.cli;
+
+import dev.ucaudit.capture.CaptureException;
+import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.capture.PacketSink;
+import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.capture.live.LiveCaptureConfig;
+import dev.ucaudit.capture.live.LivePacketSource;
+import dev.ucaudit.capture.live.LossTrackingInspection;
+import dev.ucaudit.capture.live.TcpGapEstimator;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "live", mixinStandardHelpOptions = true,
+        description = {"Audit live traffic on an interface (a SPAN/mirror port beside CUCM) until SIGINT/SIGTERM or --duration;",
+            "with --rotate, a report folder per period plus a cumulative view of unused openings.",
+            "Needs CAP_NET_RAW and CAP_NET_ADMIN (root, or setcap on the java binary; see docs/live.md).",
+            "Exit status: 0 nothing undocumented, 1 findings (see --fail-on), 2 bad usage or capture failure."})
+final class LiveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CatalogOptions catalogOptions = new CatalogOptions();
+
+    @Mixin
+    AuditOptions options = new AuditOptions();
+
+    @Option(names = {"-i", "--interface"}, paramLabel = "IF", required = true,
+            description = "Interface to capture on, e.g. eth1 (the SPAN port). An unknown name lists the available ones.")
+    String interfaceName;
+
+    @Option(names = "--snaplen", paramLabel = "BYTES", defaultValue = "65535",
+            description = "Bytes kept per packet; the default keeps whole SIP/SDP messages. Default: ${DEFAULT-VALUE}.")
+    int snaplen;
+
+    @Option(names = "--buffer-size", paramLabel = "SIZE", defaultValue = "64m", converter = Sizes.class,
+            description = "libpcap (kernel) buffer; a larger one rides out bursts without kernel drops. Default: ${DEFAULT-VALUE}.")
+    long bufferSize;
+
+    @Option(names = "--queue-size", paramLabel = "SIZE", defaultValue = "64m", converter = Sizes.class,
+            description = "Memory for captured packets waiting for analysis; when full, packets are dropped and counted as 'dropped by ucaudit'. Default: ${DEFAULT-VALUE}.")
+    long queueSize;
+
+    @Option(names = "--no-promiscuous", description = "Do not put the interface in promiscuous mode (a SPAN port needs it).")
+    boolean noPromiscuous;
+
+    @Option(names = "--immediate", description = "libpcap immediate mode: lower latency, more wake-ups (not needed for auditing).")
+    boolean immediate;
+
+    @Option(names = "--duration", paramLabel = "TIME", converter = Durations.class,
+            description = "Stop after this long (30s, 10m, 2h, 1d, 1h30m). Default: until SIGINT/SIGTERM.")
+    Duration duration;
+
+    @Option(names = "--rotate", paramLabel = "PERIOD", converter = Durations.class,
+            description = {"Write a report folder per period into --out, named by its start time in UTC (e.g. 2026-11-25T0800Z),",
+                "periods aligned on the clock (1h: on the hour); also writes --out/cumulative-unused.csv and --out/latest."})
+    Duration rotate;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (snaplen < 64 || snaplen > 262144) {
+            throw new ParameterException(spec.commandLine(), "--snaplen must be between 64 and 262144");
+        }
+        if (bufferSize > Integer.MAX_VALUE) {
+            throw new ParameterException(spec.commandLine(), "--buffer-size must be below 2g");
+        }
+        if (rotate != null && rotate.toMillis() < 1000) {
+            throw new ParameterException(spec.commandLine(), "--rotate must be at least 1s");
+        }
+        PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
+        TcpGapEstimator estimator = new TcpGapEstimator(200_000);
+        LiveRun run = new LiveRun(() -> new AuditSession(catalogOptions, options, err, errStream,
+                inspection -> new LossTrackingInspection(inspection, estimator)), estimator, options.out, rotate, out, err);
+        run.startWindow(System.currentTimeMillis()); // loads catalog and inventory: their problems come first
+
+        LiveCaptureConfig config = new LiveCaptureConfig(interfaceName, snaplen, (int) bufferSize, !noPromiscuous,
+                immediate, 100, options.filter, queueSize, LiveCaptureConfig.DEFAULT_BLOCK);
+        LivePacketSource source = new LivePacketSource(config);
+        try {
+            source.open();
+        } catch (CaptureException e) {
+            err.println("ucaudit: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        run.attach(source);
+        long deadline = duration == null ? Long.MAX_VALUE : System.currentTimeMillis() + duration.toMillis();
+        err.printf("ucaudit: listening on %s, link-type %d, snapshot length %d bytes, buffer %d MiB%s%s%n", interfaceName,
+                source.linkType(), snaplen, bufferSize >> 20, options.filter == null ? "" : ", filter '" + options.filter + "'",
+                duration == null ? " (stop with Ctrl-C or SIGTERM)" : ", for " + Durations.format(duration));
+        err.flush();
+        source.setTicker(() -> {
+            long now = System.currentTimeMillis();
+            if (now >= deadline && !source.stopRequested()) {
+                source.stop();
+            }
+            run.tick(now);
+        });
+        PacketSink sink = new PacketSink() {
+            @Override
+            public void packet(RawPacket packet) {
+                run.session().auditor.packet(packet);
+            }
+
+            @Override
+            public void problem(CaptureProblem problem) {
+                run.session().auditor.problem(problem);
+            }
+        };
+        try (SignalStop signals = new SignalStop(source::stop, err)) {
+            try {
+                source.run(sink);
+            } catch (CaptureException e) {
+                run.session().auditor.problem(new CaptureProblem(interfaceName, 0, "capture-error", e.getMessage(), true));
+            }
+            source.sampleStats();
+            int status = run.finish(System.currentTimeMillis());
+            run.printStats(err);
+            return status;
+        } finally {
+            source.close();
+            errStream.flush();
+        }
+    }
+}

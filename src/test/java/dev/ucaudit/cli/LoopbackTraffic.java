@@ -1,0 +1,106 @@
+package dev.ucaudit.cli;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.opentest4j.TestAbortedException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNetworkInterface;
+
+/**
+ * Real traffic on the loopback interface between two addresses of 127/8 (Linux answers for all of
+ * it on lo): a "phone" and a "CUCM", so that roles and verdicts mean something. The addresses are
+ * unusual enough that a BPF filter on their /24 keeps other processes' loopback traffic out.
+ */
+final class LoopbackTraffic {
+    static final String NET = "127.83.0.0/24";
+    static final String PHONE = "127.83.0.2";
+    static final String CUCM = "127.83.0.3";
+    static final String FILTER = "net " + NET;
+
+    private LoopbackTraffic() {
+    }
+
+    /** Aborts the test (skipped, with the reason) when this process cannot capture on lo. */
+    static void assumeCaptureOnLoopback() {
+        try {
+            PcapHandle h = new PcapHandle.Builder("lo").snaplen(128)
+                    .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS).timeoutMillis(10).build();
+            h.close();
+        } catch (Exception | LinkageError e) {
+            throw new TestAbortedException("live capture on lo is not possible here (" + e.getMessage()
+                    + "): needs libpcap and CAP_NET_RAW/CAP_NET_ADMIN (run as root or setcap the java binary); skipping");
+        }
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(PHONE, 0))) {
+            s.getLocalPort();
+        } catch (Exception e) {
+            throw new TestAbortedException("cannot bind " + PHONE + " on lo (" + e.getMessage() + "); skipping");
+        }
+    }
+
+    static Path inventory(Path dir) throws Exception {
+        Path inv = dir.resolve("inventory.csv");
+        Files.writeString(inv, "address,role,name\n" + PHONE + ",phone,test phone\n" + CUCM + ",cucm,test cucm\n");
+        return inv;
+    }
+
+    /** A SIP REGISTER over UDP from the phone to the CUCM's 5060 and its 200 OK: 2 packets. */
+    static void sipRegister() throws Exception {
+        try (DatagramSocket cucm = new DatagramSocket(new InetSocketAddress(CUCM, 5060));
+             DatagramSocket phone = new DatagramSocket(new InetSocketAddress(PHONE, 0))) {
+            cucm.setSoTimeout(5000);
+            phone.setSoTimeout(5000);
+            byte[] register = ("REGISTER sip:" + CUCM + " SIP/2.0\r\nVia: SIP/2.0/UDP " + PHONE + ":" + phone.getLocalPort()
+                    + ";branch=z9hG4bK1\r\nFrom: <sip:1001@" + CUCM + ">;tag=1\r\nTo: <sip:1001@" + CUCM + ">\r\n"
+                    + "Call-ID: 1@" + PHONE + "\r\nCSeq: 1 REGISTER\r\nContact: <sip:1001@" + PHONE + ">\r\n"
+                    + "Expires: 3600\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            phone.send(new DatagramPacket(register, register.length, InetAddress.getByName(CUCM), 5060));
+            DatagramPacket in = new DatagramPacket(new byte[4096], 4096);
+            cucm.receive(in);
+            byte[] ok = "SIP/2.0 200 OK\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+            cucm.send(new DatagramPacket(ok, ok.length, in.getSocketAddress()));
+            phone.receive(new DatagramPacket(new byte[4096], 4096));
+        }
+    }
+
+    /** A TCP connection from the phone to the CUCM's 2000 (SCCP) with some bytes each way. */
+    static void sccpConnection() throws Exception {
+        try (ServerSocket server = new ServerSocket()) {
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(CUCM, 2000));
+            try (Socket phone = new Socket()) {
+                phone.bind(new InetSocketAddress(PHONE, 0));
+                phone.connect(new InetSocketAddress(CUCM, 2000), 5000);
+                try (Socket cucm = server.accept()) {
+                    cucm.setSoTimeout(5000);
+                    OutputStream o = phone.getOutputStream();
+                    o.write(new byte[3000]);
+                    o.flush();
+                    InputStream i = cucm.getInputStream();
+                    int got = 0;
+                    byte[] buf = new byte[4096];
+                    while (got < 3000) {
+                        int n = i.read(buf);
+                        if (n < 0) {
+                            break;
+                        }
+                        got += n;
+                    }
+                    cucm.getOutputStream().write(new byte[200]);
+                    cucm.getOutputStream().flush();
+                    phone.getInputStream().readNBytes(200);
+                    phone.shutdownOutput();
+                    i.read(buf);
+                }
+            }
+        }
+    }
+}
