@@ -32,6 +32,11 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     AuditOptions options = new AuditOptions();
 
+    @picocli.CommandLine.Option(names = "--reader", paramLabel = "READER", defaultValue = "builtin",
+            description = {"builtin: ucaudit's own pcap/pcapng/gzip reader (fast, resynchronizes after damaged records);",
+                "libpcap: read through libpcap (pcap4j), to cross-check. Default: ${DEFAULT-VALUE}."})
+    String reader;
+
     @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = "Capture files to audit together.")
     List<Path> captures;
 
@@ -51,10 +56,16 @@ final class AuditCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        CaptureFiles.Reader which = switch (reader) {
+            case "builtin" -> CaptureFiles.Reader.BUILT_IN;
+            case "libpcap" -> CaptureFiles.Reader.LIBPCAP;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--reader must be builtin or libpcap, not '" + reader + "'");
+        };
         PacketSink sink = filter == null ? session.auditor : new FilteringSink(filter, session.auditor);
         for (Path capture : captures) {
             session.auditor.stats().input(capture.toString());
-            try (PacketSource source = CaptureFiles.open(capture)) {
+            try (PacketSource source = CaptureFiles.open(capture, which)) {
                 source.run(sink);
             } catch (CaptureException e) {
                 session.auditor.inputFailed(capture.toString(), e.getMessage());
