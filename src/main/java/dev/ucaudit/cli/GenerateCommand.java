@@ -1,6 +1,7 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.synth.LabSite;
+import dev.ucaudit.synth.MediaHeavySite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,21 +13,34 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write a generated sample capture and its inventory (how captures/ was made).",
-            "Scenarios: lab-site (a small CUCM site: SCCP/SIP phones, a call with RTP, TFTP, LDAP, NTP, DNS, HTTPS, MGCP, H.225, and flows that break the catalog)."})
+            "Scenarios: lab-site (a small CUCM site: SCCP/SIP phones, a call with RTP, TFTP, LDAP, NTP, DNS, HTTPS, MGCP, H.225, and flows that break the catalog);",
+            "media-heavy (benchmarks: --packets N, mostly RTP of SIP and SCCP calls, with TFTP, LDAP and HTTPS)."})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", description = "lab-site")
+    @Parameters(paramLabel = "SCENARIO", description = "lab-site or media-heavy")
     String scenario;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "captures", description = "Folder to write into. Default: ${DEFAULT-VALUE}")
     Path out;
 
+    @Option(names = "--packets", paramLabel = "N", defaultValue = "2000000",
+            description = "media-heavy: about how many packets to write. Default: ${DEFAULT-VALUE}")
+    long packets;
+
     @Override
     public Integer call() throws Exception {
+        if (scenario.equals("media-heavy")) {
+            Files.createDirectories(out);
+            Path pcap = out.resolve("media-heavy-" + packets + ".pcap");
+            long written = MediaHeavySite.write(pcap, packets);
+            Files.writeString(out.resolve("media-heavy-inventory.csv"), MediaHeavySite.INVENTORY);
+            spec.commandLine().getOut().printf("wrote %s (%d packets) and %s%n", pcap, written, out.resolve("media-heavy-inventory.csv"));
+            return 0;
+        }
         if (!scenario.equals("lab-site")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown scenario '" + scenario + "' (known: lab-site)");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown scenario '" + scenario + "' (known: lab-site, media-heavy)");
         }
         Files.createDirectories(out);
         Path pcap = out.resolve("lab-site.pcap");

@@ -1,0 +1,143 @@
+package dev.ucaudit.bench;
+
+import dev.ucaudit.audit.AuditResult;
+import dev.ucaudit.audit.Auditor;
+import dev.ucaudit.audit.Classifier;
+import dev.ucaudit.audit.FlowInspection;
+import dev.ucaudit.audit.SignallingInspection;
+import dev.ucaudit.capture.CaptureFiles;
+import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.capture.PacketSink;
+import dev.ucaudit.capture.PacketSource;
+import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.catalog.Catalog;
+import dev.ucaudit.catalog.CatalogLoader;
+import dev.ucaudit.decode.DecodedPacket;
+import dev.ucaudit.decode.PacketDecoder;
+import dev.ucaudit.inventory.Inventory;
+import dev.ucaudit.inventory.InventoryLoader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Steady-state packets per second of each stage of the audit, in one process, on one capture:
+ * reading alone (the reference), reading + decoding, the full audit without signalling inspection,
+ * and the full audit with it. Prints medians and the cost of inspection as a share of throughput.
+ * Run: scripts/bench-audit.
+ */
+public final class AuditBenchmark {
+    private AuditBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path capture = Path.of(args[0]);
+        Path inventoryFile = Path.of(args[1]);
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        Catalog catalog = new CatalogLoader().load(List.of());
+        Inventory inventory = new InventoryLoader().load(inventoryFile, catalog.roles());
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+
+        Map<String, Supplier<PacketSink>> stages = new LinkedHashMap<>();
+        stages.put("read only (reference)", () -> new Counting());
+        stages.put("read + decode", () -> new Decoding());
+        stages.put("audit, no inspection", () -> new Auditor(new Classifier(catalog, inventory), FlowInspection.NONE,
+                new AuditResult(200_000), 1_000_000, Duration.ofMinutes(5), quiet));
+        stages.put("audit with inspection", () -> new Auditor(new Classifier(catalog, inventory),
+                new SignallingInspection(catalog, inventory, Duration.ofMinutes(5)), new AuditResult(200_000), 1_000_000,
+                Duration.ofMinutes(5), quiet));
+
+        // warm-up: one pass of each stage
+        for (Supplier<PacketSink> s : stages.values()) {
+            run(capture, s.get());
+        }
+        Map<String, double[]> pps = new LinkedHashMap<>();
+        stages.keySet().forEach(k -> pps.put(k, new double[rounds]));
+        long packets = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (Map.Entry<String, Supplier<PacketSink>> e : stages.entrySet()) {
+                PacketSink sink = e.getValue().get();
+                long t0 = System.nanoTime();
+                packets = run(capture, sink);
+                if (sink instanceof Auditor a) {
+                    a.finish();
+                }
+                long t1 = System.nanoTime();
+                pps.get(e.getKey())[r] = packets / ((t1 - t0) / 1e9);
+            }
+        }
+        System.out.printf("capture: %s, %,d packets; %d rounds after one warm-up; medians%n", capture, packets, rounds);
+        double reference = median(pps.get("read only (reference)"));
+        for (Map.Entry<String, double[]> e : pps.entrySet()) {
+            double m = median(e.getValue());
+            System.out.printf("%-26s %8.2f Mpps  (%.2fx of read only)%n", e.getKey(), m / 1e6, m / reference);
+        }
+        double without = median(pps.get("audit, no inspection"));
+        double with = median(pps.get("audit with inspection"));
+        double cost = (1 - with / without) * 100;
+        System.out.printf("inspection costs %.1f %% of audit throughput (target < 10 %%): %s%n", cost, cost < 10 ? "met" : "NOT met");
+    }
+
+    private static double median(double[] v) {
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return c[c.length / 2];
+    }
+
+    private static long run(Path capture, PacketSink sink) throws Exception {
+        long[] n = new long[1];
+        PacketSink counting = new PacketSink() {
+            @Override
+            public void packet(RawPacket packet) {
+                n[0]++;
+                sink.packet(packet);
+            }
+
+            @Override
+            public void problem(CaptureProblem problem) {
+                sink.problem(problem);
+            }
+        };
+        try (PacketSource source = CaptureFiles.open(capture)) {
+            source.run(counting);
+        }
+        return n[0];
+    }
+
+    /** Reads and drops. */
+    private static final class Counting implements PacketSink {
+        long bytes;
+
+        @Override
+        public void packet(RawPacket packet) {
+            bytes += packet.length;
+        }
+
+        @Override
+        public void problem(CaptureProblem problem) {
+        }
+    }
+
+    /** Reads and decodes. */
+    private static final class Decoding implements PacketSink {
+        final PacketDecoder decoder = new PacketDecoder();
+        final DecodedPacket out = new DecodedPacket();
+        long ports;
+
+        @Override
+        public void packet(RawPacket packet) {
+            decoder.decode(packet, out);
+            ports += out.dstPort;
+        }
+
+        @Override
+        public void problem(CaptureProblem problem) {
+        }
+    }
+}
