@@ -86,7 +86,7 @@ public final class LabSite {
         w.send(SUB, PHONE_SIP, 1, Frames.icmpEcho(0, 7, 1));
         // Gateway: MGCP restart, then H.225 to CUCM.
         mgcp(w);
-        new TcpSession(w, GATEWAY, 11000, SUB, 1720, 5000).open().fromClient(Messages.q931Setup(0x1234)).close();
+        h323Call(w);
         // A SIP call between the two SIP phones, media on ports outside the RTP range (negotiated in SDP).
         sipCall(w);
         // An SCCP call: CUCM tells the SCCP phone where to send, the phone says where it receives.
@@ -145,6 +145,32 @@ public final class LabSite {
             w.udp(GATEWAY, 16500, PHONE_SCCP, 24010, Messages.rtp(3000 + i, 160L * i, 0x3030, 160));
             w.advanceMillis(20);
         }
+    }
+
+    /**
+     * An H.323 call from the gateway: H.225 Setup to CUCM's 1720, CUCM's Connect names its H.245
+     * address, the gateway opens H.245 there, CUCM's OpenLogicalChannelAck gives the phone's media
+     * address, and RTP flows between the gateway and the phone on ports no catalog row lists.
+     */
+    private static void h323Call(Wire w) {
+        byte[] conference = new byte[16];
+        byte[] callId = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            conference[i] = (byte) (0xa0 + i);
+            callId[i] = (byte) (0x10 + i);
+        }
+        TcpSession h225 = new TcpSession(w, GATEWAY, 11000, SUB, 1720, 5000).open();
+        h225.fromClient(Messages.q931Setup(0x1234));
+        h225.fromServer(H323Messages.connect(0x1234, SUB.address(), 34567, conference, callId));
+        TcpSession h245 = new TcpSession(w, GATEWAY, 11001, SUB, 34567, 5100).open();
+        h245.fromServer(H323Messages.openLogicalChannelAck(1, PHONE_SIP2.address(), 50100));
+        for (int i = 0; i < 10; i++) {
+            w.udp(GATEWAY, 17000, PHONE_SIP2, 50100, Messages.rtp(7000 + i, 160L * i, 0x4141, 160));
+            w.udp(PHONE_SIP2, 50100, GATEWAY, 17000, Messages.rtp(8000 + i, 160L * i, 0x4242, 160));
+            w.advanceMillis(20);
+        }
+        h245.close();
+        h225.close();
     }
 
     private static void mgcp(Wire w) {

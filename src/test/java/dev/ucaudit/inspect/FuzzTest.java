@@ -67,8 +67,8 @@ class FuzzTest {
 
     @Test
     void h225AndH245() {
-        run("h225", IpProtocol.TCP, H225InspectorTest.hex(H225InspectorTest.CONNECT));
-        run("h245", IpProtocol.TCP, H225InspectorTest.hex(H225InspectorTest.OLC_ACK));
+        run("h225", IpProtocol.TCP, H225InspectorTest.connect());
+        run("h245", IpProtocol.TCP, H225InspectorTest.olcAck());
     }
 
     @Test

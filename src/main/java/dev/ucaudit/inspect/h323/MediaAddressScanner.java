@@ -30,30 +30,43 @@ public final class MediaAddressScanner {
      */
     public static List<Found> scanValidated(byte[] buf, int off, int len, java.util.Collection<InetAddress> trusted,
             int... excludedPorts) {
-        List<Found> all = scan(buf, off, len, excludedPorts);
+        // Every offset is a candidate here (overlapping ones too), so that a false hit cannot hide
+        // the real address that starts a few bytes later; overlaps are settled after validation.
+        List<Found> all = candidates(buf, off, len, false, excludedPorts);
         List<Found> out = new ArrayList<>();
+        int nextFree = Integer.MIN_VALUE;
         for (Found f : all) {
+            if (f.offset() < nextFree) {
+                continue;
+            }
             boolean paired = false;
             for (Found g : all) {
-                if (g != f && g.address().equals(f.address()) && Math.abs(g.port() - f.port()) == 1) {
+                if (g != f && g.address().equals(f.address()) && Math.abs(g.port() - f.port()) == 1
+                        && Math.abs(g.offset() - f.offset()) >= 6) {
                     paired = true;
                     break;
                 }
             }
             if (paired || trusted.contains(f.address())) {
                 out.add(f);
+                nextFree = f.offset() + 6;
             }
         }
         return out;
     }
 
     public static List<Found> scan(byte[] buf, int off, int len, int... excludedPorts) {
+        return candidates(buf, off, len, true, excludedPorts);
+    }
+
+    private static List<Found> candidates(byte[] buf, int off, int len, boolean skipAfterHit, int... excludedPorts) {
         List<Found> out = new ArrayList<>();
         if (buf == null || !Bytes.has(off, len, buf.length)) {
             return out;
         }
         int end = off + len;
-        for (int i = off + 1; i + 6 <= end && out.size() < 32; i++) {
+        int limit = skipAfterHit ? 32 : 256;
+        for (int i = off + 1; i + 6 <= end && out.size() < limit; i++) {
             if (buf[i - 1] != 0) {
                 continue;
             }
@@ -66,7 +79,9 @@ public final class MediaAddressScanner {
                 continue;
             }
             out.add(new Found(Bytes.address(buf, i, 4), port, i));
-            i += 6;
+            if (skipAfterHit) {
+                i += 6;
+            }
         }
         return out;
     }
