@@ -32,6 +32,9 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     AuditOptions options = new AuditOptions();
 
+    @Mixin
+    PolicyOptions policyOptions = new PolicyOptions();
+
     @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = "Capture files to audit together.")
     List<Path> captures;
 
@@ -41,6 +44,7 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
         AuditSession session = new AuditSession(catalogOptions, options, err, errStream);
+        session.extras = policyOptions.prepare(session.catalog.roles(), options.failOn);
         BpfFilter filter = null;
         if (options.filter != null) {
             try {

@@ -27,7 +27,7 @@ import java.util.Set;
  * inventory, builds the pipeline, then writes the report folder and decides the exit status.
  */
 final class AuditSession {
-    static final Set<String> FAIL_ON = Set.of("undocumented", "unused", "problems", "none");
+    static final Set<String> FAIL_ON = Set.of("undocumented", "unused", "problems", "escaped", "none");
 
     final Catalog catalog;
     final List<CatalogProblem> catalogProblems;
@@ -35,12 +35,14 @@ final class AuditSession {
     final List<CatalogProblem> inventoryProblems;
     final Auditor auditor;
     final AuditOptions options;
+    /** Policy check and unused-over-time history (audit --allowed/--state); NONE unless the command sets it. */
+    ReportExtras extras = ReportExtras.NONE;
 
     AuditSession(CatalogOptions catalogOptions, AuditOptions options, PrintWriter err, PrintStream errStream) {
         this.options = options;
         for (String f : options.failOn) {
             if (!FAIL_ON.contains(f.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("--fail-on '" + f + "' is not one of undocumented, unused, problems, none");
+                throw new IllegalArgumentException("--fail-on '" + f + "' is not one of undocumented, unused, problems, escaped, none");
             }
         }
         CatalogOptions.Loaded loaded = catalogOptions.load(err);
@@ -74,6 +76,10 @@ final class AuditSession {
         auditor.finish();
         List<UnusedOpening> unused = UnusedOpenings.find(catalog, inventory, auditor.result());
         int status = exitStatus(unused);
+        ReportExtras.Outcome extra = extras.evaluate(auditor.result().rows(), unused, auditor.stats().lastNanos);
+        if (status == 0 && extra.fails(failOnList())) {
+            status = 1;
+        }
         AuditReport report = new AuditReport(mode, catalog, catalogProblems, inventory, inventoryProblems,
                 auditor.stats(), auditor.result(), unused, auditor.inspection().stats(), capture,
                 auditor.flowsEvictedIdle(), auditor.flowsEvictedSize(), failOnList(), status, System.currentTimeMillis());
@@ -86,6 +92,7 @@ final class AuditSession {
             out.printf(Locale.ROOT, "ucaudit: %d packets not decodable, %d read problems (see summary.json)%n",
                     auditor.stats().undecodableTotal(), auditor.stats().problemsTotal());
         }
+        extra.write(dir, out);
         out.printf("ucaudit: report written to %s%n", dir.resolve("report.html"));
         out.flush();
         if (status == 2) {
