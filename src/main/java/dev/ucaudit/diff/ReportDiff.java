@@ -81,7 +81,7 @@ public final class ReportDiff {
                     sig.protocol(), sig.port(), b == null ? "" : b.verdict(), a == null ? "" : a.verdict(),
                     b == null ? 0 : b.flows(), a == null ? 0 : a.flows(), b == null ? 0 : b.packets(),
                     a == null ? 0 : a.packets(), b == null ? 0 : b.bytes(), a == null ? 0 : a.bytes(),
-                    shown.rules(), reason, -1));
+                    !shown.rules().isEmpty() || b == null ? shown.rules() : b.rules(), reason, -1));
         }
         return rows;
     }

@@ -41,21 +41,27 @@ public final class OpeningHistory {
                           @JsonProperty("tracked_since") String trackedSince, @JsonProperty("last_used") String lastUsed) {
     }
 
-    /** The file's content. */
+    /**
+     * The file's content: the openings tracked, and per catalog rule the responders documented flows
+     * citing it reached, with when last — so an opening that goes unused later knows its last use.
+     */
     public record State(@JsonProperty("version") int version, @JsonProperty("updated_at") String updatedAt,
-                        @JsonProperty("openings") Map<String, Opening> openings) {
+                        @JsonProperty("openings") Map<String, Opening> openings,
+                        @JsonProperty("last_used_by_rule") Map<String, Map<String, String>> used) {
     }
 
     private final Map<String, Opening> openings;
+    private final Map<String, Map<String, String>> used = new TreeMap<>();
     private String updatedAt;
 
-    private OpeningHistory(Map<String, Opening> openings, String updatedAt) {
+    private OpeningHistory(Map<String, Opening> openings, Map<String, Map<String, String>> used, String updatedAt) {
         this.openings = new TreeMap<>(openings);
+        used.forEach((rule, m) -> this.used.put(rule, new TreeMap<>(m)));
         this.updatedAt = updatedAt;
     }
 
     public static OpeningHistory empty() {
-        return new OpeningHistory(Map.of(), "");
+        return new OpeningHistory(Map.of(), Map.of(), "");
     }
 
     private static ObjectMapper mapper() {
@@ -81,7 +87,13 @@ public final class OpeningHistory {
                     instant(o.lastUsed(), file);
                 }
             }
-            return new OpeningHistory(map, s.updatedAt() == null ? "" : s.updatedAt());
+            Map<String, Map<String, String>> used = s.used() == null ? Map.of() : s.used();
+            for (Map<String, String> m : used.values()) {
+                for (String t : m.values()) {
+                    instant(t, file);
+                }
+            }
+            return new OpeningHistory(map, used, s.updatedAt() == null ? "" : s.updatedAt());
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new InputException(file.toString(), line, "not a ucaudit state file: " + e.getOriginalMessage()
@@ -100,30 +112,46 @@ public final class OpeningHistory {
     }
 
     public void save(Path file) throws IOException {
-        String json = mapper().writeValueAsString(new State(VERSION, updatedAt, openings));
+        String json = mapper().writeValueAsString(new State(VERSION, updatedAt, openings, used));
         AtomicFile.write(file, w -> w.write(json + "\n"));
     }
 
     /**
-     * Folds one run in: openings it found unused start being tracked (if new); tracked openings it
-     * did not find unused were used, last at the latest flow citing the rule towards that destination
-     * (or at the run's end when flows.csv does not show it, e.g. rows beyond --max-flow-rows).
+     * Folds one run in: every documented flow's (rule, responder) last use is remembered; openings the
+     * run found unused start being tracked (if new), with the last use remembered from earlier runs;
+     * tracked openings it did not find unused were used, last at the latest flow citing the rule towards
+     * that destination (or at the run's end when flows.csv does not show it, e.g. beyond --max-flow-rows).
      */
     public void update(Collection<FlowRow> flows, Collection<UnusedRow> unused, Instant runTime) {
         String now = runTime.toString();
+        for (FlowRow f : flows) {
+            if (f.documented() && !f.rule().isEmpty()) {
+                try {
+                    Instant t = Instant.parse(f.lastSeen());
+                    used.computeIfAbsent(f.rule(), k -> new TreeMap<>()).merge(f.responder(), t.toString(),
+                            (a, b) -> Instant.parse(a).isAfter(Instant.parse(b)) ? a : b);
+                } catch (DateTimeParseException e) {
+                    // no time: cannot count as a use
+                }
+            }
+        }
         Set<String> unusedKeys = new HashSet<>();
         for (UnusedRow u : unused) {
             unusedKeys.add(u.key());
-            openings.putIfAbsent(u.key(), new Opening(u.rule(), u.destination(), now, null));
+            if (!openings.containsKey(u.key())) {
+                Opening fresh = new Opening(u.rule(), u.destination(), now, null);
+                openings.put(u.key(), new Opening(u.rule(), u.destination(), now,
+                        lastUse(fresh).map(Instant::toString).orElse(null)));
+            }
         }
         for (Map.Entry<String, Opening> e : openings.entrySet()) {
             if (unusedKeys.contains(e.getKey())) {
                 continue;
             }
             Opening o = e.getValue();
-            Instant used = lastUse(o, flows).orElse(runTime);
-            if (o.lastUsed() == null || used.isAfter(Instant.parse(o.lastUsed()))) {
-                e.setValue(new Opening(o.rule(), o.destination(), o.trackedSince(), used.toString()));
+            Instant when = lastUse(o).orElse(runTime);
+            if (o.lastUsed() == null || when.isAfter(Instant.parse(o.lastUsed()))) {
+                e.setValue(new Opening(o.rule(), o.destination(), o.trackedSince(), when.toString()));
             }
         }
         if (updatedAt.isEmpty() || runTime.isAfter(Instant.parse(updatedAt))) {
@@ -131,7 +159,8 @@ public final class OpeningHistory {
         }
     }
 
-    private static Optional<Instant> lastUse(Opening o, Collection<FlowRow> flows) {
+    /** The latest remembered use of the rule towards a responder inside the opening's destination. */
+    private Optional<Instant> lastUse(Opening o) {
         Prefix dest = null;
         if (!o.destination().isEmpty()) {
             try {
@@ -141,20 +170,17 @@ public final class OpeningHistory {
             }
         }
         Instant latest = null;
-        for (FlowRow f : flows) {
-            if (!f.documented() || !f.rule().equals(o.rule())) {
-                continue;
-            }
+        for (Map.Entry<String, String> e : used.getOrDefault(o.rule(), Map.of()).entrySet()) {
             try {
-                if (dest != null && !dest.contains(Prefix.parse(f.responder()).address())) {
+                if (dest != null && !dest.contains(Prefix.parse(e.getKey()).address())) {
                     continue;
                 }
-                Instant t = Instant.parse(f.lastSeen());
-                if (latest == null || t.isAfter(latest)) {
-                    latest = t;
-                }
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                // not an address or time: cannot count as a use
+            } catch (IllegalArgumentException ex) {
+                continue;
+            }
+            Instant t = Instant.parse(e.getValue());
+            if (latest == null || t.isAfter(latest)) {
+                latest = t;
             }
         }
         return Optional.ofNullable(latest);
