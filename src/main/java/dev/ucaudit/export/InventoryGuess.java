@@ -75,7 +75,7 @@ public final class InventoryGuess {
                     .thenComparing(Map.Entry::getKey));
             Map.Entry<String, Votes> best = ranked.get(0);
             Votes v = best.getValue();
-            boolean contested = ranked.size() > 1 && ranked.get(1).getValue().score() * 2 > v.score();
+            boolean contested = ranked.size() > 1;
             String confidence = contested ? "low" : v.score() >= 4 || v.peers.size() >= 2 ? "high" : v.score() >= 2 ? "medium" : "low";
             StringBuilder evidence = new StringBuilder(String.join("; ", v.evidence));
             for (int i = 1; i < ranked.size(); i++) {

@@ -40,7 +40,7 @@ public final class PolicyDraft {
             }
         }
         List<DraftRule> out = new ArrayList<>();
-        groups.forEach((k, v) -> out.add(new DraftRule(k.get(0), k.get(1), k.get(2), v.ports, Set.copyOf(new TreeSet<>(v.rules)), v.flows)));
+        groups.forEach((k, v) -> out.add(new DraftRule(k.get(0), k.get(1), k.get(2), v.ports, List.copyOf(v.rules), v.flows)));
         return out;
     }
 
