@@ -37,6 +37,9 @@ final class AuditCommand implements Callable<Integer> {
                 "libpcap: read through libpcap (pcap4j), to cross-check. Default: ${DEFAULT-VALUE}."})
     String reader;
 
+    @Mixin
+    PolicyOptions policyOptions = new PolicyOptions();
+
     @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = "Capture files to audit together.")
     List<Path> captures;
 
@@ -46,6 +49,7 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
         AuditSession session = new AuditSession(catalogOptions, options, err, errStream);
+        session.extras = policyOptions.prepare(session.catalog.roles(), options.failOn);
         BpfFilter filter = null;
         if (options.filter != null) {
             try {

@@ -20,7 +20,7 @@ final class AuditOptions {
     String filter;
 
     @Option(names = "--fail-on", paramLabel = "WHAT", split = ",", defaultValue = "undocumented",
-            description = {"Findings that make the exit status 1 (comma-separated): undocumented, unused, problems, none.",
+            description = {"Findings that make the exit status 1 (comma-separated): undocumented, unused, problems, escaped (needs --allowed), none.",
                 "Default: ${DEFAULT-VALUE}."})
     List<String> failOn = new ArrayList<>();
 

@@ -28,7 +28,7 @@ import java.util.function.UnaryOperator;
  * inventory, builds the pipeline, then writes the report folder and decides the exit status.
  */
 final class AuditSession {
-    static final Set<String> FAIL_ON = Set.of("undocumented", "unused", "problems", "none");
+    static final Set<String> FAIL_ON = Set.of("undocumented", "unused", "problems", "escaped", "none");
 
     final Catalog catalog;
     final List<CatalogProblem> catalogProblems;
@@ -38,6 +38,9 @@ final class AuditSession {
     final AuditOptions options;
     /** The unused openings of the last {@link #finishAndWrite}, for the live command's cumulative view. */
     List<UnusedOpening> lastUnused = List.of();
+
+    /** Policy check and unused-over-time history (audit --allowed/--state); NONE unless the command sets it. */
+    ReportExtras extras = ReportExtras.NONE;
 
     AuditSession(CatalogOptions catalogOptions, AuditOptions options, PrintWriter err, PrintStream errStream) {
         this(catalogOptions, options, err, errStream, UnaryOperator.identity());
@@ -49,7 +52,7 @@ final class AuditSession {
         this.options = options;
         for (String f : options.failOn) {
             if (!FAIL_ON.contains(f.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("--fail-on '" + f + "' is not one of undocumented, unused, problems, none");
+                throw new IllegalArgumentException("--fail-on '" + f + "' is not one of undocumented, unused, problems, escaped, none");
             }
         }
         CatalogOptions.Loaded loaded = catalogOptions.load(err);
@@ -84,6 +87,10 @@ final class AuditSession {
         List<UnusedOpening> unused = UnusedOpenings.find(catalog, inventory, auditor.result());
         lastUnused = unused;
         int status = exitStatus(unused);
+        ReportExtras.Outcome extra = extras.evaluate(auditor.result().rows(), unused, auditor.stats().lastNanos);
+        if (status == 0 && extra.fails(failOnList())) {
+            status = 1;
+        }
         AuditReport report = new AuditReport(mode, catalog, catalogProblems, inventory, inventoryProblems,
                 auditor.stats(), auditor.result(), unused, auditor.inspection().stats(), capture,
                 auditor.flowsEvictedIdle(), auditor.flowsEvictedSize(), failOnList(), status, System.currentTimeMillis());
@@ -96,6 +103,7 @@ final class AuditSession {
             out.printf(Locale.ROOT, "ucaudit: %d packets not decodable, %d read problems (see summary.json)%n",
                     auditor.stats().undecodableTotal(), auditor.stats().problemsTotal());
         }
+        extra.write(dir, out);
         out.printf("ucaudit: report written to %s%n", dir.resolve("report.html"));
         out.flush();
         if (status == 2) {

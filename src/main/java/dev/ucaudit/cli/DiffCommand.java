@@ -1,0 +1,137 @@
+package dev.ucaudit.cli;
+
+import dev.ucaudit.catalog.CatalogProblem;
+import dev.ucaudit.diff.DiffCsv;
+import dev.ucaudit.diff.DiffPages;
+import dev.ucaudit.diff.FailOn;
+import dev.ucaudit.diff.ReportDiff;
+import dev.ucaudit.diff.ReportFolder;
+import dev.ucaudit.history.OpeningHistory;
+import dev.ucaudit.policy.AllowedPolicy;
+import dev.ucaudit.policy.PolicyCheck;
+import dev.ucaudit.policy.PolicyLoader;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Compare two report folders (yesterday's and today's) for a nightly job: new flows, flows gone, "
+            + "verdict changes, catalog openings newly used or unused; with --allowed, also flows the site's allowed-flows "
+            + "policy does not allow. With --allowed, CURRENT alone may be given.",
+            "Flows compare by initiator host and role, responder host, protocol and responder port; the initiator's port "
+                + "is ignored and responder ports in 16384-32767 (media) or 32768-61000 (ephemeral) count as one.",
+            "Writes diff.csv and diff.html into --out and a short summary on stdout.",
+            "Exit status (like GNU diff): 0 nothing selected by --fail-on changed, 1 something did, 2 bad usage or unreadable input."})
+final class DiffCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CatalogOptions catalogOptions = new CatalogOptions();
+
+    @Parameters(paramLabel = "REPORT", arity = "1..2", description = "BASELINE CURRENT report folders (or CURRENT alone with --allowed).")
+    List<Path> reports = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "ucaudit-diff",
+            description = "Folder for diff.csv and diff.html. Default: ${DEFAULT-VALUE}/")
+    Path out;
+
+    @Option(names = "--fail-on", paramLabel = "WHAT", split = ",", defaultValue = "new-undocumented",
+            description = {"Changes that make the exit status 1 (comma-separated): new-undocumented, new-flow, verdict-change, "
+                + "gone, newly-unused, long-unused, escaped, unused-allowed, any, none. escaped and unused-allowed need --allowed; "
+                + "long-unused needs the state file. Default: ${DEFAULT-VALUE}."})
+    List<String> failOn = new ArrayList<>();
+
+    @Option(names = "--allowed", paramLabel = "FILE",
+            description = "Allowed-flows file (source,destination,protocol,ports,comment): report flows of CURRENT it does not allow (escaped) and its rules no flow used.")
+    Path allowed;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "State file that 'ucaudit audit --state' keeps (last use of every opening). Default: ucaudit-state.json beside CURRENT, when it exists.")
+    Path state;
+
+    @Option(names = "--unused-days", paramLabel = "N", defaultValue = "30",
+            description = "Openings unused at least this many days (per the state file) are reported as long-unused. Default: ${DEFAULT-VALUE}.")
+    int unusedDays;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        FailOn fail;
+        try {
+            fail = FailOn.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
+        if (reports.size() == 1 && allowed == null) {
+            return usage(err, "give BASELINE and CURRENT report folders, or CURRENT with --allowed FILE");
+        }
+        if (fail.needsPolicy() && allowed == null) {
+            return usage(err, "--fail-on escaped/unused-allowed needs --allowed FILE");
+        }
+        ReportFolder baseline = reports.size() == 2 ? ReportFolder.read(reports.get(0)) : null;
+        ReportFolder current = ReportFolder.read(reports.get(reports.size() - 1));
+        for (ReportFolder r : baseline == null ? List.of(current) : List.of(baseline, current)) {
+            if (r.rowsNotWritten() > 0) {
+                err.printf("ucaudit: warning: %s lists only part of its flows (%d not written, see --max-flow-rows); "
+                        + "the diff covers the rows written%n", r.dir(), r.rowsNotWritten());
+            }
+        }
+        Optional<PolicyCheck.Result> policy = Optional.empty();
+        if (allowed != null) {
+            CatalogOptions.Loaded loaded = catalogOptions.load(err);
+            PolicyLoader loader = new PolicyLoader(loaded.catalog().roles());
+            AllowedPolicy p = loader.load(allowed);
+            if (!loader.problems().isEmpty() || !loaded.problems().isEmpty()) {
+                for (CatalogProblem problem : loader.problems()) {
+                    err.println("ucaudit: " + problem.describe());
+                }
+                err.println("ucaudit: fix the rows above; nothing was compared");
+                err.flush();
+                return 2;
+            }
+            policy = Optional.of(new PolicyCheck(p, loaded.catalog().roles()).check(current.flows()));
+        }
+        Instant runTime = current.windowEnd().map(Instant::parse).orElse(Instant.now());
+        Path statePath = state != null ? state : current.dir().toAbsolutePath().getParent().resolve("ucaudit-state.json");
+        OpeningHistory history = null;
+        if (state != null || Files.exists(statePath)) {
+            history = OpeningHistory.load(statePath);
+        }
+        String unusedNote = history == null ? " (no state file: run 'ucaudit audit --state FILE' to track unused days)" : "";
+        OpeningHistory h = history;
+        ReportDiff.Result result = ReportDiff.compare(baseline, current,
+                u -> h == null ? Optional.empty() : h.daysUnused(u.key(), runTime), unusedDays, policy);
+        List<String> failed = fail.failures(result);
+        int status = failed.isEmpty() ? 0 : 1;
+        DiffPages.Context ctx = new DiffPages.Context(baseline == null ? "" : baseline.dir().toString(),
+                baseline == null ? 0 : baseline.flows().size(), current.dir().toString(), current.flows().size(),
+                allowed == null ? "" : allowed.toString(), fail.names(), failed, status, unusedNote);
+        Files.createDirectories(out);
+        DiffCsv.write(out.resolve("diff.csv"), result.rows());
+        DiffPages.writeHtml(out.resolve("diff.html"), result, ctx);
+        stdout.print(DiffPages.text(result, ctx));
+        stdout.printf("ucaudit diff: written %s and %s%n", out.resolve("diff.csv"), out.resolve("diff.html"));
+        stdout.flush();
+        err.flush();
+        return status;
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println("ucaudit diff: " + message + " (see 'ucaudit diff --help')");
+        err.flush();
+        return 2;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ucaudit.cli;
+
+import dev.ucaudit.catalog.CatalogProblem;
+import dev.ucaudit.catalog.Roles;
+import dev.ucaudit.policy.AllowedPolicy;
+import dev.ucaudit.policy.PolicyLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Option;
+
+/** {@code audit --allowed FILE --state FILE}: the policy check and the unused-over-time history. */
+final class PolicyOptions {
+    @Option(names = "--allowed", paramLabel = "FILE",
+            description = {"Allowed-flows file (the site's firewall policy: source,destination,protocol,ports,comment; a source or "
+                + "destination is a role or an address/CIDR). Writes escaped.csv (flows it does not allow, with the nearest rule) "
+                + "and unused-allowed.csv (rules no flow used) and a 'policy' section in summary.json; '--fail-on escaped' counts them."})
+    Path allowed;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = {"State file (e.g. reports/ucaudit-state.json) remembering when each catalog opening was last used across runs; "
+                + "updated by this run, and unused-history.csv (unused.csv plus unused_for_days) is written into the report folder."})
+    Path state;
+
+    /** Loads the policy (stopping with every bad row named) and checks --fail-on escaped has a policy to check. */
+    ReportExtras prepare(Roles roles, List<String> failOn) {
+        boolean failOnEscaped = failOn.stream().anyMatch(f -> f.toLowerCase(Locale.ROOT).equals("escaped"));
+        if (failOnEscaped && allowed == null) {
+            throw new IllegalArgumentException("--fail-on escaped needs --allowed FILE");
+        }
+        AllowedPolicy policy = null;
+        if (allowed != null) {
+            PolicyLoader loader = new PolicyLoader(roles);
+            policy = loader.load(allowed);
+            if (!loader.problems().isEmpty()) {
+                throw new IllegalArgumentException(loader.problems().stream().map(CatalogProblem::describe)
+                        .collect(Collectors.joining("\nucaudit: ")) + "\nucaudit: fix the allowed-flows rows above; nothing was audited");
+            }
+        }
+        return new ReportExtras(policy, roles, state);
+    }
+}

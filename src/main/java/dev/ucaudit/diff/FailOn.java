@@ -1,0 +1,66 @@
+package dev.ucaudit.diff;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code ucaudit diff --fail-on}: which kinds of change make the exit status 1. */
+public final class FailOn {
+    public static final Map<String, Set<Change>> VALUES = new LinkedHashMap<>();
+
+    static {
+        VALUES.put("new-undocumented", EnumSet.of(Change.NEW_UNDOCUMENTED));
+        VALUES.put("new-flow", EnumSet.of(Change.NEW_UNDOCUMENTED, Change.NEW_DOCUMENTED));
+        VALUES.put("verdict-change", EnumSet.of(Change.VERDICT_CHANGE));
+        VALUES.put("gone", EnumSet.of(Change.GONE));
+        VALUES.put("newly-unused", EnumSet.of(Change.NEWLY_UNUSED));
+        VALUES.put("long-unused", EnumSet.of(Change.LONG_UNUSED));
+        VALUES.put("escaped", EnumSet.of(Change.ESCAPED));
+        VALUES.put("unused-allowed", EnumSet.of(Change.UNUSED_ALLOWED));
+        VALUES.put("any", EnumSet.allOf(Change.class));
+        VALUES.put("none", EnumSet.noneOf(Change.class));
+    }
+
+    private final List<String> names;
+
+    private FailOn(List<String> names) {
+        this.names = names;
+    }
+
+    /** Parses the option's values; throws IllegalArgumentException naming the valid ones. */
+    public static FailOn parse(List<String> values) {
+        List<String> names = new ArrayList<>();
+        for (String v : values) {
+            String t = v.trim().toLowerCase(Locale.ROOT);
+            if (!VALUES.containsKey(t)) {
+                throw new IllegalArgumentException("--fail-on '" + v + "' is not one of " + String.join(", ", VALUES.keySet()));
+            }
+            names.add(t);
+        }
+        return new FailOn(List.copyOf(names));
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    public boolean needsPolicy() {
+        return names.contains("escaped") || names.contains("unused-allowed");
+    }
+
+    /** The selected names that some change matched, e.g. {@code ["new-undocumented: 1"]}; empty means exit 0. */
+    public List<String> failures(ReportDiff.Result r) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            long count = VALUES.get(n).stream().mapToLong(r::count).sum();
+            if (count > 0) {
+                out.add(n + ": " + count);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.ucaudit.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A report folder read back from disk: flows.csv and unused.csv by column name (SPEC's columns;
+ * extra columns are ignored), and summary.json when present. Any row that does not parse is an
+ * {@link InputException} naming file and line.
+ */
+public record ReportFolder(Path dir, List<FlowRow> flows, List<UnusedRow> unused, Optional<JsonNode> summary) {
+
+    static final String[] FLOW_COLUMNS = {"first_seen", "last_seen", "initiator", "initiator_port", "responder",
+        "responder_port", "protocol", "packets", "bytes", "initiator_role", "responder_role", "verdict", "rule", "reason"};
+    static final String[] UNUSED_COLUMNS = {"rule", "protocol", "ports", "source_role", "destination_role",
+        "destination", "purpose"};
+
+    public static ReportFolder read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new InputException(dir.toString(), 0, "not a report folder (no such directory); run 'ucaudit audit --out "
+                    + dir + " ...' first");
+        }
+        List<FlowRow> flows = new ArrayList<>();
+        readCsv(dir.resolve("flows.csv"), FLOW_COLUMNS, (rec, file, line) -> flows.add(new FlowRow(
+                rec.get("first_seen"), rec.get("last_seen"), rec.get("initiator"), port(rec.get("initiator_port"), file, line),
+                rec.get("responder"), port(rec.get("responder_port"), file, line), rec.get("protocol"),
+                number(rec.get("packets"), "packets", file, line), number(rec.get("bytes"), "bytes", file, line),
+                rec.get("initiator_role"), rec.get("responder_role"), verdict(rec.get("verdict"), file, line),
+                rec.get("rule"), rec.get("reason"))));
+        List<UnusedRow> unused = new ArrayList<>();
+        readCsv(dir.resolve("unused.csv"), UNUSED_COLUMNS, (rec, file, line) -> unused.add(new UnusedRow(rec.get("rule"),
+                rec.get("protocol"), rec.get("ports"), rec.get("source_role"), rec.get("destination_role"),
+                rec.get("destination"), rec.get("purpose"))));
+        return new ReportFolder(dir, List.copyOf(flows), List.copyOf(unused), readSummary(dir.resolve("summary.json")));
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(CSVRecord rec, String file, long line);
+    }
+
+    private static void readCsv(Path path, String[] required, RowReader rows) {
+        String file = path.toString();
+        if (!Files.isRegularFile(path)) {
+            throw new InputException(file, 0, "missing: not a complete report folder (was the audit interrupted?)");
+        }
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+             CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            for (String column : required) {
+                if (!csv.getHeaderMap().containsKey(column)) {
+                    throw new InputException(file, 1, "column '" + column + "' is missing from the header (found: "
+                            + String.join(",", csv.getHeaderMap().keySet()) + ")");
+                }
+            }
+            long line = 2;
+            for (CSVRecord rec : csv) {
+                if (!rec.isConsistent()) {
+                    throw new InputException(file, line, "row has " + rec.size() + " fields, the header has "
+                            + csv.getHeaderMap().size());
+                }
+                rows.read(rec, file, line);
+                line = csv.getCurrentLineNumber() + 1;
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new InputException(file, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static Optional<JsonNode> readSummary(Path path) {
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ObjectMapper().readTree(path.toFile()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new InputException(path.toString(), line, "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InputException(path.toString(), 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static int port(String text, String file, long line) {
+        if (text.isEmpty()) {
+            return -1;
+        }
+        long n = number(text, "port", file, line);
+        if (n > 65535) {
+            throw new InputException(file, line, "port " + n + " is out of range 0-65535");
+        }
+        return (int) n;
+    }
+
+    private static long number(String text, String what, String file, long line) {
+        try {
+            long n = Long.parseLong(text.trim());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new InputException(file, line, what + " '" + text + "' is not a non-negative whole number");
+        }
+    }
+
+    private static String verdict(String text, String file, long line) {
+        String v = text.trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("documented") && !v.equals("undocumented")) {
+            throw new InputException(file, line, "verdict '" + text + "' is neither documented nor undocumented");
+        }
+        return v;
+    }
+
+    /** Capture time of the report's last packet (summary.json time_window.last), if known. */
+    public Optional<String> windowEnd() {
+        return summary.map(s -> s.path("time_window").path("last").asText("")).filter(s -> !s.isEmpty());
+    }
+
+    /** Flow rows summary.json says were counted but not written to flows.csv (--max-flow-rows). */
+    public long rowsNotWritten() {
+        return summary.map(s -> s.path("flows").path("rows_not_written").asLong(0)).orElse(0L);
+    }
+}
