@@ -55,7 +55,8 @@ public final class Messages {
     // ---- SIP
 
     public static String sdp(String address, int port, long sessionId) {
-        return "v=0\r\no=- " + sessionId + " 1 IN IP4 " + address + "\r\ns=call\r\nc=IN IP4 " + address
+        String family = address.contains(":") ? "IP6" : "IP4";
+        return "v=0\r\no=- " + sessionId + " 1 IN " + family + " " + address + "\r\ns=call\r\nc=IN " + family + " " + address
                 + "\r\nt=0 0\r\nm=audio " + port + " RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n";
     }
 

@@ -60,6 +60,40 @@ public final class Wire implements AutoCloseable {
         send(from, to, 17, Frames.udp(fromPort, toPort, payload));
     }
 
+    /**
+     * Sends a UDP datagram as IP fragments of at most {@code fragmentBytes} of IP payload each
+     * (a multiple of 8): IPv4 with MF/offset, IPv6 with a Fragment extension header.
+     */
+    public void fragmentedUdp(Host from, int fromPort, Host to, int toPort, byte[] payload, int fragmentBytes) {
+        byte[] datagram = Frames.udp(fromPort, toPort, payload);
+        int id = nextIpId();
+        for (int off = 0; off < datagram.length; off += fragmentBytes) {
+            int n = Math.min(fragmentBytes, datagram.length - off);
+            boolean more = off + n < datagram.length;
+            byte[] piece = java.util.Arrays.copyOfRange(datagram, off, off + n);
+            byte[] ip;
+            int etherType;
+            if (from.v6()) {
+                byte[] fh = new byte[8 + n];
+                fh[0] = 17;
+                int offWord = (off / 8) << 3 | (more ? 1 : 0);
+                fh[2] = (byte) (offWord >> 8);
+                fh[3] = (byte) offWord;
+                fh[4] = (byte) (id >> 24);
+                fh[5] = (byte) (id >> 16);
+                fh[6] = (byte) (id >> 8);
+                fh[7] = (byte) id;
+                System.arraycopy(piece, 0, fh, 8, n);
+                ip = Frames.ipv6(from.address(), to.address(), 44, fh);
+                etherType = Frames.ETH_IPV6;
+            } else {
+                ip = Frames.ipv4(from.address(), to.address(), 17, id, (more ? 0x2000 : 0) | (off / 8), piece);
+                etherType = Frames.ETH_IPV4;
+            }
+            raw(Frames.ethernet(to.mac(), from.mac(), from.vlan(), etherType, ip));
+        }
+    }
+
     public int nextIpId() {
         return ipId++ & 0xffff;
     }
