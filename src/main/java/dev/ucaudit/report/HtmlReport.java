@@ -115,17 +115,35 @@ public final class HtmlReport {
         if (r.unused().isEmpty()) {
             h.append("<p>None.</p>\n");
         } else {
-            h.append("<table><tr><th>rule</th><th>service</th><th>from</th><th>to</th><th>destination</th><th>purpose</th></tr>\n");
-            for (UnusedOpening u : r.unused().subList(0, Math.min(UNUSED_SHOWN, r.unused().size()))) {
+            // One row per catalog rule, its unused destinations together (unused.csv has one row per opening).
+            java.util.Map<String, java.util.List<UnusedOpening>> byRule = new java.util.LinkedHashMap<>();
+            for (UnusedOpening u : r.unused()) {
+                byRule.computeIfAbsent(u.rule(), k -> new java.util.ArrayList<>()).add(u);
+            }
+            h.append("<p class=\"muted\">Each catalog row whose opening no flow used, with the inventory destinations it names")
+             .append(" (candidates to close in a firewall; unused.csv has one row per opening).</p>\n");
+            h.append("<table><tr><th>rule</th><th>service</th><th>from</th><th>to</th><th>unused at</th><th>purpose</th></tr>\n");
+            int shown = 0;
+            for (java.util.List<UnusedOpening> group : byRule.values()) {
+                if (shown++ == UNUSED_SHOWN) {
+                    break;
+                }
+                UnusedOpening u = group.get(0);
+                StringBuilder where = new StringBuilder();
+                for (UnusedOpening g : group) {
+                    if (where.length() > 0) {
+                        where.append(", ");
+                    }
+                    where.append(g.destination().isEmpty() ? "any" : g.destination());
+                }
                 h.append("<tr><td>").append(esc(u.rule())).append("</td><td>")
                  .append(esc(u.ports().isEmpty() ? u.protocol() : u.ports() + "/" + u.protocol())).append("</td><td>")
-                 .append(esc(u.sourceRole())).append("</td><td>").append(esc(u.destinationRole())).append("</td><td>")
-                 .append(esc(u.destination() + (u.destinationName().isEmpty() ? "" : " (" + u.destinationName() + ")")))
-                 .append("</td><td>").append(esc(u.purpose())).append("</td></tr>\n");
+                 .append(esc(u.sourceRole())).append("</td><td>").append(esc(u.destinationRole())).append("</td><td><code>")
+                 .append(esc(where.toString())).append("</code></td><td>").append(esc(u.purpose())).append("</td></tr>\n");
             }
             h.append("</table>\n");
-            if (r.unused().size() > UNUSED_SHOWN) {
-                h.append("<p class=\"muted\">").append(fmt(r.unused().size() - UNUSED_SHOWN)).append(" more in unused.csv.</p>\n");
+            if (byRule.size() > UNUSED_SHOWN) {
+                h.append("<p class=\"muted\">").append(fmt(byRule.size() - UNUSED_SHOWN)).append(" more rules in unused.csv.</p>\n");
             }
         }
 
