@@ -56,6 +56,10 @@ public final class AuditBenchmark {
                 new SignallingInspection(catalog, inventory, Duration.ofMinutes(5)), new AuditResult(200_000), 1_000_000,
                 Duration.ofMinutes(5), quiet));
 
+        String only = System.getProperty("bench.only"); // profile one stage: -Dbench.only=inspection
+        if (only != null) {
+            stages.keySet().removeIf(k -> !k.contains(only) && !k.startsWith("read only"));
+        }
         // warm-up: one pass of each stage
         for (Supplier<PacketSink> s : stages.values()) {
             run(capture, s.get());
@@ -80,6 +84,9 @@ public final class AuditBenchmark {
         for (Map.Entry<String, double[]> e : pps.entrySet()) {
             double m = median(e.getValue());
             System.out.printf("%-26s %8.2f Mpps  (%.2fx of read only)%n", e.getKey(), m / 1e6, m / reference);
+        }
+        if (only != null) {
+            return;
         }
         double without = median(pps.get("audit, no inspection"));
         double with = median(pps.get("audit with inspection"));
