@@ -1,7 +1,5 @@
 package dev.ucaudit.audit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ucaudit.capture.RawPacket;
 import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogRule;
@@ -47,8 +45,6 @@ public final class SignallingInspection implements FlowInspection {
     private final ExpectationTable table;
     private final InspectorStats stats = new InspectorStats();
     private final FragmentReassembler reassembler = new FragmentReassembler();
-    /** Which catalog row the signalling that opened each pinhole was on. */
-    private final Cache<Expectation, String> ruleOfExpectation;
     private long sipTlsFlows;
     private long negotiatedFlows;
 
@@ -65,7 +61,6 @@ public final class SignallingInspection implements FlowInspection {
         this.catalog = catalog;
         this.inventory = inventory;
         this.table = new ExpectationTable(1_000_000, pinholeTtl);
-        this.ruleOfExpectation = Caffeine.newBuilder().maximumSize(1_000_000).executor(Runnable::run).build();
     }
 
     @Override
@@ -150,7 +145,8 @@ public final class SignallingInspection implements FlowInspection {
             return;
         }
         Expectation e = hit.get();
-        String rule = ruleOfExpectation.getIfPresent(e);
+        // which catalog row the signalling that opened the pinhole was on: kept with the pinhole
+        String rule = (String) table.lastMatchTag();
         state.negotiation = new Negotiation(rule == null ? "" : rule, e.reason());
         negotiatedFlows++;
         if (e.kind().equals("h245") && state.inspector == null) {
@@ -257,10 +253,7 @@ public final class SignallingInspection implements FlowInspection {
 
         @Override
         public void expect(Expectation e) {
-            table.add(e);
-            if (rule != null) {
-                ruleOfExpectation.put(e, rule);
-            }
+            table.add(e, rule);
             counters.expectation();
         }
 

@@ -18,8 +18,34 @@ public final class Flow {
     /** Whatever the inspection layer keeps for this flow (an inspector, a matched expectation). */
     private Object inspection;
 
+    // Intrusive fields of IntrusiveFlowTable: the key as primitives, the hash, the idle (LRU) list.
+    final int family;
+    final int protocol;
+    final long aHi;
+    final long aLo;
+    final long bHi;
+    final long bLo;
+    final int portA;
+    final int portB;
+    final int hash;
+    Flow older;
+    Flow newer;
+    long accessNanos;
+    boolean inTable;
+
     public Flow(FlowKey key, Side firstSender, long firstSeenNanos) {
         this.key = key;
+        byte[] a = key.addressA();
+        byte[] b = key.addressB();
+        this.family = a.length == 16 ? 6 : 4;
+        this.protocol = key.protocol();
+        this.aHi = IntrusiveFlowTable.hi(a);
+        this.aLo = IntrusiveFlowTable.lo(a);
+        this.bHi = IntrusiveFlowTable.hi(b);
+        this.bLo = IntrusiveFlowTable.lo(b);
+        this.portA = key.portA();
+        this.portB = key.portB();
+        this.hash = IntrusiveFlowTable.hash(family, protocol, aHi, aLo, portA, bHi, bLo, portB);
         this.firstSender = firstSender;
         this.firstSeenNanos = firstSeenNanos;
         this.lastSeenNanos = firstSeenNanos;

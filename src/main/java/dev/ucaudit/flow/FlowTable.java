@@ -1,83 +1,50 @@
 package dev.ucaudit.flow;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
+import dev.ucaudit.decode.DecodedPacket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The live flows, bounded by Caffeine in size and idle time (measured on capture time). A flow that
- * leaves the table — idle, pushed out by size, or closed and reopened — is handed to the
+ * The live flows of a run, bounded in number and in idle time (measured on capture time). A flow
+ * that leaves the table — idle, pushed out by size, or closed and reopened — is handed to the
  * {@code finished} consumer, so that evicted flows still reach the report.
  */
-public final class FlowTable {
-    private final Cache<FlowKey, Flow> flows;
-    private final Consumer<Flow> finished;
-    private long evictedIdle;
-    private long evictedSize;
+public interface FlowTable {
+    /** Which implementation: {@link IntrusiveFlowTable} (default) or the Caffeine reference. */
+    enum Kind { INTRUSIVE, CAFFEINE }
 
-    public FlowTable(long maxFlows, Duration idleTimeout, CaptureClock clock, Consumer<Flow> finished) {
-        this.finished = finished;
-        this.flows = Caffeine.newBuilder()
-                .maximumSize(maxFlows)
-                .expireAfterAccess(idleTimeout)
-                .ticker(clock)
-                .executor(Runnable::run)
-                .<FlowKey, Flow>removalListener((key, flow, cause) -> {
-                    if (flow == null || cause == RemovalCause.EXPLICIT || cause == RemovalCause.REPLACED) {
-                        return;
-                    }
-                    if (cause == RemovalCause.EXPIRED) {
-                        evictedIdle++;
-                    } else {
-                        evictedSize++;
-                    }
-                    finished.accept(flow);
-                })
-                .build();
+    static FlowTable create(Kind kind, long maxFlows, Duration idleTimeout, CaptureClock clock, Consumer<Flow> finished) {
+        return kind == Kind.CAFFEINE ? new CaffeineFlowTable(maxFlows, idleTimeout, clock, finished)
+                : new IntrusiveFlowTable(maxFlows, idleTimeout, clock, finished);
     }
 
-    public Flow get(FlowKey key) {
-        return flows.getIfPresent(key);
-    }
+    /**
+     * The flow of a decoded packet (its key taken from the packet's addresses and ports), or null;
+     * counts as an access for idle expiry. Afterwards {@link #lastFromA()} says the packet's side.
+     */
+    Flow lookup(DecodedPacket d);
 
-    public void put(Flow flow) {
-        flows.put(flow.key(), flow);
-    }
+    /** After {@link #lookup}: true when the packet travels from side A of its (found or future) key. */
+    boolean lastFromA();
+
+    /** The flow of a key, or null; counts as an access. */
+    Flow get(FlowKey key);
+
+    /** Adds a new flow (no flow of the same key may be in the table). */
+    void put(Flow flow);
 
     /** Ends a flow now (a TCP connection reopened on the same ports) and hands it on. */
-    public void finish(Flow flow) {
-        flows.invalidate(flow.key());
-        finished.accept(flow);
-    }
+    void finish(Flow flow);
 
     /** Runs pending expiry work; called periodically so idle flows leave even when no key is touched. */
-    public void cleanUp() {
-        flows.cleanUp();
-    }
+    void cleanUp();
 
     /** Hands every remaining flow on, oldest first, and empties the table (end of input). */
-    public void drain() {
-        flows.cleanUp();
-        List<Flow> rest = new ArrayList<>(flows.asMap().values());
-        flows.asMap().clear();
-        rest.sort(Comparator.comparingLong(Flow::firstSeenNanos));
-        rest.forEach(finished);
-    }
+    void drain();
 
-    public long size() {
-        return flows.estimatedSize();
-    }
+    long size();
 
-    public long evictedIdle() {
-        return evictedIdle;
-    }
+    long evictedIdle();
 
-    public long evictedSize() {
-        return evictedSize;
-    }
+    long evictedSize();
 }

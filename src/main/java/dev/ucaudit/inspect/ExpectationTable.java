@@ -1,24 +1,26 @@
 package dev.ucaudit.inspect;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
-import com.github.benmanes.caffeine.cache.Ticker;
 import dev.ucaudit.catalog.IpProtocol;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Expectations kept like firewall pinholes: a bounded Caffeine cache keyed by (protocol, address,
- * port), expiring a fixed time after it was written (a later expectation for the same endpoint
- * replaces the earlier one and restarts its timer).
+ * Expectations kept like firewall pinholes: a bounded table keyed by (protocol, address, port),
+ * each entry expiring a fixed time after it was written (a later expectation for the same endpoint
+ * replaces the earlier one and restarts its timer). When full, the oldest write is evicted.
  *
  * <p>Time is capture time, not wall-clock time: the table's clock only moves when the caller
  * passes packet timestamps to {@link #advanceTo(long)} (monotonic: earlier timestamps of merged
  * captures are ignored). Without calls to {@code advanceTo} nothing expires by time; the size
- * bound still applies. Maintenance runs on the calling thread.
+ * bound still applies. Single-threaded (the analysis thread).
+ *
+ * <p>Implementation: a {@link LinkedHashMap} in write order. Because the clock never goes back,
+ * write order is also expiry order, so expiry only looks at the eldest entries. This replaced a
+ * Caffeine cache whose synchronous maintenance on every write cost about 4 µs per pinhole, the
+ * largest single item of inspection on a media-heavy capture (docs/performance.md).
  */
 public final class ExpectationTable {
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
@@ -26,13 +28,28 @@ public final class ExpectationTable {
     private record Key(int protocol, InetAddress address, int port) {
     }
 
-    private final Cache<Key, Expectation> cache;
-    private final AtomicLong clock = new AtomicLong();
+    private static final class Entry {
+        final Expectation expectation;
+        final Object tag;
+        final long writtenNanos;
+
+        Entry(Expectation expectation, Object tag, long writtenNanos) {
+            this.expectation = expectation;
+            this.tag = tag;
+            this.writtenNanos = writtenNanos;
+        }
+    }
+
+    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>();
+    private final long maxEntries;
+    private final long ttlNanos;
+    /** Capture time. */
+    private long clock;
     private long added;
     private long matched;
     private long unmatched;
-    private final AtomicLong expired = new AtomicLong();
-    private final AtomicLong evicted = new AtomicLong();
+    private long expired;
+    private long evicted;
 
     public ExpectationTable() {
         this(100_000, DEFAULT_TTL);
@@ -45,25 +62,15 @@ public final class ExpectationTable {
         if (ttl == null || ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("ttl must be positive: " + ttl);
         }
-        Ticker ticker = clock::get;
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(maxEntries)
-                .expireAfterWrite(ttl)
-                .ticker(ticker)
-                .executor(Runnable::run)
-                .removalListener((Key k, Expectation v, RemovalCause cause) -> {
-                    if (cause == RemovalCause.EXPIRED) {
-                        expired.incrementAndGet();
-                    } else if (cause == RemovalCause.SIZE) {
-                        evicted.incrementAndGet();
-                    }
-                })
-                .build();
+        this.maxEntries = maxEntries;
+        this.ttlNanos = ttl.toNanos();
     }
 
     /** Moves the table's clock to a packet timestamp (nanoseconds); never backwards. */
     public void advanceTo(long timestampNanos) {
-        clock.accumulateAndGet(timestampNanos, Math::max);
+        if (timestampNanos > clock) {
+            clock = timestampNanos;
+        }
     }
 
     /**
@@ -72,10 +79,40 @@ public final class ExpectationTable {
      * also P+1 on the same host): the existing one is kept and its timer restarted.
      */
     public void add(Expectation e) {
+        add(e, null);
+    }
+
+    /** As {@link #add(Expectation)}, with a tag that {@link #tagOf} gives back for the kept expectation. */
+    public void add(Expectation e, Object tag) {
+        expire();
         Key k = new Key(e.protocol().number(), e.address(), e.port());
-        Expectation old = cache.getIfPresent(k);
-        cache.put(k, old != null && e.kind().equals("rtcp") && !old.kind().equals("rtcp") ? old : e);
+        Entry old = entries.remove(k);
+        Entry keep = old != null && e.kind().equals("rtcp") && !old.expectation.kind().equals("rtcp")
+                ? new Entry(old.expectation, old.tag, clock) : new Entry(e, tag, clock);
+        entries.put(k, keep);
         added++;
+        while (entries.size() > maxEntries) {
+            Iterator<Entry> it = entries.values().iterator();
+            it.next();
+            it.remove();
+            evicted++;
+        }
+    }
+
+    /** Removes entries whose time is up; the eldest writes come first. */
+    private void expire() {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Iterator<Entry> it = entries.values().iterator();
+        while (it.hasNext()) {
+            Entry en = it.next();
+            if (clock - en.writtenNanos < ttlNanos) {
+                return;
+            }
+            it.remove();
+            expired++;
+        }
     }
 
     /**
@@ -84,32 +121,47 @@ public final class ExpectationTable {
      * tried first.
      */
     public Optional<Expectation> match(IpProtocol protocol, InetAddress a, int aPort, InetAddress b, int bPort) {
-        Expectation e = lookup(protocol, a, aPort, b);
+        Entry e = matchEntry(protocol, a, aPort, b, bPort);
+        return e == null ? Optional.empty() : Optional.of(e.expectation);
+    }
+
+    /** As {@link #match}, giving the tag the expectation was added with (null when none or no match). */
+    public Object lastMatchTag() {
+        return lastMatchTag;
+    }
+
+    private Object lastMatchTag;
+
+    private Entry matchEntry(IpProtocol protocol, InetAddress a, int aPort, InetAddress b, int bPort) {
+        expire();
+        Entry e = lookup(protocol, a, aPort, b);
         if (e == null) {
             e = lookup(protocol, b, bPort, a);
         }
         if (e == null) {
             unmatched++;
-            return Optional.empty();
+            lastMatchTag = null;
+            return null;
         }
         matched++;
-        return Optional.of(e);
+        lastMatchTag = e.tag;
+        return e;
     }
 
-    private Expectation lookup(IpProtocol protocol, InetAddress addr, int port, InetAddress other) {
+    private Entry lookup(IpProtocol protocol, InetAddress addr, int port, InetAddress other) {
         if (addr == null) {
             return null;
         }
-        Expectation e = cache.getIfPresent(new Key(protocol.number(), addr, port));
-        if (e == null || (e.peer() != null && !e.peer().equals(other))) {
+        Entry e = entries.get(new Key(protocol.number(), addr, port));
+        if (e == null || (e.expectation.peer() != null && !e.expectation.peer().equals(other))) {
             return null;
         }
         return e;
     }
 
     public long size() {
-        cache.cleanUp();
-        return cache.estimatedSize();
+        expire();
+        return entries.size();
     }
 
     public long added() {
@@ -125,10 +177,10 @@ public final class ExpectationTable {
     }
 
     public long expired() {
-        return expired.get();
+        return expired;
     }
 
     public long evicted() {
-        return evicted.get();
+        return evicted;
     }
 }

@@ -13,6 +13,7 @@ import dev.ucaudit.capture.RawPacket;
 import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogLoader;
 import dev.ucaudit.decode.DecodedPacket;
+import dev.ucaudit.flow.FlowTable;
 import dev.ucaudit.decode.PacketDecoder;
 import dev.ucaudit.inventory.Inventory;
 import dev.ucaudit.inventory.InventoryLoader;
@@ -47,12 +48,18 @@ public final class AuditBenchmark {
         Map<String, Supplier<PacketSink>> stages = new LinkedHashMap<>();
         stages.put("read only (reference)", () -> new Counting());
         stages.put("read + decode", () -> new Decoding());
+        stages.put("audit, Caffeine table", () -> new Auditor(new Classifier(catalog, inventory), FlowInspection.NONE,
+                new AuditResult(200_000), 1_000_000, Duration.ofMinutes(5), quiet, FlowTable.Kind.CAFFEINE));
         stages.put("audit, no inspection", () -> new Auditor(new Classifier(catalog, inventory), FlowInspection.NONE,
                 new AuditResult(200_000), 1_000_000, Duration.ofMinutes(5), quiet));
         stages.put("audit with inspection", () -> new Auditor(new Classifier(catalog, inventory),
                 new SignallingInspection(catalog, inventory, Duration.ofMinutes(5)), new AuditResult(200_000), 1_000_000,
                 Duration.ofMinutes(5), quiet));
 
+        String only = System.getProperty("bench.only"); // profile one stage: -Dbench.only=inspection
+        if (only != null) {
+            stages.keySet().removeIf(k -> !k.contains(only) && !k.startsWith("read only"));
+        }
         // warm-up: one pass of each stage
         for (Supplier<PacketSink> s : stages.values()) {
             run(capture, s.get());
@@ -78,9 +85,14 @@ public final class AuditBenchmark {
             double m = median(e.getValue());
             System.out.printf("%-26s %8.2f Mpps  (%.2fx of read only)%n", e.getKey(), m / 1e6, m / reference);
         }
+        if (only != null) {
+            return;
+        }
         double without = median(pps.get("audit, no inspection"));
         double with = median(pps.get("audit with inspection"));
         double cost = (1 - with / without) * 100;
+        double caffeine = median(pps.get("audit, Caffeine table"));
+        System.out.printf("intrusive flow table vs Caffeine reference (no inspection): %.2fx%n", without / caffeine);
         System.out.printf("inspection costs %.1f %% of audit throughput (target < 10 %%): %s%n", cost, cost < 10 ? "met" : "NOT met");
     }
 

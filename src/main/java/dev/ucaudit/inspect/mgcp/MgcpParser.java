@@ -14,6 +14,7 @@ import java.util.Set;
  * {@value #MAX_MESSAGES} messages per datagram.
  */
 public final class MgcpParser {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     public static final int MAX_MESSAGES = 16;
     static final Set<String> VERBS = Set.of("EPCF", "CRCX", "MDCX", "DLCX", "RQNT", "NTFY", "AUEP", "AUCX", "RSIP", "MESG");
 
@@ -53,7 +54,7 @@ public final class MgcpParser {
         while (pos < end && out.size() < MAX_MESSAGES) {
             int eol = lineEnd(buf, pos, end);
             String first = Bytes.ascii(buf, pos, trimCr(buf, pos, eol) - pos).trim();
-            String[] f = first.split("\\s+");
+            String[] f = WHITESPACE.split(first);
             String verb = null;
             int code = 0;
             String endpoint = null;

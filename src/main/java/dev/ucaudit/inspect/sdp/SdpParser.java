@@ -13,6 +13,7 @@ import java.util.List;
  * SDP do no harm. Never throws; bounded to {@value #MAX_LINES} lines and {@value #MAX_MEDIA} media.
  */
 public final class SdpParser {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     public static final int MAX_LINES = 2000;
     public static final int MAX_MEDIA = 64;
     public static final int MAX_LINE = 4096;
@@ -109,7 +110,7 @@ public final class SdpParser {
 
     /** "IN IP4 192.0.2.1[/ttl[/n]]" -> address; null when unparsable or unspecified (0.0.0.0 = hold). */
     static InetAddress connection(String value) {
-        String[] f = value.split("\\s+");
+        String[] f = WHITESPACE.split(value);
         if (f.length < 3 || !f[0].equalsIgnoreCase("IN")) {
             return null;
         }
@@ -130,7 +131,7 @@ public final class SdpParser {
     }
 
     private static MediaBuilder mediaLine(String value) {
-        String[] f = value.split("\\s+");
+        String[] f = WHITESPACE.split(value);
         if (f.length < 3) {
             return null;
         }
@@ -151,7 +152,7 @@ public final class SdpParser {
     }
 
     private static boolean rtcpAttribute(String value, MediaBuilder m) {
-        String[] f = value.split("\\s+");
+        String[] f = WHITESPACE.split(value);
         int port = number(f[0], 65535);
         if (port < 0) {
             return false;

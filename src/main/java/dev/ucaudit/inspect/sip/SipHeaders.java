@@ -1,7 +1,6 @@
 package dev.ucaudit.inspect.sip;
 
 import dev.ucaudit.inspect.stream.Bytes;
-import java.util.Locale;
 
 /** Header-line helpers for SIP and other RFC 822-style text (bounded, never throw). */
 public final class SipHeaders {
@@ -27,10 +26,27 @@ public final class SipHeaders {
         while (nameEnd > start && (buf[nameEnd - 1] == ' ' || buf[nameEnd - 1] == '\t')) {
             nameEnd--;
         }
-        String name = Bytes.ascii(buf, start, nameEnd - start).toLowerCase(Locale.ROOT);
-        if (!name.equals(longName) && !(compact != null && name.equals(compact))) {
+        // compared in place, ignoring ASCII case: no String per header line and name tried
+        if (!nameIs(buf, start, nameEnd, longName) && !(compact != null && nameIs(buf, start, nameEnd, compact))) {
             return null;
         }
         return Bytes.ascii(buf, colon + 1, end - colon - 1).trim();
+    }
+
+    /** True when {@code buf[start, end)} is {@code lowerName} (lower-case ASCII) in any case. */
+    private static boolean nameIs(byte[] buf, int start, int end, String lowerName) {
+        if (end - start != lowerName.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerName.length(); i++) {
+            int c = buf[start + i] & 0xff;
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lowerName.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 /** Parses one framed SIP message (start line and the headers the inspector needs). Never throws. */
 public final class SipParser {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private SipParser() {
     }
 
@@ -52,7 +53,7 @@ public final class SipParser {
             } else if ((v = SipHeaders.value(buf, pos, te, "content-type", "c")) != null) {
                 contentType = v.toLowerCase(Locale.ROOT);
             } else if ((v = SipHeaders.value(buf, pos, te, "cseq", null)) != null) {
-                String[] f = v.split("\\s+");
+                String[] f = WHITESPACE.split(v);
                 if (f.length >= 2) {
                     cseqMethod = f[1];
                 }
