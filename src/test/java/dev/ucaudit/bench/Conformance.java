@@ -24,7 +24,7 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Compares ucaudit's flow and host-pair counts with tshark's conversation statistics, capture by
  * capture. For each file: ucaudit audits it in-process into a temporary folder (every flow row kept),
- * tshark runs {@code -q -z conv,tcp -z conv,udp -z conv,ip -z conv,ipv6}; both are counted:
+ * with every flow row kept (--max-flow-rows 100000000 --list-scan-flows); tshark runs {@code -q -z conv,tcp -z conv,udp -z conv,ip -z conv,ipv6}; both are counted:
  *
  * <ul>
  *   <li>{@code tcp} / {@code udp}: ucaudit's flows.csv rows of that protocol vs tshark's conversation
@@ -171,7 +171,7 @@ public final class Conformance {
             StringWriter o = new StringWriter();
             StringWriter e = new StringWriter();
             int status = Main.run(new PrintWriter(o, true), new PrintWriter(e, true), "audit", "--out", out.toString(),
-                    "--max-flow-rows", "100000000", "--fail-on", "none", capture.toString());
+                    "--max-flow-rows", "100000000", "--list-scan-flows", "--fail-on", "none", capture.toString());
             if (!Files.exists(out.resolve("summary.json"))) {
                 return new Row(name, null, null, null, null, "ucaudit wrote no report (status " + status + "): " + e);
             }
