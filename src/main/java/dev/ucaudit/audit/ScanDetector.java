@@ -14,7 +14,7 @@ import java.util.Map;
  * rather than as a million flow rows. A flow is <em>probe-like</em> when it is short (at most
  * {@value #PROBE_PACKETS} packets) and unanswered or refused: no packet back, or a TCP flow that saw
  * a reset and no FIN. An initiator (per protocol) whose probe-like flows reach
- * {@value #THRESHOLD} distinct responder ports, or about that many distinct responder hosts, is
+ * {@value #PORT_THRESHOLD} distinct responder ports, or about {@value #THRESHOLD} distinct responder hosts, is
  * scanning; its probe-like flows are then summarized (still counted everywhere, but not listed).
  *
  * <p>Memory is bounded: at most {@value #MAX_TRACKED} initiators are followed, each with a port
@@ -24,6 +24,9 @@ import java.util.Map;
  */
 public final class ScanDetector {
     public static final int PROBE_PACKETS = 4;
+    /** Distinct responder ports that make a port scan (nmap's default scan probes 1,000). */
+    public static final int PORT_THRESHOLD = 500;
+    /** About this many distinct responder hosts make a host sweep. */
     public static final int THRESHOLD = 1000;
     static final int MAX_TRACKED = 4096;
     private static final int SMALL_PORTS = 32;
@@ -104,7 +107,7 @@ public final class ScanDetector {
                 hostSketch[h >>> 6] |= bit;
                 hostBitsSet++;
             }
-            if (!scanning && (distinctPorts() >= THRESHOLD || distinctHosts() >= THRESHOLD)) {
+            if (!scanning && (distinctPorts() >= PORT_THRESHOLD || distinctHosts() >= THRESHOLD)) {
                 scanning = true;
             }
         }

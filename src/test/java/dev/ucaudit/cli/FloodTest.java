@@ -72,4 +72,17 @@ class FloodTest {
         assertEquals(65_536, s.at("/flows/total").asLong());
         assertEquals("10.10.1.10", s.at("/scans/listed/0/responder").asText());
     }
+
+    @Test
+    void nmapScanOfTheThousandDefaultPortsIsRecognized() throws Exception {
+        Path pcap = Path.of("../shared/captures/public/ndpi-synscan.pcap");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(pcap), "public captures absent");
+        Path out = dir.resolve("report");
+        Cli r = Cli.run("audit", "--out", out.toString(), pcap.toString());
+        assertTrue(r.out.contains("ucaudit: scan: 172.16.0.8 probed "), r.out);
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(1994, s.at("/flows/total").asLong());
+        assertTrue(s.at("/flows/scan_flows_summarized").asLong() > 1900);
+        assertTrue(s.at("/flows/rows_written").asLong() < 10, "the few answered flows stay listed");
+    }
 }
