@@ -435,7 +435,14 @@ public final class MutationFuzzer {
             int cut = b.length == 0 ? 0 : r.nextInt(b.length + 1);
             int flags = proto == IpProtocol.TCP ? r.nextInt(8) == 0 ? r.nextInt(256) : 0x18 : 0;
             insp.onPayload(c, Direction.FROM_INITIATOR, b, 0, cut, seq, flags);
-            insp.onPayload(c, Direction.FROM_INITIATOR, b, cut, b.length - cut, r.nextInt(8) == 0 ? seq + r.nextInt(100_000) - 50_000 : seq + cut, flags);
+            long next = switch (r.nextInt(12)) {
+                case 0 -> seq + r.nextInt(100_000) - 50_000;
+                case 1 -> (seq + cut + 0x80000000L) & 0xffffffffL; // exactly 2^31 away: the StreamReassembler crash
+                case 2 -> (seq + cut + 0x7fffffffL + r.nextInt(3)) & 0xffffffffL;
+                case 3 -> (seq - cut) & 0xffffffffL;
+                default -> seq + cut;
+            };
+            insp.onPayload(c, Direction.FROM_INITIATOR, b, cut, b.length - cut, next, flags);
             insp.onPayload(c, Direction.FROM_RESPONDER, b, 0, b.length, r.nextInt(8) == 0 ? -1 : seq, flags);
             if (r.nextInt(4) == 0) {
                 insp.onPayload(c, Direction.FROM_INITIATOR, b, 0, b.length, seq, flags);
