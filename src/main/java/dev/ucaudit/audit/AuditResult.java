@@ -34,8 +34,18 @@ public final class AuditResult implements Consumer<FlowRecord> {
     private final BitSet udpPortsSeen = new BitSet(65536);
     private final BitSet protocolsSeen = new BitSet(256);
 
+    private final boolean listScanFlows;
+    private final ScanDetector scans = new ScanDetector();
+    private long scanFlowsNotListed;
+
     public AuditResult(int maxFlowRows) {
+        this(maxFlowRows, false);
+    }
+
+    /** @param listScanFlows keep the probes of recognized scans in the rows (else they are summarized as scans) */
+    public AuditResult(int maxFlowRows, boolean listScanFlows) {
         this.maxFlowRows = maxFlowRows;
+        this.listScanFlows = listScanFlows;
     }
 
     @Override
@@ -49,7 +59,10 @@ public final class AuditResult implements Consumer<FlowRecord> {
         } else {
             undocumented++;
         }
-        if (rows.size() < maxFlowRows) {
+        boolean scanProbe = scans.accept(r);
+        if (scanProbe && !listScanFlows) {
+            scanFlowsNotListed++;
+        } else if (rows.size() < maxFlowRows) {
             rows.add(r);
         } else {
             flowsNotListed++;
@@ -108,7 +121,12 @@ public final class AuditResult implements Consumer<FlowRecord> {
 
     /** Flow rows in time order (first seen, then endpoints). */
     public List<FlowRecord> rows() {
-        List<FlowRecord> sorted = new ArrayList<>(rows);
+        List<FlowRecord> sorted = new ArrayList<>(rows.size());
+        for (FlowRecord r : rows) {
+            if (listScanFlows || !scans.partOfScan(r)) {
+                sorted.add(r);
+            }
+        }
         sorted.sort(Comparator.comparingLong(FlowRecord::firstSeenNanos)
                 .thenComparing(FlowRecord::initiator).thenComparingInt(FlowRecord::initiatorPort)
                 .thenComparing(FlowRecord::responder).thenComparingInt(FlowRecord::responderPort)
@@ -147,6 +165,28 @@ public final class AuditResult implements Consumer<FlowRecord> {
 
     public long undocumentedNotListed() {
         return undocumentedNotListed;
+    }
+
+    /** Probes of recognized scans that are summarized in {@link #scans()} rather than listed as rows. */
+    public long scanFlowsSummarized() {
+        if (listScanFlows) {
+            return 0;
+        }
+        long kept = rows.stream().filter(scans::partOfScan).count();
+        return scanFlowsNotListed + kept;
+    }
+
+    /** Scans recognized among the flows (see {@link ScanDetector}), most probes first. */
+    public List<ScanDetector.Entry> scans() {
+        return scans.scans();
+    }
+
+    public long scanInitiatorsNotTracked() {
+        return scans.initiatorsNotTracked();
+    }
+
+    public boolean listScanFlows() {
+        return listScanFlows;
     }
 
     public int maxFlowRows() {

@@ -63,7 +63,10 @@ public final class CatalogLoader {
             if (!csv.getHeaderMap().containsKey("role")) {
                 problems.add(new CatalogProblem(input.name(), 1, "header must start with role,is_a,description"));
             }
+            long lastLine = 1;
+            try {
             for (CSVRecord rec : csv) {
+                lastLine = rec.getParser().getCurrentLineNumber();
                 String role = get(rec, "role");
                 if (role.isEmpty() || !role.matches("[a-z][a-z0-9-]*")) {
                     problems.add(new CatalogProblem(input.name(), rec.getParser().getCurrentLineNumber(),
@@ -74,8 +77,13 @@ public final class CatalogLoader {
                 parents.put(role, isA.isEmpty() ? List.of() : Arrays.stream(isA.split(";")).map(String::trim).toList());
                 descriptions.put(role, get(rec, "description"));
             }
-        } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
+                problems.add(CsvTrouble.problem(input.name(), lastLine + 1, e));
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
             problems.add(new CatalogProblem(input.name(), 0, "cannot read roles: " + e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            problems.add(headerProblem(input.name(), "roles", e));
         }
         parents.putIfAbsent(Roles.ENDPOINT, List.of());
         return new Roles(parents, descriptions);
@@ -90,10 +98,17 @@ public final class CatalogLoader {
                         + "; a catalog needs at least " + String.join(",", REQUIRED)));
                 return;
             }
+            long lastLine = 1;
+            try {
             for (CSVRecord rec : csv) {
                 long line = rec.getParser().getCurrentLineNumber();
+                lastLine = line;
                 if (rec.size() == 1 && rec.get(0).isBlank()) {
                     continue;
+                }
+                if (CsvTrouble.hasReplacedBytes(rec.toList())) {
+                    problems.add(new CatalogProblem(input.name(), line, "this row is not valid UTF-8 (the bad bytes read as "
+                            + CsvTrouble.REPLACED + "); save the file as UTF-8"));
                 }
                 try {
                     CatalogRule rule = parseRule(rec, roles, input.name() + ":" + line);
@@ -106,9 +121,24 @@ public final class CatalogLoader {
                     problems.add(new CatalogProblem(input.name(), line, e.getMessage()));
                 }
             }
-        } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
+                problems.add(CsvTrouble.problem(input.name(), lastLine + 1, e));
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
             problems.add(new CatalogProblem(input.name(), 0, "cannot read catalog: " + e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            problems.add(headerProblem(input.name(), "catalog", e));
         }
+    }
+
+    /** The file opened but its header line could not be read (or the file could not be opened at all). */
+    static CatalogProblem headerProblem(String file, String what, Exception e) {
+        if (e instanceof IOException && !(e instanceof org.apache.commons.csv.CSVException)
+                && !(e instanceof java.nio.charset.CharacterCodingException)) {
+            return new CatalogProblem(file, 0, "cannot read " + what + ": " + e.getMessage());
+        }
+        CatalogProblem p = CsvTrouble.problem(file, 1, e);
+        return new CatalogProblem(file, 1, "header: " + p.message());
     }
 
     private static CSVParser parser(Reader reader) throws IOException {

@@ -36,6 +36,11 @@ final class AuditOptions {
             description = "Most rows written to flows.csv; beyond this flows are still counted in conversations and summary.json. Default: ${DEFAULT-VALUE}.")
     int maxFlowRows;
 
+    @Option(names = "--list-scan-flows",
+            description = {"Write the probes of recognized scans (one initiator probing 1,000+ ports or hosts with short, unanswered or refused flows)",
+                "to flows.csv like any flow (up to --max-flow-rows). By default a scan is summarized in summary.json and report.html, and its probes are counted but not listed."})
+    boolean listScanFlows;
+
     @Option(names = "--no-inspection",
             description = "Do not read signalling (SIP, SCCP, H.225, MGCP, TFTP): media and data flows are then classified by port alone.")
     boolean noInspection;

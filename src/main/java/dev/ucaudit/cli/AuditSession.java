@@ -71,7 +71,7 @@ final class AuditSession {
         }
         err.flush();
         FlowInspection inspection = wrapInspection.apply(Inspection.create(catalog, inventory, !options.noInspection));
-        this.auditor = new Auditor(new Classifier(catalog, inventory), inspection, new AuditResult(options.maxFlowRows),
+        this.auditor = new Auditor(new Classifier(catalog, inventory), inspection, new AuditResult(options.maxFlowRows, options.listScanFlows),
                 options.maxFlows, options.idleTimeout(), errStream);
     }
 
@@ -99,6 +99,17 @@ final class AuditSession {
         out.printf(Locale.ROOT, "ucaudit: %d packets, %d flows: %d documented, %d undocumented; %d conversation pairs; %d unused openings%s%n",
                 auditor.stats().packets, r.flows(), r.documented(), r.undocumented(), r.conversationsUnordered().size(),
                 unused.size(), inventory.isPresent() ? "" : " (no inventory: classified by port only)");
+        for (dev.ucaudit.audit.ScanDetector.Entry scan : r.scans()) {
+            out.println("ucaudit: scan: " + scan.describe());
+        }
+        if (r.scanFlowsSummarized() > 0) {
+            out.printf(Locale.ROOT, "ucaudit: %,d scan probes summarized, not written to flows.csv (--list-scan-flows lists them)%n",
+                    r.scanFlowsSummarized());
+        }
+        if (r.flowsNotListed() > 0) {
+            out.printf(Locale.ROOT, "ucaudit: flows.csv holds %,d rows (--max-flow-rows); %,d more flows are counted but not listed%n",
+                    r.flows() - r.flowsNotListed() - r.scanFlowsSummarized(), r.flowsNotListed());
+        }
         if (auditor.stats().undecodableTotal() > 0 || auditor.stats().problemsTotal() > 0) {
             out.printf(Locale.ROOT, "ucaudit: %d packets not decodable, %d read problems (see summary.json)%n",
                     auditor.stats().undecodableTotal(), auditor.stats().problemsTotal());

@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write a generated sample capture and its inventory (how captures/ was made).",
             "Scenarios: lab-site (a small CUCM site: SCCP/SIP phones, a call with RTP, TFTP, LDAP, NTP, DNS, HTTPS, MGCP, H.225, and flows that break the catalog);",
-            "media-heavy (benchmarks: --packets N, mostly RTP of SIP and SCCP calls, with TFTP, LDAP and HTTPS)."})
+            "media-heavy (benchmarks: --packets N, mostly RTP of SIP and SCCP calls, with TFTP, LDAP and HTTPS);",
+            "syn-scan (--flows N distinct TCP SYN probes from one scanner, default 1000000); udp-spray (one datagram to each of the 65,536 UDP ports of one host)."})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,8 +30,20 @@ final class GenerateCommand implements Callable<Integer> {
             description = "media-heavy: about how many packets to write. Default: ${DEFAULT-VALUE}")
     long packets;
 
+    @Option(names = "--flows", paramLabel = "N", defaultValue = "1000000",
+            description = "syn-scan: how many distinct flows. Default: ${DEFAULT-VALUE}")
+    long flows;
+
     @Override
     public Integer call() throws Exception {
+        if (scenario.equals("syn-scan") || scenario.equals("udp-spray")) {
+            Files.createDirectories(out);
+            boolean syn = scenario.equals("syn-scan");
+            Path pcap = out.resolve(syn ? "syn-scan-" + flows + ".pcap" : "udp-spray.pcap");
+            long written = syn ? dev.ucaudit.synth.Floods.synScan(pcap, flows) : dev.ucaudit.synth.Floods.udpSpray(pcap);
+            spec.commandLine().getOut().printf("wrote %s (%d packets)%n", pcap, written);
+            return 0;
+        }
         if (scenario.equals("media-heavy")) {
             Files.createDirectories(out);
             Path pcap = out.resolve("media-heavy-" + packets + ".pcap");
@@ -40,7 +53,7 @@ final class GenerateCommand implements Callable<Integer> {
             return 0;
         }
         if (!scenario.equals("lab-site")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown scenario '" + scenario + "' (known: lab-site, media-heavy)");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown scenario '" + scenario + "' (known: lab-site, media-heavy, syn-scan, udp-spray)");
         }
         Files.createDirectories(out);
         Path pcap = out.resolve("lab-site.pcap");

@@ -31,7 +31,7 @@ public final class InventoryLoader {
             return new Inventory(entries, roles, name);
         }
         Map<String, String> seen = new HashMap<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = new java.io.BufferedReader(dev.ucaudit.catalog.CsvTrouble.lenientUtf8(Files.newInputStream(file)));
              CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                      .setIgnoreEmptyLines(true).setCommentMarker('#').get().parse(reader)) {
             Map<String, Integer> header = csv.getHeaderMap();
@@ -40,8 +40,15 @@ public final class InventoryLoader {
                         + String.join(",", header.keySet()) + ")"));
                 return new Inventory(entries, roles, name);
             }
+            long lastLine = 1;
+            try {
             for (CSVRecord rec : csv) {
                 long line = rec.getParser().getCurrentLineNumber();
+                lastLine = line;
+                if (dev.ucaudit.catalog.CsvTrouble.hasReplacedBytes(rec.toList())) {
+                    problems.add(new CatalogProblem(name, line, "this row is not valid UTF-8 (the bad bytes read as "
+                            + dev.ucaudit.catalog.CsvTrouble.REPLACED + "); save the file as UTF-8"));
+                }
                 String address = rec.isSet("address") ? rec.get("address").trim() : "";
                 String role = rec.isSet("role") ? rec.get("role").trim() : "";
                 String hostName = rec.isMapped("name") && rec.isSet("name") ? rec.get("name").trim() : "";
@@ -61,8 +68,12 @@ public final class InventoryLoader {
                     problems.add(new CatalogProblem(name, line, e.getMessage()));
                 }
             }
+            } catch (RuntimeException e) {
+                problems.add(dev.ucaudit.catalog.CsvTrouble.problem(name, lastLine + 1, e));
+            }
         } catch (IOException | RuntimeException e) {
-            problems.add(new CatalogProblem(name, 0, "cannot read inventory: " + e.getMessage()));
+            dev.ucaudit.catalog.CatalogProblem p = dev.ucaudit.catalog.CsvTrouble.problem(name, 1, e);
+            problems.add(new CatalogProblem(name, 1, "header: " + p.message()));
         }
         return new Inventory(entries, roles, name);
     }

@@ -69,6 +69,27 @@ public final class HtmlReport {
         card(h, "read problems", fmt(s.problemsTotal()), s.problemsTotal() > 0 ? "bad" : "");
         h.append("</div>\n");
 
+        if (!res.scans().isEmpty()) {
+            h.append("<h2>Scans (").append(fmt(res.scans().size())).append(")</h2>\n<ul>\n");
+            for (dev.ucaudit.audit.ScanDetector.Entry e : res.scans()) {
+                h.append("<li>").append(esc(e.describe())).append(" <span class=\"muted\">(")
+                 .append(esc(Times.iso(e.firstSeenNanos()))).append(" — ").append(esc(Times.iso(e.lastSeenNanos())))
+                 .append(")</span></li>\n");
+            }
+            h.append("</ul>\n<p class=\"muted\">");
+            if (res.listScanFlows()) {
+                h.append("Their probes are listed in flows.csv (--list-scan-flows).");
+            } else {
+                h.append(fmt(res.scanFlowsSummarized())).append(" scan probes are counted in every total but summarized here, ")
+                 .append("not written to flows.csv; <code>--list-scan-flows</code> lists them.");
+            }
+            h.append("</p>\n");
+        }
+        if (res.flowsNotListed() > 0) {
+            h.append("<p class=\"warn\">flows.csv holds at most ").append(fmt(res.maxFlowRows())).append(" rows (--max-flow-rows): ")
+             .append(fmt(res.flowsNotListed())).append(" more flows (").append(fmt(res.undocumentedNotListed()))
+             .append(" undocumented) are counted in conversations and summary.json but not listed.</p>\n");
+        }
         h.append("<h2>Traffic per verdict</h2>\n");
         long docBytes = res.conversationsUnordered().stream().mapToLong(Conversation::documentedBytes).sum();
         long allBytes = res.conversationsUnordered().stream().mapToLong(Conversation::bytes).sum();

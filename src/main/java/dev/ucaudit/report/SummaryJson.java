@@ -76,13 +76,43 @@ public final class SummaryJson {
         flows.put("total", res.flows());
         flows.put("documented", res.documented());
         flows.put("undocumented", res.undocumented());
-        flows.put("rows_written", res.flows() - res.flowsNotListed());
+        long scanSummarized = res.scanFlowsSummarized();
+        flows.put("rows_written", res.flows() - res.flowsNotListed() - scanSummarized);
         flows.put("rows_not_written", res.flowsNotListed());
+        flows.put("scan_flows_summarized", scanSummarized);
         flows.put("undocumented_rows_not_written", res.undocumentedNotListed());
         flows.put("max_flow_rows", res.maxFlowRows());
         flows.put("evicted_idle", r.flowsEvictedIdle());
         flows.put("evicted_size", r.flowsEvictedSize());
         root.put("flows", flows);
+
+        List<Map<String, Object>> scans = new ArrayList<>();
+        for (dev.ucaudit.audit.ScanDetector.Entry e : res.scans()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("initiator", e.initiator());
+            m.put("protocol", e.protocol());
+            m.put("responder", e.singleResponder());
+            m.put("responders", e.distinctHosts());
+            m.put("responder_ports", e.distinctPorts());
+            m.put("flows", e.probes());
+            m.put("undocumented", e.undocumented());
+            m.put("packets", e.packets());
+            m.put("packets_per_flow_min", e.minPackets());
+            m.put("packets_per_flow_max", e.maxPackets());
+            m.put("first_seen", Times.iso(e.firstSeenNanos()));
+            m.put("last_seen", Times.iso(e.lastSeenNanos()));
+            m.put("summary", e.describe());
+            scans.add(m);
+        }
+        Map<String, Object> scanSection = new LinkedHashMap<>();
+        scanSection.put("listed", scans);
+        scanSection.put("flows_summarized", scanSummarized);
+        scanSection.put("note", scans.isEmpty() ? "no scan recognized"
+                : res.listScanFlows() ? "scan probes are listed in flows.csv (--list-scan-flows)"
+                : "the probes of these scans are counted in flows, verdicts and conversations but not written to flows.csv;"
+                  + " --list-scan-flows lists them (up to --max-flow-rows)");
+        scanSection.put("initiators_not_tracked", res.scanInitiatorsNotTracked());
+        root.put("scans", scanSection);
 
         Map<String, Object> verdicts = new LinkedHashMap<>();
         verdicts.put("documented", res.documented());

@@ -52,7 +52,8 @@ public final class StreamReassembler {
                 nextSeq = s;
             }
             int delta = (int) (s - nextSeq); // 32-bit wrap-around distance
-            if (delta > 0) {
+            // exactly 2^31 away is neither ahead nor behind (-MIN_VALUE is MIN_VALUE): treat it as a gap
+            if (delta > 0 || delta == Integer.MIN_VALUE) {
                 gaps++;
                 gap = true;
                 length = 0;

@@ -30,4 +30,19 @@ class StreamReassemblerTest {
         assertEquals(0, r.length());
         assertEquals(1, r.overflows());
     }
+
+    /** Fuzz crash (seed 99, file inputs 17218, 35778, ...): a segment exactly 2^31 ahead made off negative. */
+    @Test
+    void segmentExactly2pow31AwayIsAGapNotACrash() {
+        StreamReassembler r = new StreamReassembler();
+        byte[] data = new byte[600];
+        assertEquals(StreamReassembler.Append.APPENDED, r.append(data, 0, 10, 1000, 0));
+        assertEquals(StreamReassembler.Append.GAP_RESET, r.append(data, 572, 20, 1010 + 0x80000000L, 0));
+        assertEquals(20, r.length());
+        assertEquals(1, r.gaps());
+        // and with the wrap-around the other way
+        StreamReassembler w = new StreamReassembler();
+        w.append(data, 0, 10, 0xfffffff0L, 0);
+        assertEquals(StreamReassembler.Append.GAP_RESET, w.append(data, 0, 8, (0xfffffffaL + 0x80000000L) & 0xffffffffL, 0));
+    }
 }

@@ -1,0 +1,38 @@
+package dev.ucaudit.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A handful of public captures through the tshark comparison of {@code scripts/conformance}: flow
+ * and host-pair counts agree with tshark or differ exactly as scripts/conformance-expected.csv says.
+ * Skips when tshark or the folder is absent.
+ */
+class ConformanceTest {
+    private static final Path FOLDER = Path.of("../shared/captures/public");
+
+    @Test
+    void handfulOfCapturesAgreeWithTsharkOrAsExplained() throws Exception {
+        assumeTrue(Files.isDirectory(FOLDER), FOLDER + " absent");
+        assumeTrue(Conformance.tsharkAvailable(), "no tshark");
+        Map<String, Conformance.Expected> expected = Conformance.loadExpected(Path.of("scripts/conformance-expected.csv"));
+        assertTrue(expected.size() > 5, "expected-difference file is read");
+        List<Conformance.Row> rows = new ArrayList<>();
+        for (String name : List.of("ndpi-skinny.pcap", "ndpi-synscan.pcap", "zeek-gre.pcap", "sngrep-sip-aaa.pcap",
+                "zeek-ntp-sync.pcap", "heplify-sip-ipv6-udp.pcap")) {
+            Path f = FOLDER.resolve(name);
+            if (Files.exists(f)) {
+                rows.add(Conformance.compare(f));
+            }
+        }
+        List<String> failures = Conformance.check(rows, expected);
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+}
