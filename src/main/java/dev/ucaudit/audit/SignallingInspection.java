@@ -179,14 +179,28 @@ public final class SignallingInspection implements FlowInspection {
             reassembler.offer(d, raw.data).ifPresent(whole -> {
                 byte[] ip = whole.ipPayload();
                 int off = whole.udpPayloadOffset();
-                state.inspector.onPayload(state.context, dir, ip, off, ip.length - off, 0, 0);
+                feed(state, dir, ip, off, ip.length - off, 0, 0);
             });
             return;
         }
         if (d.payloadLength <= 0 && d.protocol != 6) {
             return;
         }
-        state.inspector.onPayload(state.context, dir, raw.data, d.payloadOffset, d.payloadLength, d.tcpSeq, d.tcpFlags);
+        feed(state, dir, raw.data, d.payloadOffset, d.payloadLength, d.tcpSeq, d.tcpFlags);
+    }
+
+    /**
+     * Hands a payload to the flow's inspector. The parsers are written not to throw; should one
+     * ever do, the message is counted as malformed for its protocol, that flow's inspection stops,
+     * and the audit goes on (a bug in one parser must not cost the run).
+     */
+    private void feed(State state, Direction dir, byte[] buf, int off, int len, long seq, int flags) {
+        try {
+            state.inspector.onPayload(state.context, dir, buf, off, len, seq, flags);
+        } catch (RuntimeException e) {
+            state.context.malformed("internal inspector error, inspection of this flow stopped: " + e);
+            state.inspector = null;
+        }
     }
 
     @Override

@@ -187,8 +187,8 @@ public final class MutationFuzzer {
         payloads.get("sip").add(dev.ucaudit.inspect.sip.SipInspectorTest.INVITE.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         payloads.get("sccp").add(dev.ucaudit.inspect.sccp.SccpInspectorTest.hex(dev.ucaudit.inspect.sccp.SccpInspectorTest.SMT_V6
                 + dev.ucaudit.inspect.sccp.SccpInspectorTest.ACK_BASIC + dev.ucaudit.inspect.sccp.SccpInspectorTest.ACK_V17));
-        payloads.get("h225").add(dev.ucaudit.inspect.h323.H225InspectorTest.hex(dev.ucaudit.inspect.h323.H225InspectorTest.CONNECT));
-        payloads.get("h245").add(dev.ucaudit.inspect.h323.H225InspectorTest.hex(dev.ucaudit.inspect.h323.H225InspectorTest.OLC_ACK));
+        payloads.get("h225").add(dev.ucaudit.inspect.h323.H225InspectorTest.connect());
+        payloads.get("h245").add(dev.ucaudit.inspect.h323.H225InspectorTest.olcAck());
         payloads.get("mgcp").add(("CRCX 1 a@b MGCP 1.0\r\nC: 1\r\n\r\nv=0\r\nc=IN IP4 1.2.3.4\r\nm=audio 4 RTP/AVP 0\r\n")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         payloads.get("tftp").add("\0\u0001SEP00.cnf.xml\0octet\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
