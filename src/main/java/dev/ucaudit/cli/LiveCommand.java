@@ -34,6 +34,9 @@ final class LiveCommand implements Callable<Integer> {
     @Mixin
     AuditOptions options = new AuditOptions();
 
+    @Mixin
+    PolicyOptions policyOptions = new PolicyOptions();
+
     @Option(names = {"-i", "--interface"}, paramLabel = "IF", required = true,
             description = "Interface to capture on, e.g. eth1 (the SPAN port). An unknown name lists the available ones.")
     String interfaceName;
@@ -80,8 +83,13 @@ final class LiveCommand implements Callable<Integer> {
         }
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
         TcpGapEstimator estimator = new TcpGapEstimator(200_000);
-        LiveRun run = new LiveRun(() -> new AuditSession(catalogOptions, options, err, errStream,
-                inspection -> new LossTrackingInspection(inspection, estimator)), estimator, options.out, rotate, out, err);
+        LiveRun run = new LiveRun(() -> {
+            AuditSession s = new AuditSession(catalogOptions, options, err, errStream,
+                    inspection -> new LossTrackingInspection(inspection, estimator));
+            // --allowed and --state apply to every period (the state file carries last use across periods)
+            s.extras = policyOptions.prepare(s.catalog.roles(), options.failOn);
+            return s;
+        }, estimator, options.out, rotate, out, err);
         run.startWindow(System.currentTimeMillis()); // loads catalog and inventory: their problems come first
 
         LiveCaptureConfig config = new LiveCaptureConfig(interfaceName, snaplen, (int) bufferSize, !noPromiscuous,
