@@ -98,8 +98,12 @@ public final class HtmlReport {
         List<FlowRecord> findings = flows.stream().filter(f -> !f.documented())
                 .sorted(Comparator.comparingLong(FlowRecord::bytes).reversed()).toList();
         h.append("<h2>Findings: undocumented flows (").append(fmt(res.undocumented())).append(")</h2>\n");
-        if (findings.isEmpty()) {
+        if (findings.isEmpty() && res.undocumented() == 0) {
             h.append("<p class=\"good\">Every flow is documented by the catalog.</p>\n");
+        } else if (findings.isEmpty()) {
+            h.append("<p class=\"bad\">").append(fmt(res.undocumented()))
+             .append(" undocumented flows, none of them listed here: they are scan probes summarized above, or rows beyond ")
+             .append("--max-flow-rows. Their counts are in conversations.csv and summary.json.</p>\n");
         } else {
             h.append("<table><tr><th>initiator</th><th>responder</th><th>service</th><th>packets</th><th>bytes</th><th>first seen</th><th>why undocumented</th></tr>\n");
             for (FlowRecord f : findings.subList(0, Math.min(FINDINGS_SHOWN, findings.size()))) {
@@ -114,6 +118,11 @@ public final class HtmlReport {
             if (findings.size() > FINDINGS_SHOWN) {
                 h.append("<p class=\"muted\">").append(fmt(findings.size() - FINDINGS_SHOWN))
                  .append(" more in flows.csv.</p>\n");
+            }
+            long unlisted = res.undocumented() - findings.size();
+            if (unlisted > 0) {
+                h.append("<p class=\"muted\">").append(fmt(unlisted))
+                 .append(" more undocumented flows are scan probes summarized above or rows beyond --max-flow-rows.</p>\n");
             }
         }
 
