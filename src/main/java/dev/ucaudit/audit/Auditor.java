@@ -32,6 +32,7 @@ public final class Auditor implements PacketSink {
     private final FragmentIndex fragments;
     private final Classifier classifier;
     private final FlowInspection inspection;
+    private final boolean inspectEveryPacket;
     private final AuditResult result;
     private final RunStats stats = new RunStats();
     private final PrintStream err;
@@ -51,6 +52,7 @@ public final class Auditor implements PacketSink {
                    Duration idleTimeout, PrintStream err, FlowTable.Kind table) {
         this.classifier = classifier;
         this.inspection = inspection;
+        this.inspectEveryPacket = inspection.seesEveryPacket();
         this.result = result;
         this.err = err;
         this.flows = FlowTable.create(table, maxFlows, idleTimeout, clock, this::finished);
@@ -138,7 +140,9 @@ public final class Auditor implements PacketSink {
             }
         }
         flow.count(from, raw.timestampNanos, raw.originalLength, d.tcpFlags);
-        inspection.onPacket(flow, from, d, raw);
+        if (inspectEveryPacket || !flow.inspectionIdle()) {
+            inspection.onPacket(flow, from, d, raw); // idle: a media flow already matched or given up, no inspector
+        }
     }
 
     private Flow lookupOrCreate(FlowKey key, DecodedPacket d, RawPacket raw, int alen) {

@@ -14,8 +14,19 @@ public interface FlowInspection {
     /** Called once when a flow is first seen. */
     void onNewFlow(Flow flow, long timestampNanos);
 
-    /** Called for every packet of a flow after it was counted. */
+    /**
+     * Called for every packet of a flow after it was counted, unless the flow was marked
+     * {@link Flow#markInspectionIdle() idle} by the inspection and {@link #seesEveryPacket()} is false.
+     */
     void onPacket(Flow flow, Side from, DecodedPacket packet, RawPacket raw);
+
+    /**
+     * True when {@link #onPacket} must see every packet even of flows marked idle (e.g. a wrapper that
+     * also counts TCP segments); the Auditor asks once.
+     */
+    default boolean seesEveryPacket() {
+        return false;
+    }
 
     /** The signalling that opened this flow, or null. */
     Negotiation negotiationFor(Flow flow);

@@ -76,6 +76,18 @@ public final class SignallingInspection implements FlowInspection {
             tryMatch(flow, state);
         }
         flow.inspection(state);
+        markIdleWhenDone(flow, state);
+    }
+
+    /**
+     * Once a flow has no inspector and no match attempt left (matched, given up, or without ports),
+     * onPacket would do nothing for it: the flow is marked idle and the Auditor stops calling.
+     */
+    private static void markIdleWhenDone(Flow flow, State state) {
+        if (state.inspector == null
+                && (state.negotiation != null || state.matchAttempts >= MATCH_ATTEMPTS || flow.key().portA() < 0)) {
+            flow.markInspectionIdle();
+        }
     }
 
     private void attachInspector(Flow flow, State state) {
@@ -169,6 +181,7 @@ public final class SignallingInspection implements FlowInspection {
             tryMatch(flow, state);
         }
         if (state.inspector == null) {
+            markIdleWhenDone(flow, state);
             return;
         }
         Direction dir = from == flow.firstSender() ? Direction.FROM_INITIATOR : Direction.FROM_RESPONDER;

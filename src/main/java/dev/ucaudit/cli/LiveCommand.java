@@ -4,9 +4,11 @@ import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.capture.CaptureProblem;
 import dev.ucaudit.capture.PacketSink;
 import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.capture.live.CaptureEngine;
 import dev.ucaudit.capture.live.LiveCaptureConfig;
 import dev.ucaudit.capture.live.LivePacketSource;
 import dev.ucaudit.capture.live.LossTrackingInspection;
+import dev.ucaudit.capture.live.NativeCapture;
 import dev.ucaudit.capture.live.TcpGapEstimator;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -68,6 +70,24 @@ final class LiveCommand implements Callable<Integer> {
                 "periods aligned on the clock (1h: on the hour); also writes --out/cumulative-unused.csv and --out/latest."})
     Duration rotate;
 
+    @Option(names = "--capture-engine", paramLabel = "ENGINE", defaultValue = "native",
+            converter = EngineConverter.class,
+            description = {"How packets are read from libpcap: native (the C helper: pcap_dispatch into one buffer per call,",
+                "copied to Java in bulk) or pcap4j (pcap4j's loop, one call per packet). When the helper cannot load,",
+                "ucaudit says so once and uses pcap4j. Default: ${DEFAULT-VALUE}."})
+    CaptureEngine engine;
+
+    static final class EngineConverter implements picocli.CommandLine.ITypeConverter<CaptureEngine> {
+        @Override
+        public CaptureEngine convert(String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "native" -> CaptureEngine.NATIVE;
+                case "pcap4j" -> CaptureEngine.PCAP4J;
+                default -> throw new picocli.CommandLine.TypeConversionException("'" + value + "': expected native or pcap4j");
+            };
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -95,6 +115,11 @@ final class LiveCommand implements Callable<Integer> {
         LiveCaptureConfig config = new LiveCaptureConfig(interfaceName, snaplen, (int) bufferSize, !noPromiscuous,
                 immediate, 100, options.filter, queueSize, LiveCaptureConfig.DEFAULT_BLOCK);
         LivePacketSource source = new LivePacketSource(config);
+        CaptureEngine.Selection selection = CaptureEngine.select(engine, NativeCapture::load);
+        if (selection.notice() != null) {
+            err.println(selection.notice());
+        }
+        source.setEngine(selection.engine());
         try {
             source.open();
         } catch (CaptureException e) {
@@ -104,8 +129,8 @@ final class LiveCommand implements Callable<Integer> {
         }
         run.attach(source);
         long deadline = duration == null ? Long.MAX_VALUE : System.currentTimeMillis() + duration.toMillis();
-        err.printf("ucaudit: listening on %s, link-type %d, snapshot length %d bytes, buffer %d MiB%s%s%n", interfaceName,
-                source.linkType(), snaplen, bufferSize >> 20, options.filter == null ? "" : ", filter '" + options.filter + "'",
+        err.printf("ucaudit: listening on %s, link-type %d, snapshot length %d bytes, buffer %d MiB, %s capture%s%s%n",
+                interfaceName, source.linkType(), snaplen, bufferSize >> 20, source.engine().label(), options.filter == null ? "" : ", filter '" + options.filter + "'",
                 duration == null ? " (stop with Ctrl-C or SIGTERM)" : ", for " + Durations.format(duration));
         err.flush();
         source.setTicker(() -> {

@@ -112,6 +112,7 @@ final class LiveRun {
         Map<String, Object> capture = new LinkedHashMap<>();
         if (source != null) {
             capture.put("interface", source.name());
+            capture.put("capture_engine", source.engine().label());
             capture.put("link_type", source.linkType());
             capture.put("snaplen", source.config().snaplen());
             capture.put("buffer_bytes", source.config().bufferBytes());

@@ -17,6 +17,8 @@ public final class Flow {
     private long fragments;
     /** Whatever the inspection layer keeps for this flow (an inspector, a matched expectation). */
     private Object inspection;
+    /** Inspection has nothing left to do with this flow's packets: the Auditor stops calling it. */
+    private boolean inspectionIdle;
 
     // Intrusive fields of IntrusiveFlowTable: the key as primitives, the hash, the idle (LRU) list.
     final int family;
@@ -126,5 +128,14 @@ public final class Flow {
 
     public void inspection(Object state) {
         this.inspection = state;
+    }
+
+    /** True once inspection said it needs no more packets of this flow ({@link #markInspectionIdle}). */
+    public boolean inspectionIdle() {
+        return inspectionIdle;
+    }
+
+    public void markInspectionIdle() {
+        this.inspectionIdle = true;
     }
 }

@@ -253,8 +253,26 @@ public final class HtmlReport {
         h.append("<text x=\"330\" y=\"").append(y + 16).append("\" fill=\"#57606a\">green: documented bytes, red: undocumented bytes</text>\n</svg>\n");
     }
 
+    /** {@code String.format(Locale.ROOT, "%,d", n)} without the formatter (it was ~12 % of a 2 M-packet run). */
     static String fmt(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        if (n == Long.MIN_VALUE) {
+            return String.format(Locale.ROOT, "%,d", n);
+        }
+        String digits = Long.toString(Math.abs(n));
+        int len = digits.length();
+        if (len <= 3) {
+            return n < 0 ? "-" + digits : digits;
+        }
+        StringBuilder b = new StringBuilder(len + len / 3 + 1);
+        if (n < 0) {
+            b.append('-');
+        }
+        int first = len % 3 == 0 ? 3 : len % 3;
+        b.append(digits, 0, first);
+        for (int i = first; i < len; i += 3) {
+            b.append(',').append(digits, i, i + 3);
+        }
+        return b.toString();
     }
 
     static String esc(String s) {

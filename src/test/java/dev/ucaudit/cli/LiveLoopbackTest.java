@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import dev.ucaudit.capture.live.NativeCapture;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,10 +26,22 @@ class LiveLoopbackTest {
 
     @Test
     void capturesSipAndSccpAndReportsVerdictsAndCaptureFigures(@TempDir Path tmp) throws Exception {
+        capturesSipAndSccp(tmp, "pcap4j");
+    }
+
+    @Test
+    void theNativeHelperCapturesSipAndSccpToo(@TempDir Path tmp) throws Exception {
+        String why = NativeCapture.load();
+        Assumptions.assumeTrue(why == null, () -> "native capture helper cannot load here (" + why
+                + "): build it with gcc and libpcap-dev; skipping");
+        capturesSipAndSccp(tmp, "native");
+    }
+
+    private void capturesSipAndSccp(Path tmp, String engine) throws Exception {
         Path out = tmp.resolve("report");
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Main.run("live", "--interface", "lo",
                 "--duration", "5s", "--filter", LoopbackTraffic.FILTER, "--inventory", inventory(tmp),
-                "--out", out.toString()));
+                "--capture-engine", engine, "--out", out.toString()));
         Thread.sleep(2000); // catalog loaded and the capture open
         LoopbackTraffic.sipRegister();
         LoopbackTraffic.sccpConnection();
@@ -47,6 +61,7 @@ class LiveLoopbackTest {
         assertEquals("live", summary.get("mode").asText());
         JsonNode capture = summary.get("capture");
         assertEquals("lo", capture.get("interface").asText());
+        assertEquals(engine, capture.get("capture_engine").asText());
         assertEquals(LoopbackTraffic.FILTER, capture.get("filter").asText());
         long read = summary.get("packets").get("read").asLong();
         assertTrue(read >= 12, "2 SIP + at least 10 TCP packets: " + read);

@@ -5,6 +5,9 @@ import dev.ucaudit.capture.CaptureProblem;
 import dev.ucaudit.capture.PacketSink;
 import dev.ucaudit.capture.PacketSource;
 import dev.ucaudit.capture.RawPacket;
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.util.concurrent.TimeUnit;
 import org.pcap4j.core.BpfProgram;
@@ -23,7 +26,9 @@ import org.pcap4j.core.RawPacketListener;
  * every error a user meets into one line saying what to do. {@link #run} starts a capture thread
  * that runs {@code pcap_loop} and copies each packet into {@link PacketBatches}; the calling thread
  * is the analysis thread: it replays the batches into the sink and runs the ticker (rotation,
- * duration) between them. {@link #stop} breaks the loop; {@code run} then drains every batch
+ * duration) between them. With {@link CaptureEngine#NATIVE} the capture thread runs the C helper
+ * instead ({@link NativeCapture}: pcap_dispatch into one buffer per call, appended to the batches in
+ * one bulk copy). {@link #stop} breaks the loop; {@code run} then drains every batch
  * already captured and returns.
  */
 public final class LivePacketSource implements PacketSource {
@@ -33,6 +38,8 @@ public final class LivePacketSource implements PacketSource {
     private final PacketBatches batches;
     private final PcapCounters pcap = new PcapCounters();
     private volatile PcapHandle handle;
+    private CaptureEngine engine = CaptureEngine.PCAP4J;
+    private volatile Thread captureThread;
     private int linkType;
     private volatile boolean stopRequested;
     private volatile long stopRequestedNanos;
@@ -116,6 +123,15 @@ public final class LivePacketSource implements PacketSource {
         return b;
     }
 
+    /** The read loop to use; {@link CaptureEngine#NATIVE} only once {@link NativeCapture#load} succeeded. */
+    public void setEngine(CaptureEngine engine) {
+        this.engine = engine;
+    }
+
+    public CaptureEngine engine() {
+        return engine;
+    }
+
     /** Runs on the analysis thread between batches (at least every 25 ms): rotation, duration. */
     public void setTicker(Runnable ticker) {
         this.ticker = ticker;
@@ -129,7 +145,15 @@ public final class LivePacketSource implements PacketSource {
             h = handle;
         }
         startedAtMillis = System.currentTimeMillis();
-        Thread capture = new Thread(() -> captureLoop(handle), "ucaudit-capture");
+        PcapHandle opened = handle;
+        Thread capture = new Thread(() -> {
+            if (engine == CaptureEngine.NATIVE) {
+                nativeCaptureLoop(opened);
+            } else {
+                captureLoop(opened);
+            }
+        }, "ucaudit-capture");
+        captureThread = capture;
         capture.setDaemon(true);
         capture.setPriority(Thread.MAX_PRIORITY);
         capture.start();
@@ -225,6 +249,56 @@ public final class LivePacketSource implements PacketSource {
     }
 
     /**
+     * The capture thread with the C helper: one pcap_dispatch per call into a native buffer of one
+     * block, appended to the batches with one copy. Ends once the analysis thread broke the loop,
+     * then reads what is left in the ring without waiting.
+     */
+    private void nativeCaptureLoop(PcapHandle h) {
+        try {
+            Pointer pcapT = NativeCapture.pcapT(h);
+            int bufLen = batches.blockSize();
+            Memory buf = new Memory(bufLen);
+            Memory out = new Memory(16);
+            ByteBuffer view = buf.getByteBuffer(0, bufLen);
+            while (!loopBroken) {
+                nativeDispatch(pcapT, buf, bufLen, out, view);
+                if (out.getInt(4) == -1) {
+                    captureFailure = LiveCaptureErrors.open(config.interfaceName(), NativeCapture.ucaudit_geterr(pcapT))
+                            .getMessage();
+                    return;
+                }
+            }
+            h.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
+            for (int i = 0; i < 10_000; i++) {
+                int n = nativeDispatch(pcapT, buf, bufLen, out, view);
+                int rc = out.getInt(4);
+                if (rc == -1 || n <= 0 && rc != -2) {
+                    break; // ring empty (a -2 is a stale break request: try again)
+                }
+            }
+        } catch (PcapNativeException e) {
+            captureFailure = LiveCaptureErrors.open(config.interfaceName(), e.getMessage()).getMessage();
+        } catch (NotOpenException e) {
+            captureFailure = "the libpcap handle was closed";
+        } catch (ReflectiveOperationException | RuntimeException | Error e) {
+            captureFailure = LiveCaptureErrors.oneLine(e);
+        } finally {
+            sampleStats();
+            batches.flush();
+            captureDone = true;
+        }
+    }
+
+    /** One pcap_dispatch through the helper; returns the packets read (pcap_dispatch's result in out[1]). */
+    private int nativeDispatch(Pointer pcapT, Memory buf, int bufLen, Memory out, ByteBuffer view) {
+        int n = NativeCapture.ucaudit_dispatch(pcapT, -1, buf, bufLen, out);
+        if (n > 0) {
+            batches.appendRecords(view, out.getInt(0), n);
+        }
+        return n;
+    }
+
+    /**
      * After the loop was broken, reads what is still in the kernel ring without waiting, so that the
      * packets libpcap already counted as received are analysed too.
      */
@@ -288,14 +362,24 @@ public final class LivePacketSource implements PacketSource {
     @Override
     public void close() {
         PcapHandle h = handle;
-        handle = null;
         if (h != null) {
             stopRequested = true;
+            loopBroken = true;
             try {
                 h.breakLoop();
             } catch (NotOpenException ignored) {
                 // already closed
             }
+            Thread t = captureThread;
+            if (t != null && engine == CaptureEngine.NATIVE) {
+                // the helper runs outside pcap4j's lock: the handle must outlive its last dispatch
+                try {
+                    t.join(3000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            handle = null;
             h.close();
         }
     }

@@ -32,7 +32,14 @@ public final class LossTrackingInspection implements FlowInspection {
         if (d.protocol == 6 && d.srcPort >= 0 && !(d.fragment && d.fragmentOffset != 0)) {
             estimator.segment(flow, from == Side.A ? 0 : 1, d.tcpFlags, d.tcpSeq, d.tcpAck, d.payloadWireLength);
         }
-        next.onPacket(flow, from, d, raw);
+        if (next.seesEveryPacket() || !flow.inspectionIdle()) {
+            next.onPacket(flow, from, d, raw);
+        }
+    }
+
+    @Override
+    public boolean seesEveryPacket() {
+        return true; // the gap estimator reads every TCP segment
     }
 
     @Override

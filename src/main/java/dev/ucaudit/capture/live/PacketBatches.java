@@ -2,6 +2,7 @@ package dev.ucaudit.capture.live;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -122,6 +123,43 @@ public final class PacketBatches {
             publish(b);
         }
         return true;
+    }
+
+    /**
+     * Capture thread: appends {@code count} records already in block layout (as the native helper
+     * writes them), the first {@code bytes} of {@code src} from index 0, with one copy. {@code bytes}
+     * must not exceed the block size. Returns false when they were dropped because every block is
+     * waiting for analysis.
+     */
+    public synchronized boolean appendRecords(ByteBuffer src, int bytes, int count) {
+        appended += count;
+        Block b = current;
+        if (b != null && b.used + bytes > blockSize) {
+            publish(b);
+            b = null;
+        }
+        if (b == null) {
+            b = free.poll();
+            if (b == null) {
+                dropped += count;
+                return false;
+            }
+            b.used = 0;
+            b.count = 0;
+            b.firstAppendNanos = System.nanoTime();
+            current = b;
+        }
+        src.get(0, b.data, b.used, bytes);
+        b.used += bytes;
+        b.count += count;
+        if (blockSize - b.used < HEADER + 64) {
+            publish(b);
+        }
+        return true;
+    }
+
+    public int blockSize() {
+        return blockSize;
     }
 
     private void publish(Block b) {

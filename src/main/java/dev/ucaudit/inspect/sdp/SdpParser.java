@@ -13,7 +13,6 @@ import java.util.List;
  * SDP do no harm. Never throws; bounded to {@value #MAX_LINES} lines and {@value #MAX_MEDIA} media.
  */
 public final class SdpParser {
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     public static final int MAX_LINES = 2000;
     public static final int MAX_MEDIA = 64;
     public static final int MAX_LINE = 4096;
@@ -64,8 +63,11 @@ public final class SdpParser {
             }
             int lineEnd = eol > pos && buf[eol - 1] == '\r' ? eol - 1 : eol;
             int n = lineEnd - pos;
-            if (n >= 2 && n <= MAX_LINE && buf[pos + 1] == '=') {
-                char t = (char) buf[pos];
+            char t = n >= 2 ? (char) buf[pos] : 0;
+            // a String only for the lines read: c=, m=, and a= within a media section starting "rtcp"
+            // (an a=rtpmap/fmtp/ptime line, v=, o=, s=, t= costs no allocation)
+            if (n >= 2 && n <= MAX_LINE && buf[pos + 1] == '='
+                    && (t == 'c' || t == 'm' || t == 'a' && current != null && startsRtcp(buf, pos + 2, lineEnd))) {
                 String value = Bytes.ascii(buf, pos + 2, n - 2).trim();
                 if (t == 'c') {
                     InetAddress a = connection(value);
@@ -104,13 +106,21 @@ public final class SdpParser {
         return new SdpDescription(session, media, problems);
     }
 
+    /** True when {@code buf[from, end)}, leading blanks skipped, starts with "rtcp" (the only a= lines read). */
+    private static boolean startsRtcp(byte[] buf, int from, int end) {
+        while (from < end && (buf[from] & 0xff) <= ' ') {
+            from++;
+        }
+        return end - from >= 4 && buf[from] == 'r' && buf[from + 1] == 't' && buf[from + 2] == 'c' && buf[from + 3] == 'p';
+    }
+
     private static boolean isUnspecified(String cValue) {
         return cValue.endsWith(" 0.0.0.0") || cValue.endsWith(" ::");
     }
 
     /** "IN IP4 192.0.2.1[/ttl[/n]]" -> address; null when unparsable or unspecified (0.0.0.0 = hold). */
     static InetAddress connection(String value) {
-        String[] f = WHITESPACE.split(value);
+        String[] f = Bytes.fields(value);
         if (f.length < 3 || !f[0].equalsIgnoreCase("IN")) {
             return null;
         }
@@ -131,7 +141,7 @@ public final class SdpParser {
     }
 
     private static MediaBuilder mediaLine(String value) {
-        String[] f = WHITESPACE.split(value);
+        String[] f = Bytes.fields(value);
         if (f.length < 3) {
             return null;
         }
@@ -152,7 +162,7 @@ public final class SdpParser {
     }
 
     private static boolean rtcpAttribute(String value, MediaBuilder m) {
-        String[] f = WHITESPACE.split(value);
+        String[] f = Bytes.fields(value);
         int port = number(f[0], 65535);
         if (port < 0) {
             return false;

@@ -12,13 +12,21 @@ public final class SipHeaders {
      * {@code compact} (case-insensitive; compact may be null), returns its trimmed value; else null.
      */
     public static String value(byte[] buf, int start, int end, String longName, String compact) {
-        int colon = -1;
+        return value(buf, start, colon(buf, start, end), end, longName, compact);
+    }
+
+    /** The colon ending the header name of line {@code buf[start, end)} (within 64 bytes), or -1. */
+    public static int colon(byte[] buf, int start, int end) {
         for (int i = start; i < end && i - start <= 64; i++) {
             if (buf[i] == ':') {
-                colon = i;
-                break;
+                return i;
             }
         }
+        return -1;
+    }
+
+    /** As {@link #value(byte[], int, int, String, String)}, with the line's {@link #colon} found once by the caller. */
+    public static String value(byte[] buf, int start, int colon, int end, String longName, String compact) {
         if (colon <= start) {
             return null;
         }

@@ -21,8 +21,8 @@ public final class SipInspector implements Inspector {
     public static final String NAME = "sip";
 
     private final SipFramer datagramFramer = new SipFramer(true);
-    private final FramedStream[] streams = {
-        new FramedStream(new SipFramer(false)), new FramedStream(new SipFramer(false))};
+    /** TCP only, made on the first segment: a SIP-over-UDP flow carries no reassembly buffers. */
+    private FramedStream[] streams;
 
     @Override
     public void onPayload(InspectionContext ctx, Direction dir, byte[] buf, int off, int len, long tcpSeq, int tcpFlags) {
@@ -30,6 +30,9 @@ public final class SipInspector implements Inspector {
             return;
         }
         if (ctx.protocol().equals(IpProtocol.TCP)) {
+            if (streams == null) {
+                streams = new FramedStream[] {new FramedStream(new SipFramer(false)), new FramedStream(new SipFramer(false))};
+            }
             streams[dir.index()].append(buf, off, len, tcpSeq, tcpFlags,
                     (b, o, l) -> onMessage(ctx, b, o, l), ctx::malformed);
             return;

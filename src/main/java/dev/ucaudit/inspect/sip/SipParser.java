@@ -5,7 +5,6 @@ import java.util.Locale;
 
 /** Parses one framed SIP message (start line and the headers the inspector needs). Never throws. */
 public final class SipParser {
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private SipParser() {
     }
 
@@ -48,12 +47,16 @@ public final class SipParser {
                 break;
             }
             String v;
-            if ((v = SipHeaders.value(buf, pos, te, "call-id", "i")) != null) {
+            int colon = SipHeaders.colon(buf, pos, te);
+            int first = buf[pos] | 0x20; // the names read start with c or i: other lines are skipped at once
+            if (colon <= pos || first != 'c' && first != 'i') {
+                v = null;
+            } else if ((v = SipHeaders.value(buf, pos, colon, te, "call-id", "i")) != null) {
                 callId = v;
-            } else if ((v = SipHeaders.value(buf, pos, te, "content-type", "c")) != null) {
+            } else if ((v = SipHeaders.value(buf, pos, colon, te, "content-type", "c")) != null) {
                 contentType = v.toLowerCase(Locale.ROOT);
-            } else if ((v = SipHeaders.value(buf, pos, te, "cseq", null)) != null) {
-                String[] f = WHITESPACE.split(v);
+            } else if ((v = SipHeaders.value(buf, pos, colon, te, "cseq", null)) != null) {
+                String[] f = Bytes.fields(v);
                 if (f.length >= 2) {
                     cseqMethod = f[1];
                 }

@@ -51,4 +51,44 @@ public final class Bytes {
         }
         return sb.toString();
     }
+
+    /**
+     * Splits {@code s} at runs of whitespace ({@code [ \t\n\x0B\f\r]}, as the regular expression
+     * {@code \s+}), the same fields as {@code Pattern.compile("\\s+").split(s)} for a string that does not
+     * start or end with whitespace (a trimmed one), without a regular expression matcher.
+     */
+    public static String[] fields(String s) {
+        int n = s.length();
+        int count = 0;
+        boolean in = false;
+        for (int i = 0; i < n; i++) {
+            boolean ws = isSpace(s.charAt(i));
+            if (!ws && !in) {
+                count++;
+            }
+            in = !ws;
+        }
+        if (count == 0 || !(n > 0 && !isSpace(s.charAt(0))) || isSpace(s.charAt(n - 1))) {
+            return SPLIT.split(s); // empty, or not trimmed: the regular expression's exact answer
+        }
+        String[] out = new String[count];
+        int k = 0;
+        int start = -1;
+        for (int i = 0; i <= n; i++) {
+            boolean ws = i == n || isSpace(s.charAt(i));
+            if (!ws && start < 0) {
+                start = i;
+            } else if (ws && start >= 0) {
+                out[k++] = s.substring(start, i);
+                start = -1;
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern SPLIT = java.util.regex.Pattern.compile("\\s+");
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
 }
