@@ -6,6 +6,8 @@ import dev.ucaudit.audit.UnusedOpening;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /** flows.csv, conversations.csv and unused.csv, with SPEC's columns first and in SPEC's order. */
 public final class CsvReports {
@@ -21,44 +23,48 @@ public final class CsvReports {
     private CsvReports() {
     }
 
+    private static CSVFormat format(String[] header) {
+        return CSVFormat.RFC4180.builder().setHeader(header).setRecordSeparator("\n").get();
+    }
+
     private static String port(int p) {
         return p < 0 ? "" : Integer.toString(p);
     }
 
     public static void writeFlows(Path file, List<FlowRecord> rows) throws IOException {
         AtomicFile.write(file, w -> {
-            CsvWriter csv = new CsvWriter(w);
-            csv.record((Object[]) FLOW_COLUMNS);
-            for (FlowRecord r : rows) {
-                csv.record(Times.iso(r.firstSeenNanos()), Times.iso(r.lastSeenNanos()), r.initiator(),
-                        port(r.initiatorPort()), r.responder(), port(r.responderPort()), r.protocol(), r.packets(),
-                        r.bytes(), r.initiatorRole(), r.responderRole(), r.verdict().label(), r.rule(), r.reason(),
-                        r.initiatorBasis(), r.initiatorName(), r.responderName(), r.packetsFromInitiator(),
-                        r.packetsFromResponder(), r.bytesFromInitiator(), r.bytesFromResponder(), r.tcpFlags(),
-                        r.fragments());
+            try (CSVPrinter csv = new CSVPrinter(w, format(FLOW_COLUMNS))) {
+                for (FlowRecord r : rows) {
+                    csv.printRecord(Times.iso(r.firstSeenNanos()), Times.iso(r.lastSeenNanos()), r.initiator(),
+                            port(r.initiatorPort()), r.responder(), port(r.responderPort()), r.protocol(), r.packets(),
+                            r.bytes(), r.initiatorRole(), r.responderRole(), r.verdict().label(), r.rule(), r.reason(),
+                            r.initiatorBasis(), r.initiatorName(), r.responderName(), r.packetsFromInitiator(),
+                            r.packetsFromResponder(), r.bytesFromInitiator(), r.bytesFromResponder(), r.tcpFlags(),
+                            r.fragments());
+                }
             }
         });
     }
 
     public static void writeConversations(Path file, List<Conversation> rows) throws IOException {
         AtomicFile.write(file, w -> {
-            CsvWriter csv = new CsvWriter(w);
-            csv.record((Object[]) CONVERSATION_COLUMNS);
-            for (Conversation c : rows) {
-                csv.record(c.hostA(), c.hostB(), c.roleA(), c.roleB(), c.flows(), c.documented(),
-                        c.undocumented(), c.packets(), c.bytes(), Times.iso(c.firstSeenNanos()),
-                        Times.iso(c.lastSeenNanos()), c.status(), c.servicesText(), c.nameA(), c.nameB());
+            try (CSVPrinter csv = new CSVPrinter(w, format(CONVERSATION_COLUMNS))) {
+                for (Conversation c : rows) {
+                    csv.printRecord(c.hostA(), c.hostB(), c.roleA(), c.roleB(), c.flows(), c.documented(),
+                            c.undocumented(), c.packets(), c.bytes(), Times.iso(c.firstSeenNanos()),
+                            Times.iso(c.lastSeenNanos()), c.status(), c.servicesText(), c.nameA(), c.nameB());
+                }
             }
         });
     }
 
     public static void writeUnused(Path file, List<UnusedOpening> rows) throws IOException {
         AtomicFile.write(file, w -> {
-            CsvWriter csv = new CsvWriter(w);
-            csv.record((Object[]) UNUSED_COLUMNS);
-            for (UnusedOpening u : rows) {
-                csv.record(u.rule(), u.protocol(), u.ports(), u.sourceRole(), u.destinationRole(),
-                        u.destination(), u.purpose(), u.destinationName());
+            try (CSVPrinter csv = new CSVPrinter(w, format(UNUSED_COLUMNS))) {
+                for (UnusedOpening u : rows) {
+                    csv.printRecord(u.rule(), u.protocol(), u.ports(), u.sourceRole(), u.destinationRole(),
+                            u.destination(), u.purpose(), u.destinationName());
+                }
             }
         });
     }
