@@ -30,6 +30,10 @@ final class GenerateCommand implements Callable<Integer> {
             description = "media-heavy: about how many packets to write. Default: ${DEFAULT-VALUE}")
     long packets;
 
+    @Option(names = "--call-packets", paramLabel = "N", defaultValue = "600",
+            description = "media-heavy: RTP packets per call, both directions (600 = a 6-second call at 50 packets/s each way). Default: ${DEFAULT-VALUE}")
+    int callPackets;
+
     @Option(names = "--flows", paramLabel = "N", defaultValue = "1000000",
             description = "syn-scan: how many distinct flows. Default: ${DEFAULT-VALUE}")
     long flows;
@@ -46,8 +50,9 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (scenario.equals("media-heavy")) {
             Files.createDirectories(out);
-            Path pcap = out.resolve("media-heavy-" + packets + ".pcap");
-            long written = MediaHeavySite.write(pcap, packets);
+            Path pcap = out.resolve("media-heavy-" + packets
+                    + (callPackets == MediaHeavySite.DEFAULT_CALL_PACKETS ? "" : "-calls" + callPackets) + ".pcap");
+            long written = MediaHeavySite.write(pcap, packets, callPackets);
             Files.writeString(out.resolve("media-heavy-inventory.csv"), MediaHeavySite.INVENTORY);
             spec.commandLine().getOut().printf("wrote %s (%d packets) and %s%n", pcap, written, out.resolve("media-heavy-inventory.csv"));
             return 0;

@@ -12,7 +12,8 @@ import java.time.Instant;
  */
 public final class MediaHeavySite {
     private static final int PHONES = 2000;
-    private static final int CALL_PACKETS = 600;
+    /** Default RTP packets per call (both directions): a 6-second call at 50 packets/s each way. */
+    public static final int DEFAULT_CALL_PACKETS = 600;
 
     /** The inventory that goes with it: the lab site's, with the phones spread over 10.20.0.0/16. */
     public static final String INVENTORY = LabSite.INVENTORY.replace("10.20.0.0/24,phone,voice VLAN 100", "10.20.0.0/16,phone,voice VLANs");
@@ -21,11 +22,16 @@ public final class MediaHeavySite {
     }
 
     public static long write(Path pcap, long packets) throws IOException {
+        return write(pcap, packets, DEFAULT_CALL_PACKETS);
+    }
+
+    /** As {@link #write(Path, long)} with {@code callPackets} RTP packets per call (longer calls: less signalling per packet). */
+    public static long write(Path pcap, long packets, int callPackets) throws IOException {
         long start = Instant.parse("2026-11-02T09:00:00Z").toEpochMilli() * 1_000_000L;
         try (Wire w = new Wire(PcapWriter.create(pcap, 1, false), start)) {
             int call = 0;
             while (w.packets() < packets) {
-                call(w, call++);
+                call(w, call++, callPackets);
             }
             return w.packets();
         }
@@ -37,7 +43,7 @@ public final class MediaHeavySite {
     }
 
     /** One call: signalling, then RTP both ways interleaved, plus side traffic every few calls. */
-    private static void call(Wire w, int i) {
+    private static void call(Wire w, int i, int callPackets) {
         Host a = phone(2 * i);
         Host b = phone(2 * i + 1);
         String callId = "bench-" + i + "@10.20.0.1";
@@ -61,7 +67,7 @@ public final class MediaHeavySite {
                     Messages.sdp(ipB, portB, i + 1)));
             w.udp(a, 5060, LabSite.SUB, 5060, Messages.sipRequest("ACK", uriB, uriA, uriB, callId, 1, ipA + ":5060", null));
         }
-        for (int p = 0; p < CALL_PACKETS / 2; p++) {
+        for (int p = 0; p < callPackets / 2; p++) {
             w.udp(a, portA, b, portB, Messages.rtp(p, 160L * p, i, 160));
             w.udp(b, portB, a, portA, Messages.rtp(p, 160L * p, ~i, 160));
             if (p % 10 == 0) {
