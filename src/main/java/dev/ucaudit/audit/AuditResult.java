@@ -35,6 +35,13 @@ public final class AuditResult implements Consumer<FlowRecord> {
     private final BitSet protocolsSeen = new BitSet(256);
 
     private final boolean listScanFlows;
+    /** Default bound on host pairs with their own totals (about 300 bytes each). */
+    public static final int DEFAULT_MAX_CONVERSATIONS = 500_000;
+    private final int maxConversations;
+    private long pairsNotListed;
+    private long flowsOfUnlistedPairs;
+    private long undocumentedFlowsOfUnlistedPairs;
+    private final Set<String> unlistedPairsSeen = new HashSet<>();
     private final ScanDetector scans = new ScanDetector();
     private long scanFlowsNotListed;
 
@@ -44,8 +51,18 @@ public final class AuditResult implements Consumer<FlowRecord> {
 
     /** @param listScanFlows keep the probes of recognized scans in the rows (else they are summarized as scans) */
     public AuditResult(int maxFlowRows, boolean listScanFlows) {
+        this(maxFlowRows, listScanFlows, DEFAULT_MAX_CONVERSATIONS);
+    }
+
+    /**
+     * @param maxConversations most host pairs kept with their own totals; flows of further pairs
+     *                         are counted in every total and in {@link #flowsOfUnlistedPairs()}, so
+     *                         a sweep over a million hosts cannot exhaust memory
+     */
+    public AuditResult(int maxFlowRows, boolean listScanFlows, int maxConversations) {
         this.maxFlowRows = maxFlowRows;
         this.listScanFlows = listScanFlows;
+        this.maxConversations = maxConversations;
     }
 
     @Override
@@ -84,7 +101,23 @@ public final class AuditResult implements Consumer<FlowRecord> {
         boolean initiatorFirst = r.initiator().compareTo(r.responder()) <= 0;
         String a = initiatorFirst ? r.initiator() : r.responder();
         String b = initiatorFirst ? r.responder() : r.initiator();
-        Conversation c = conversations.computeIfAbsent(a + " " + b, k -> new Conversation(a, b));
+        String pair = a + " " + b;
+        Conversation c = conversations.get(pair);
+        if (c == null) {
+            if (conversations.size() >= maxConversations) {
+                flowsOfUnlistedPairs++;
+                if (!r.documented()) {
+                    undocumentedFlowsOfUnlistedPairs++;
+                }
+                // distinct unlisted pairs are counted exactly up to a bound, then every flow counts as a pair
+                if (unlistedPairsSeen.size() < 100_000 ? unlistedPairsSeen.add(pair) : true) {
+                    pairsNotListed++;
+                }
+                return;
+            }
+            c = new Conversation(a, b);
+            conversations.put(pair, c);
+        }
         c.roleA = initiatorFirst ? r.initiatorRole() : r.responderRole();
         c.roleB = initiatorFirst ? r.responderRole() : r.initiatorRole();
         c.nameA = initiatorFirst ? r.initiatorName() : r.responderName();
@@ -109,6 +142,23 @@ public final class AuditResult implements Consumer<FlowRecord> {
             v[1] = Math.max(v[1], r.responderPort());
             v[2]++;
         }
+    }
+
+    /** Host pairs beyond {@code maxConversations} (an upper estimate past 100,000 of them). */
+    public long pairsNotListed() {
+        return pairsNotListed;
+    }
+
+    public long flowsOfUnlistedPairs() {
+        return flowsOfUnlistedPairs;
+    }
+
+    public long undocumentedFlowsOfUnlistedPairs() {
+        return undocumentedFlowsOfUnlistedPairs;
+    }
+
+    public int maxConversations() {
+        return maxConversations;
     }
 
     private static int protocolNumber(String label) {

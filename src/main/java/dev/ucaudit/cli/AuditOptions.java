@@ -41,6 +41,10 @@ final class AuditOptions {
                 "to flows.csv like any flow (up to --max-flow-rows). By default a scan is summarized in summary.json and report.html, and its probes are counted but not listed."})
     boolean listScanFlows;
 
+    @Option(names = "--max-conversations", paramLabel = "N", defaultValue = "500000",
+            description = "Most host pairs kept with their own row in conversations.csv; flows of further pairs are still counted in every total and in summary.json. Default: ${DEFAULT-VALUE}.")
+    int maxConversations;
+
     @Option(names = "--no-inspection",
             description = "Do not read signalling (SIP, SCCP, H.225, MGCP, TFTP): media and data flows are then classified by port alone.")
     boolean noInspection;

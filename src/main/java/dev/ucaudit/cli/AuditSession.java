@@ -71,7 +71,7 @@ final class AuditSession {
         }
         err.flush();
         FlowInspection inspection = wrapInspection.apply(Inspection.create(catalog, inventory, !options.noInspection));
-        this.auditor = new Auditor(new Classifier(catalog, inventory), inspection, new AuditResult(options.maxFlowRows, options.listScanFlows),
+        this.auditor = new Auditor(new Classifier(catalog, inventory), inspection, new AuditResult(options.maxFlowRows, options.listScanFlows, options.maxConversations),
                 options.maxFlows, options.idleTimeout(), errStream);
     }
 
@@ -99,6 +99,10 @@ final class AuditSession {
         out.printf(Locale.ROOT, "ucaudit: %d packets, %d flows: %d documented, %d undocumented; %d conversation pairs; %d unused openings%s%n",
                 auditor.stats().packets, r.flows(), r.documented(), r.undocumented(), r.conversationsUnordered().size(),
                 unused.size(), inventory.isPresent() ? "" : " (no inventory: classified by port only)");
+        if (r.pairsNotListed() > 0) {
+            out.printf(Locale.ROOT, "ucaudit: %,d more host pairs (%,d flows, %,d undocumented) beyond --max-conversations %,d: counted, not listed in conversations.csv%n",
+                    r.pairsNotListed(), r.flowsOfUnlistedPairs(), r.undocumentedFlowsOfUnlistedPairs(), r.maxConversations());
+        }
         for (dev.ucaudit.audit.ScanDetector.Entry scan : r.scans()) {
             out.println("ucaudit: scan: " + scan.describe());
         }

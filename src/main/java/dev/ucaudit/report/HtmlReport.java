@@ -130,6 +130,12 @@ public final class HtmlReport {
         h.append("<h2>Traffic per pair (top ").append(Math.min(PAIRS_CHARTED, pairs.size())).append(" by bytes)</h2>\n");
         pairChart(h, pairs);
         h.append("<h2>Conversation pairs (").append(fmt(pairs.size())).append(")</h2>\n");
+        if (res.pairsNotListed() > 0) {
+            h.append("<p class=\"warn\">").append(fmt(res.pairsNotListed())).append(" more host pairs (")
+             .append(fmt(res.flowsOfUnlistedPairs())).append(" flows, ").append(fmt(res.undocumentedFlowsOfUnlistedPairs()))
+             .append(" undocumented) went beyond --max-conversations ").append(fmt(res.maxConversations()))
+             .append(": they are in every total but have no row here or in conversations.csv.</p>\n");
+        }
         h.append("<table><tr><th>status</th><th>host a</th><th>host b</th><th>flows</th><th>undocumented</th><th>packets</th><th>bytes</th><th>services (responder ports)</th></tr>\n");
         for (Conversation c : pairs) {
             h.append("<tr><td><span class=\"badge ").append(c.compliant() ? "c" : "nc").append("\">")

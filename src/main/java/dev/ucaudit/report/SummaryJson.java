@@ -124,6 +124,10 @@ public final class SummaryJson {
         conv.put("total", (long) res.conversationsUnordered().size());
         conv.put("compliant", compliant);
         conv.put("non_compliant", res.conversationsUnordered().size() - compliant);
+        conv.put("max_conversations", res.maxConversations());
+        conv.put("pairs_not_listed", res.pairsNotListed());
+        conv.put("flows_of_pairs_not_listed", res.flowsOfUnlistedPairs());
+        conv.put("undocumented_flows_of_pairs_not_listed", res.undocumentedFlowsOfUnlistedPairs());
         root.put("conversations", conv);
         root.put("unused_openings", r.unused().size());
 

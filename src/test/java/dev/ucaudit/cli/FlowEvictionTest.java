@@ -60,4 +60,26 @@ class FlowEvictionTest {
         assertEquals(4_000, s.at("/flows/rows_not_written").asLong());
         assertEquals(true, s.at("/flows/evicted_size").asLong() >= 4_800, s.get("flows").toString());
     }
+
+    @Test
+    void hostPairsBeyondTheBoundAreCountedNotListed() throws Exception {
+        Path f = dir.resolve("sweep.pcap");
+        try (PcapWriter w = PcapWriter.create(f, 1, false)) {
+            for (int i = 0; i < 3_000; i++) {
+                byte[] src = {10, 20, (byte) (i >> 8), (byte) i};
+                byte[] dst = {10, 10, 1, 11};
+                w.writePacket(T0 + i * 1000L, Frames.ethernet(MAC, MAC, -1, Frames.ETH_IPV4,
+                        Frames.ipv4(src, dst, 17, 1, 0, Frames.udp(5060, 5060, new byte[20]))));
+            }
+        }
+        Path out = dir.resolve("r");
+        Cli r = Cli.run("audit", "--max-conversations", "1000", "--out", out.toString(), f.toString());
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(3_000, s.at("/flows/total").asLong(), r.toString());
+        assertEquals(1_000, s.at("/conversations/total").asLong());
+        assertEquals(2_000, s.at("/conversations/pairs_not_listed").asLong());
+        assertEquals(2_000, s.at("/conversations/flows_of_pairs_not_listed").asLong());
+        assertEquals(1_001, java.nio.file.Files.readAllLines(out.resolve("conversations.csv")).size(), "header + 1,000 pairs");
+        org.junit.jupiter.api.Assertions.assertTrue(r.out.contains("2,000 more host pairs"), r.out);
+    }
 }
