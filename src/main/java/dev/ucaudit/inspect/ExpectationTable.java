@@ -3,24 +3,24 @@ package dev.ucaudit.inspect;
 import dev.ucaudit.catalog.IpProtocol;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.Optional;
 
 /**
- * Expectations kept like firewall pinholes: a bounded table keyed by (protocol, address, port),
- * each entry expiring a fixed time after it was written (a later expectation for the same endpoint
- * replaces the earlier one and restarts its timer). When full, the oldest write is evicted.
+ * Expectations kept like firewall pinholes, in a Caffeine cache keyed by (protocol, address, port):
+ * bounded, each entry expiring a fixed time after it was written (a later expectation for the same
+ * endpoint replaces the earlier one and restarts its timer).
  *
- * <p>Time is capture time, not wall-clock time: the table's clock only moves when the caller
- * passes packet timestamps to {@link #advanceTo(long)} (monotonic: earlier timestamps of merged
- * captures are ignored). Without calls to {@code advanceTo} nothing expires by time; the size
- * bound still applies. Single-threaded (the analysis thread).
+ * <p>Time is capture time, not wall-clock time: the cache's ticker is the table's clock, which only
+ * moves when the caller passes packet timestamps to {@link #advanceTo(long)} (monotonic). Without
+ * calls to {@code advanceTo} nothing expires by time; the size bound still applies.
  *
- * <p>Implementation: a {@link LinkedHashMap} in write order. Because the clock never goes back,
- * write order is also expiry order, so expiry only looks at the eldest entries. This replaced a
- * Caffeine cache whose synchronous maintenance on every write cost about 4 µs per pinhole, the
- * largest single item of inspection on a media-heavy capture (docs/performance.md).
+ * <p>Caffeine's maintenance (expiry, eviction) runs on its default executor, off the analysis
+ * thread: done synchronously on every write it cost about 4 µs per pinhole on a media-heavy
+ * capture (docs/performance.md). Lookups and writes come from the analysis thread only.
  */
 public final class ExpectationTable {
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
@@ -51,16 +51,14 @@ public final class ExpectationTable {
         }
     }
 
-    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>();
-    private final long maxEntries;
-    private final long ttlNanos;
-    /** Capture time. */
-    private long clock;
+    private final Cache<Key, Entry> entries;
+    /** Capture time; read by Caffeine's maintenance thread through the ticker. */
+    private volatile long clock;
     private long added;
     private long matched;
     private long unmatched;
-    private long expired;
-    private long evicted;
+    private final LongAdder expired = new LongAdder();
+    private final LongAdder evicted = new LongAdder();
 
     public ExpectationTable() {
         this(100_000, DEFAULT_TTL);
@@ -73,8 +71,18 @@ public final class ExpectationTable {
         if (ttl == null || ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("ttl must be positive: " + ttl);
         }
-        this.maxEntries = maxEntries;
-        this.ttlNanos = ttl.toNanos();
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfterWrite(ttl)
+                .ticker(() -> clock)
+                .<Key, Entry>removalListener((k, v, cause) -> {
+                    if (cause == RemovalCause.EXPIRED) {
+                        expired.increment();
+                    } else if (cause == RemovalCause.SIZE) {
+                        evicted.increment();
+                    }
+                })
+                .build();
     }
 
     /** Moves the table's clock to a packet timestamp (nanoseconds); never backwards. */
@@ -95,35 +103,12 @@ public final class ExpectationTable {
 
     /** As {@link #add(Expectation)}, with a tag that {@link #tagOf} gives back for the kept expectation. */
     public void add(Expectation e, Object tag) {
-        expire();
         Key k = new Key(e.protocol().number(), e.address(), e.port());
-        Entry old = entries.remove(k);
+        Entry old = entries.getIfPresent(k);
         Entry keep = old != null && e.kind().equals("rtcp") && !old.expectation.kind().equals("rtcp")
                 ? new Entry(old.expectation, old.tag, clock) : new Entry(e, tag, clock);
         entries.put(k, keep);
         added++;
-        while (entries.size() > maxEntries) {
-            Iterator<Entry> it = entries.values().iterator();
-            it.next();
-            it.remove();
-            evicted++;
-        }
-    }
-
-    /** Removes entries whose time is up; the eldest writes come first. */
-    private void expire() {
-        if (entries.isEmpty()) {
-            return;
-        }
-        Iterator<Entry> it = entries.values().iterator();
-        while (it.hasNext()) {
-            Entry en = it.next();
-            if (clock - en.writtenNanos < ttlNanos) {
-                return;
-            }
-            it.remove();
-            expired++;
-        }
     }
 
     /**
@@ -144,7 +129,6 @@ public final class ExpectationTable {
     private Object lastMatchTag;
 
     private Entry matchEntry(IpProtocol protocol, InetAddress a, int aPort, InetAddress b, int bPort) {
-        expire();
         Entry e = lookup(protocol, a, aPort, b);
         if (e == null) {
             e = lookup(protocol, b, bPort, a);
@@ -163,7 +147,7 @@ public final class ExpectationTable {
         if (addr == null) {
             return null;
         }
-        Entry e = entries.get(new Key(protocol.number(), addr, port));
+        Entry e = entries.getIfPresent(new Key(protocol.number(), addr, port));
         if (e == null || (e.expectation.peer() != null && !e.expectation.peer().equals(other))) {
             return null;
         }
@@ -171,8 +155,8 @@ public final class ExpectationTable {
     }
 
     public long size() {
-        expire();
-        return entries.size();
+        entries.cleanUp();
+        return entries.estimatedSize();
     }
 
     public long added() {
@@ -188,10 +172,12 @@ public final class ExpectationTable {
     }
 
     public long expired() {
-        return expired;
+        entries.cleanUp();
+        return expired.sum();
     }
 
     public long evicted() {
-        return evicted;
+        entries.cleanUp();
+        return evicted.sum();
     }
 }
