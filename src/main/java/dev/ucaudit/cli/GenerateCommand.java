@@ -20,7 +20,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", description = "lab-site or media-heavy")
+    @Parameters(paramLabel = "SCENARIO", description = "lab-site, media-heavy, syn-scan or udp-spray")
     String scenario;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "captures", description = "Folder to write into. Default: ${DEFAULT-VALUE}")
