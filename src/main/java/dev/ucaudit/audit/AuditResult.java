@@ -27,9 +27,8 @@ public final class AuditResult implements Consumer<FlowRecord> {
     private long flows;
     private long documented;
     private long undocumented;
-    private final Set<String> usedOpenings = new HashSet<>();
+    /** Catalog rule -> responders of the documented flows that cited it. */
     private final Map<String, Set<String>> respondersByRule = new HashMap<>();
-    private final Set<String> usedRules = new HashSet<>();
     private final BitSet tcpPortsSeen = new BitSet(65536);
     private final BitSet udpPortsSeen = new BitSet(65536);
     private final BitSet protocolsSeen = new BitSet(256);
@@ -70,8 +69,6 @@ public final class AuditResult implements Consumer<FlowRecord> {
         flows++;
         if (r.documented()) {
             documented++;
-            usedRules.add(r.rule());
-            usedOpenings.add(r.rule() + "|" + r.responder());
             respondersByRule.computeIfAbsent(r.rule(), k -> new HashSet<>()).add(r.responder());
         } else {
             undocumented++;
@@ -243,17 +240,13 @@ public final class AuditResult implements Consumer<FlowRecord> {
         return maxFlowRows;
     }
 
-    public boolean openingUsed(String rule, String destination) {
-        return usedOpenings.contains(rule + "|" + destination);
-    }
-
     /** Responders of the documented flows that cited this rule. */
     public Set<String> respondersOf(String rule) {
         return respondersByRule.getOrDefault(rule, Set.of());
     }
 
     public boolean ruleUsed(String rule) {
-        return usedRules.contains(rule);
+        return respondersByRule.containsKey(rule);
     }
 
     public boolean portSeen(int protocol, int port) {

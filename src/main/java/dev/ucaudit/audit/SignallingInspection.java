@@ -11,8 +11,8 @@ import dev.ucaudit.flow.Side;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
 import dev.ucaudit.inspect.ExpectationTable;
+import dev.ucaudit.inspect.FlowInspectionContext;
 import dev.ucaudit.inspect.FragmentReassembler;
-import dev.ucaudit.inspect.InspectionContext;
 import dev.ucaudit.inspect.Inspector;
 import dev.ucaudit.inspect.InspectorFactory;
 import dev.ucaudit.inspect.InspectorStats;
@@ -51,7 +51,7 @@ public final class SignallingInspection implements FlowInspection {
     /** Per-flow state kept in {@link Flow#inspection(Object)}. */
     private static final class State {
         Inspector inspector;
-        Context context;
+        FlowInspectionContext context;
         String rule;
         Negotiation negotiation;
         int matchAttempts;
@@ -117,7 +117,7 @@ public final class SignallingInspection implements FlowInspection {
         }
         state.inspector = factory.get().newInspector();
         state.rule = rule.id();
-        state.context = new Context(flow, rule.inspect(), rule.id());
+        state.context = context(flow, rule.inspect(), rule.id());
     }
 
     /** The row naming an inspector for this listening port: the most specific one whose roles fit the hosts. */
@@ -165,7 +165,7 @@ public final class SignallingInspection implements FlowInspection {
             inspectors.get("h245").ifPresent(f -> {
                 state.inspector = f.newInspector();
                 state.rule = rule;
-                state.context = new Context(flow, "h225", rule);
+                state.context = context(flow, "h225", rule);
             });
         }
     }
@@ -185,8 +185,7 @@ public final class SignallingInspection implements FlowInspection {
             return;
         }
         Direction dir = from == flow.firstSender() ? Direction.FROM_INITIATOR : Direction.FROM_RESPONDER;
-        state.context.timestampNanos = raw.timestampNanos;
-        table.advanceTo(raw.timestampNanos);
+        state.context.at(raw.timestampNanos); // also advances the pinhole table's clock
         if (d.fragment && d.protocol == 17) {
             reassembler.advanceTo(raw.timestampNanos);
             reassembler.offer(d, raw.data).ifPresent(whole -> {
@@ -249,49 +248,11 @@ public final class SignallingInspection implements FlowInspection {
     }
 
     /** The inspection context of one flow: the first sender stands for the initiator. */
-    private final class Context implements InspectionContext {
-        private final InetAddress initiator;
-        private final int initiatorPort;
-        private final InetAddress responder;
-        private final int responderPort;
-        private final IpProtocol protocol;
-        private final InspectorStats.Counters counters;
-        private final String rule;
-        long timestampNanos;
-
-        Context(Flow flow, String inspector, String rule) {
-            FlowKey k = flow.key();
-            boolean aFirst = flow.firstSender() == Side.A;
-            this.initiator = address(aFirst ? k.addressA() : k.addressB());
-            this.initiatorPort = aFirst ? k.portA() : k.portB();
-            this.responder = address(aFirst ? k.addressB() : k.addressA());
-            this.responderPort = aFirst ? k.portB() : k.portA();
-            this.protocol = new IpProtocol(k.protocol());
-            this.counters = stats.of(inspector);
-            this.rule = rule;
-        }
-
-        @Override public InetAddress initiator() { return initiator; }
-        @Override public int initiatorPort() { return initiatorPort; }
-        @Override public InetAddress responder() { return responder; }
-        @Override public int responderPort() { return responderPort; }
-        @Override public IpProtocol protocol() { return protocol; }
-        @Override public long timestampNanos() { return timestampNanos; }
-
-        @Override
-        public void expect(Expectation e) {
-            table.add(e, rule);
-            counters.expectation();
-        }
-
-        @Override
-        public void malformed(String detail) {
-            counters.malformed(detail);
-        }
-
-        @Override
-        public void message(String type) {
-            counters.message();
-        }
+    private FlowInspectionContext context(Flow flow, String inspector, String rule) {
+        FlowKey k = flow.key();
+        boolean aFirst = flow.firstSender() == Side.A;
+        return new FlowInspectionContext(address(aFirst ? k.addressA() : k.addressB()), aFirst ? k.portA() : k.portB(),
+                address(aFirst ? k.addressB() : k.addressA()), aFirst ? k.portB() : k.portA(),
+                new IpProtocol(k.protocol()), table, stats.of(inspector), rule);
     }
 }

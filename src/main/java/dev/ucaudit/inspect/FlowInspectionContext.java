@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * A ready-made {@link InspectionContext} for one flow: registers expectations in an
- * {@link ExpectationTable} and counts into one inspector's {@link InspectorStats.Counters}. The
- * timestamp is set per packet with {@link #at(long)}.
+ * {@link ExpectationTable} (with a tag, e.g. the catalog row of the signalling, that
+ * {@link ExpectationTable#lastMatchTag()} gives back) and counts into one inspector's
+ * {@link InspectorStats.Counters}. The timestamp is set per packet with {@link #at(long)}.
  */
 public final class FlowInspectionContext implements InspectionContext {
     private final InetAddress initiator;
@@ -17,10 +18,17 @@ public final class FlowInspectionContext implements InspectionContext {
     private final IpProtocol protocol;
     private final ExpectationTable table;
     private final InspectorStats.Counters counters;
+    private final Object tag;
     private long timestampNanos;
 
     public FlowInspectionContext(InetAddress initiator, int initiatorPort, InetAddress responder, int responderPort,
             IpProtocol protocol, ExpectationTable table, InspectorStats.Counters counters) {
+        this(initiator, initiatorPort, responder, responderPort, protocol, table, counters, null);
+    }
+
+    /** @param tag kept with every expectation this flow registers (may be null) */
+    public FlowInspectionContext(InetAddress initiator, int initiatorPort, InetAddress responder, int responderPort,
+            IpProtocol protocol, ExpectationTable table, InspectorStats.Counters counters, Object tag) {
         this.initiator = Objects.requireNonNull(initiator);
         this.initiatorPort = initiatorPort;
         this.responder = Objects.requireNonNull(responder);
@@ -28,6 +36,7 @@ public final class FlowInspectionContext implements InspectionContext {
         this.protocol = Objects.requireNonNull(protocol);
         this.table = Objects.requireNonNull(table);
         this.counters = Objects.requireNonNull(counters);
+        this.tag = tag;
     }
 
     /** Sets the current packet's timestamp (and advances the table's clock). */
@@ -46,7 +55,7 @@ public final class FlowInspectionContext implements InspectionContext {
 
     @Override
     public void expect(Expectation e) {
-        table.add(e);
+        table.add(e, tag);
         counters.expectation();
     }
 
