@@ -18,7 +18,10 @@ public final class RunStats {
         public long packets;
         public long problems;
         public String error = "";
+        /** False when bytes of the input were lost (damage skipped, reading stopped early, not opened). */
         public boolean readCompletely = true;
+        /** Oddities that lost nothing, each noted once (see {@link CaptureProblem#isNote()}). */
+        public final List<String> notes = new ArrayList<>();
 
         InputStats(String name) {
             this.name = name;
@@ -67,11 +70,18 @@ public final class RunStats {
         return unknownLinkTypes;
     }
 
-    /** Keeps the problem (up to {@link #PROBLEMS_KEPT}); returns true when it was kept. */
+    /**
+     * Keeps the problem (up to {@link #PROBLEMS_KEPT}); returns true when it was kept. A note is kept
+     * with its input and is not a problem; a problem that lost data marks its input not read completely.
+     */
     public boolean problem(CaptureProblem p) {
+        if (p.isNote()) {
+            input(p.source()).notes.add(p.message());
+            return true;
+        }
         problemsTotal++;
         input(p.source()).problems++;
-        if (p.fatal()) {
+        if (p.fatal() || p.lostData()) {
             input(p.source()).readCompletely = false;
         }
         if (problems.size() < PROBLEMS_KEPT) {

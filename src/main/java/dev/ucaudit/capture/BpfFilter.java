@@ -1,5 +1,8 @@
 package dev.ucaudit.capture;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +17,11 @@ import org.pcap4j.packet.namednumber.DataLinkType;
  */
 public final class BpfFilter implements AutoCloseable {
     private static final int SNAPLEN = 262144;
+    /**
+     * PCAP_NETMASK_UNKNOWN (0xffffffff): offline there is no interface to take a netmask from, and pcap4j
+     * rejects a null one; with it libpcap compiles every expression except those using "ip broadcast".
+     */
+    private static final Inet4Address NETMASK_UNKNOWN = netmaskUnknown();
 
     private final String expression;
     private final Map<Integer, BpfProgram> programs = new HashMap<>();
@@ -28,7 +36,7 @@ public final class BpfFilter implements AutoCloseable {
         if (p == null) {
             try {
                 p = Pcaps.compileFilter(SNAPLEN, DataLinkType.getInstance(linkType), expression,
-                        BpfProgram.BpfCompileMode.OPTIMIZE, null);
+                        BpfProgram.BpfCompileMode.OPTIMIZE, NETMASK_UNKNOWN);
             } catch (PcapNativeException | RuntimeException e) {
                 throw new CaptureException("--filter '" + expression + "' does not compile for link type " + linkType
                         + ": " + e.getMessage() + " (see man pcap-filter for the syntax)", e);
@@ -39,6 +47,14 @@ public final class BpfFilter implements AutoCloseable {
             programs.put(linkType, p);
         }
         return p;
+    }
+
+    private static Inet4Address netmaskUnknown() {
+        try {
+            return (Inet4Address) InetAddress.getByAddress(new byte[] {-1, -1, -1, -1});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e); // four bytes are always an IPv4 address
+        }
     }
 
     /** True when the packet passes the filter. */

@@ -6,6 +6,29 @@ package dev.ucaudit.capture;
  * {@code fatal} means the source stopped reading this input after it.
  */
 public record CaptureProblem(String source, long packetNumber, String kind, String message, boolean fatal) {
+    /**
+     * The kind of an oddity that cost nothing (a record storing more bytes than its original length,
+     * a timestamp fraction of a second or more): noted once per file, not a read problem.
+     */
+    public static final String NOTE = "note";
+    /** The kind of a packet that was read but could not be decoded: counted, but the input was read in full. */
+    public static final String MALFORMED = "malformed";
+
+    /** A note about an oddity that lost nothing. */
+    public static CaptureProblem note(String source, String message) {
+        return new CaptureProblem(source, 0, NOTE, message, false);
+    }
+
+    /** True for an oddity that lost nothing; false for damage or a read problem. */
+    public boolean isNote() {
+        return NOTE.equals(kind);
+    }
+
+    /** True when bytes of the input were lost: the input was not read in full. */
+    public boolean lostData() {
+        return !isNote() && !MALFORMED.equals(kind);
+    }
+
     /** One line for stderr: file, packet, what went wrong. */
     public String describe() {
         String where = packetNumber > 0 ? source + ": packet " + packetNumber : source;

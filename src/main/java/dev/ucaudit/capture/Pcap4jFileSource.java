@@ -1,28 +1,53 @@
 package dev.ucaudit.capture;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
-import org.pcap4j.core.NotOpenException;
-import org.pcap4j.core.PcapHandle;
-import org.pcap4j.core.PcapNativeException;
-import org.pcap4j.core.Pcaps;
-import org.pcap4j.core.RawPacketListener;
+import java.util.zip.ZipException;
 
 /**
- * Reads a capture file through libpcap (pcap4j): the reference reader, used when asked for.
- * libpcap reads pcap and pcapng but not gzip, so a gzip file is first decompressed to a temporary
- * file. libpcap stops at the first damaged record and cannot read a pcapng file whose interfaces
- * have different link types; {@link PcapFileSource} does both.
+ * Reads a capture file through libpcap: the reference reader, used when asked for ({@code --reader libpcap}).
+ * It calls libpcap's {@code pcap_next_ex} itself (the library pcap4j loads) instead of pcap4j's read
+ * loop, because pcap4j turns a record's timestamp into a {@code java.sql.Timestamp}: seconds of 2^31
+ * and later become negative, and a fraction of a second or more throws inside the callback, which
+ * drops the packet silently. Here the seconds of a classic pcap record are read unsigned and a fraction
+ * of a second or more is carried into the seconds, as the built-in reader does, each noted once.
+ *
+ * <p>libpcap reads pcap and pcapng but not gzip, and it needs a file it can open by name: a gzip file,
+ * a pipe, a FIFO or {@code /dev/stdin} is opened once and copied (decompressed) to a temporary file
+ * first. Damaged gzip data ends the copy with a read problem; the packets before it are read.
  */
 public final class Pcap4jFileSource implements PacketSource {
+    private static final int PRECISION_NANO = 1;
+    private static final int ERRBUF_SIZE = 256;
+    private static final long MAX_SECONDS = Long.MAX_VALUE / 1_000_000_000L - 1;
+
+    /** The few libpcap calls the file reader needs. */
+    interface Libpcap extends Library {
+        Pointer pcap_open_offline_with_tstamp_precision(String fname, int precision, byte[] errbuf);
+
+        int pcap_next_ex(Pointer p, PointerByReference header, PointerByReference data);
+
+        int pcap_datalink(Pointer p);
+
+        String pcap_geterr(Pointer p);
+
+        void pcap_close(Pointer p);
+    }
+
     private final Path path;
     private final String name;
-    private volatile PcapHandle handle;
     private volatile boolean stopped;
 
     public Pcap4jFileSource(Path path) {
@@ -42,15 +67,18 @@ public final class Pcap4jFileSource implements PacketSource {
     @Override
     public void run(PacketSink sink) throws CaptureException {
         stopped = false;
-        Path file = path;
         Path temp = null;
         try {
-            PcapFileSource.openRaw(path, name).close();
-            if (PcapFileSource.isGzip(path, name)) {
-                temp = gunzip();
+            Path file = path;
+            InputStream raw = PcapFileSource.openBuffered(path, name);
+            boolean gzip = PcapFileSource.startsWithGzipMagic(raw, name);
+            if (gzip || !Files.isRegularFile(path)) {
+                temp = spool(raw, gzip, sink);
                 file = temp;
+            } else {
+                raw.close();
             }
-            read(file, sink);
+            read(file, isPcapng(file), sink);
         } catch (IOException e) {
             throw new CaptureException(name + " cannot be read: " + e.getMessage(), e);
         } finally {
@@ -64,52 +92,117 @@ public final class Pcap4jFileSource implements PacketSource {
         }
     }
 
-    private void read(Path file, PacketSink sink) throws CaptureException {
-        PcapHandle h;
+    private static Libpcap libpcap() throws CaptureException {
+        String lib = System.getProperty("org.pcap4j.core.pcapLibName", Platform.isWindows() ? "wpcap" : "pcap");
         try {
-            h = Pcaps.openOffline(file.toString(), PcapHandle.TimestampPrecision.NANO);
-        } catch (PcapNativeException e) {
-            throw new CaptureException(name + " cannot be read by libpcap: " + e.getMessage()
-                    + "; if it is a capture in another format, convert it with: editcap -F pcap " + name + " OUT.pcap", e);
-        }
-        handle = h;
-        try {
-            int linkType = h.getDlt().value();
-            RawPacket packet = new RawPacket();
-            long[] number = {0};
-            RawPacketListener listener = bytes -> {
-                number[0]++;
-                Timestamp ts = h.getTimestamp();
-                long nanos = Math.floorDiv(ts.getTime(), 1000L) * 1_000_000_000L + ts.getNanos();
-                Integer original = h.getOriginalLength();
-                sink.packet(packet.set(name, number[0], nanos, linkType, bytes, 0, bytes.length,
-                        original == null ? bytes.length : original));
-            };
-            if (!stopped) {
-                h.loop(-1, listener);
-            }
-        } catch (InterruptedException e) {
-            // breakLoop() from stop(): a normal end
-        } catch (PcapNativeException e) {
-            sink.problem(new CaptureProblem(name, 0, "libpcap-error", "libpcap stopped reading: " + e.getMessage()
-                    + "; the packets before it were read (to keep what follows, repair the file with: editcap -F pcap "
-                    + name + " OUT.pcap, or read it with the built-in reader)", true));
-        } catch (NotOpenException e) {
-            sink.problem(new CaptureProblem(name, 0, "libpcap-error", "the libpcap handle was closed", true));
-        } finally {
-            handle = null;
-            h.close();
+            return Native.load(lib, Libpcap.class);
+        } catch (UnsatisfiedLinkError e) {
+            throw new CaptureException("--reader libpcap needs libpcap, which could not be loaded: " + e.getMessage()
+                    + " (install it: apt-get install libpcap0.8)", null);
         }
     }
 
-    private Path gunzip() throws IOException {
+    private void read(Path file, boolean pcapng, PacketSink sink) throws CaptureException {
+        Libpcap pcap = libpcap();
+        byte[] errbuf = new byte[ERRBUF_SIZE];
+        Pointer h = pcap.pcap_open_offline_with_tstamp_precision(file.toString(), PRECISION_NANO, errbuf);
+        if (h == null) {
+            throw new CaptureException(name + " cannot be read by libpcap: " + Native.toString(errbuf)
+                    + "; if it is a capture in another format, convert it with: editcap -F pcap " + name + " OUT.pcap", null);
+        }
+        try {
+            int linkType = pcap.pcap_datalink(h);
+            RawPacket packet = new RawPacket();
+            PointerByReference header = new PointerByReference();
+            PointerByReference data = new PointerByReference();
+            Set<String> noted = new HashSet<>();
+            int longSize = Native.LONG_SIZE;
+            long number = 0;
+            while (!stopped) {
+                int r = pcap.pcap_next_ex(h, header, data);
+                if (r == -2) {
+                    return;
+                }
+                if (r != 1) {
+                    sink.problem(new CaptureProblem(name, number + 1, "libpcap-error", "libpcap stopped reading: "
+                            + pcap.pcap_geterr(h) + "; the packets before it were read (to keep what follows, repair the"
+                            + " file with: editcap -F pcap " + name + " OUT.pcap, or read it with the built-in reader)", true));
+                    return;
+                }
+                number++;
+                Pointer hdr = header.getValue();
+                long seconds = longSize == 8 ? hdr.getLong(0) : hdr.getInt(0);
+                long fraction = longSize == 8 ? hdr.getLong(8) : hdr.getInt(4) & 0xffffffffL;
+                int caplen = hdr.getInt(2L * longSize);
+                int origlen = hdr.getInt(2L * longSize + 4);
+                if (!pcapng) {
+                    seconds &= 0xffffffffL; // libpcap reads the 32-bit seconds of a pcap record signed
+                } else if (seconds < 0 || seconds > MAX_SECONDS) {
+                    note(sink, noted, "wrap", "record " + number + " (and maybe others) has a timestamp beyond the year"
+                            + " 2262, which cannot be represented; its time is wrong in the report");
+                }
+                if (fraction >= 1_000_000_000L) {
+                    note(sink, noted, "fraction", "record " + number + " (and maybe others) has a timestamp fraction of"
+                            + " a second or more; the excess is carried into the seconds");
+                }
+                long nanos = seconds * 1_000_000_000L + fraction;
+                byte[] bytes = data.getValue().getByteArray(0, caplen);
+                sink.packet(packet.set(name, number, nanos, linkType, bytes, 0, caplen,
+                        (int) Math.min(Math.max(caplen, origlen & 0xffffffffL), Integer.MAX_VALUE)));
+            }
+        } finally {
+            pcap.pcap_close(h);
+        }
+    }
+
+    private void note(PacketSink sink, Set<String> noted, String what, String message) {
+        if (noted.add(what)) {
+            sink.problem(CaptureProblem.note(name, message));
+        }
+    }
+
+    private static boolean isPcapng(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(4);
+            return b.length == 4 && Bytes.i32(b, 0, true) == PcapngReader.SHB;
+        }
+    }
+
+    /**
+     * Copies the (decompressed) stream to a temporary file libpcap can open. Damaged or cut-short gzip
+     * data ends the copy with a read problem: what decompressed before it is still read.
+     */
+    private Path spool(InputStream raw, boolean gzip, PacketSink sink) throws IOException, CaptureException {
         Path temp = Files.createTempFile("ucaudit-", ".pcap");
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(path), 1 << 16);
+        long copied = 0;
+        try (InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
              OutputStream out = Files.newOutputStream(temp)) {
-            in.transferTo(out);
+            byte[] buf = new byte[1 << 16];
+            int n;
+            try {
+                while ((n = in.read(buf)) > 0) {
+                    out.write(buf, 0, n);
+                    copied += n;
+                }
+            } catch (ZipException e) {
+                sink.problem(new CaptureProblem(name, 0, "io-error", "the gzip data is corrupt after byte " + copied
+                        + " of the decompressed stream (" + e.getMessage() + "); reading stopped there", true));
+            } catch (EOFException e) {
+                sink.problem(new CaptureProblem(name, 0, "truncated", "the gzip stream is cut short after byte "
+                        + copied + " of the decompressed data; reading stopped there", true));
+            }
         } catch (IOException e) {
+            if (copied == 0 && gzip) {
+                Files.deleteIfExists(temp);
+                throw new CaptureException(name + " starts like a gzip file but its gzip header is damaged ("
+                        + e.getMessage() + "); decompress it with: gzip -dc " + name + " > OUT.pcap", e);
+            }
             Files.deleteIfExists(temp);
-            throw new IOException("gzip decompression failed (" + e.getMessage() + ")", e);
+            throw e;
+        }
+        if (copied == 0) {
+            Files.deleteIfExists(temp);
+            throw new CaptureException(name + (gzip ? " decompresses to nothing" : " is empty"));
         }
         return temp;
     }
@@ -117,14 +210,6 @@ public final class Pcap4jFileSource implements PacketSource {
     @Override
     public void stop() {
         stopped = true;
-        PcapHandle h = handle;
-        if (h != null) {
-            try {
-                h.breakLoop();
-            } catch (NotOpenException ignored) {
-                // already finished
-            }
-        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ucaudit.capture;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -43,8 +44,11 @@ public final class PcapFileSource implements PacketSource {
     @Override
     public void run(PacketSink sink) throws CaptureException {
         stopped.set(false);
-        boolean gzip = isGzip(path, name);
-        try (CaptureInput in = new CaptureInput(open(gzip))) {
+        // The source is opened exactly once (a pipe, FIFO or /dev/stdin cannot be read twice): the gzip
+        // magic is peeked through a mark on the buffered stream, not read by a second opening.
+        InputStream raw = openBuffered(path, name);
+        boolean gzip = startsWithGzipMagic(raw, name);
+        try (CaptureInput in = new CaptureInput(gzip ? gunzip(raw) : raw)) {
             try {
                 readFormat(in, sink, gzip);
             } catch (ZipException e) {
@@ -104,6 +108,17 @@ public final class PcapFileSource implements PacketSource {
         new PcapRecordReader(name, bigEndian, nanos, linkType, snaplen, stopped).read(in, sink);
     }
 
+    /** True when the first four bytes are a pcap (either resolution, either byte order) or pcapng magic. */
+    static boolean isCaptureMagic(byte[] head) {
+        if (head.length < 4) {
+            return false;
+        }
+        int magic = Bytes.i32(head, 0, true);
+        int reversed = Integer.reverseBytes(magic);
+        return magic == PcapngReader.SHB || magic == MAGIC_USEC || magic == MAGIC_NSEC
+                || reversed == MAGIC_USEC || reversed == MAGIC_NSEC;
+    }
+
     private CaptureException notACapture(CaptureInput in) {
         int n = Math.min(4, in.buffered());
         return new CaptureException(name + " is not a pcap or pcapng file (starts with bytes "
@@ -111,11 +126,7 @@ public final class PcapFileSource implements PacketSource {
                 + name + " OUT.pcap");
     }
 
-    private InputStream open(boolean gzip) throws CaptureException {
-        InputStream raw = openRaw(path, name);
-        if (!gzip) {
-            return raw;
-        }
+    private InputStream gunzip(InputStream raw) throws CaptureException {
         try {
             return new GZIPInputStream(raw, GZIP_BUFFER);
         } catch (IOException e) {
@@ -129,25 +140,42 @@ public final class PcapFileSource implements PacketSource {
         }
     }
 
+    /** Opens the file once, buffered so that its first bytes can be peeked with mark/reset. */
+    static InputStream openBuffered(Path path, String name) throws CaptureException {
+        return new BufferedInputStream(openRaw(path, name), GZIP_BUFFER);
+    }
+
+    /** True when the stream starts with the gzip magic 1f 8b; the stream is reset to its start. */
+    static boolean startsWithGzipMagic(InputStream in, String name) throws CaptureException {
+        try {
+            in.mark(2);
+            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            return gzip;
+        } catch (IOException e) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+            throw new CaptureException(name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     static InputStream openRaw(Path path, String name) throws CaptureException {
         if (Files.isDirectory(path)) {
             throw new CaptureException(name + " is a folder, not a capture file");
         }
         try {
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                // a pipe, FIFO or /dev/stdin: a FileInputStream reads it without ever asking for a position
+                return new java.io.FileInputStream(path.toFile());
+            }
             return Files.newInputStream(path);
         } catch (NoSuchFileException e) {
             throw new CaptureException(name + " does not exist");
         } catch (AccessDeniedException e) {
             throw new CaptureException(name + " cannot be read: permission denied");
-        } catch (IOException e) {
-            throw new CaptureException(name + " cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    /** True when the file starts with the gzip magic 1f 8b. */
-    static boolean isGzip(Path path, String name) throws CaptureException {
-        try (InputStream in = openRaw(path, name)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
         } catch (IOException e) {
             throw new CaptureException(name + " cannot be read: " + e.getMessage(), e);
         }

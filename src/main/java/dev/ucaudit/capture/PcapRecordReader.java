@@ -4,23 +4,27 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reads the records of a classic pcap file after its 24-byte header. A record whose lengths are
- * impossible is reported and the reader resynchronises on the next plausible record header.
+ * Reads the records of a classic pcap file after its 24-byte header. It accepts every record libpcap
+ * accepts (a record storing more bytes than its original length or than the header's snapshot length,
+ * a snapshot length of 0, a timestamp fraction of a second or more), noting each such oddity once per
+ * file. A record whose length is impossible (more than libpcap's maximum) is reported and the reader
+ * resynchronises on the next plausible record header.
  */
 final class PcapRecordReader {
     static final int HEADER_LENGTH = 24;
     static final int RECORD_HEADER = 16;
     /** Largest packet libpcap and Wireshark accept. */
     static final int MAX_CAPLEN = 262144;
-    /** Some writers put a snaplen in the header that their records exceed a little. */
-    static final int SNAPLEN_SLACK = 1024;
+    /** Resynchronising accepts a record header storing at most this many bytes more than its original length. */
+    private static final int RESYNC_CAPLEN_SLACK = 64;
     private static final long ONE_DAY = 86_400;
 
     private final String name;
     private final boolean bigEndian;
     private final boolean nanos;
     private final int linkType;
-    private final int maxCaplen;
+    private final long snaplen;
+    private final java.util.Set<String> noted = new java.util.HashSet<>();
     private final AtomicBoolean stopped;
     private final RawPacket packet = new RawPacket();
     private long lastGoodSeconds = Long.MIN_VALUE;
@@ -31,7 +35,7 @@ final class PcapRecordReader {
         this.bigEndian = bigEndian;
         this.nanos = nanos;
         this.linkType = linkType;
-        this.maxCaplen = snaplen <= 0 || snaplen >= MAX_CAPLEN ? MAX_CAPLEN : (int) snaplen + SNAPLEN_SLACK;
+        this.snaplen = snaplen;
         this.stopped = stopped;
     }
 
@@ -58,7 +62,8 @@ final class PcapRecordReader {
             long caplen = Bytes.u32(b, p + 8, bigEndian);
             long origlen = Bytes.u32(b, p + 12, bigEndian);
             number++;
-            String impossible = impossible(caplen, origlen);
+            String impossible = caplen > MAX_CAPLEN ? "says it holds " + caplen + " bytes, more than the "
+                    + MAX_CAPLEN + " libpcap reads" : null;
             if (impossible != null) {
                 long at = in.streamOffset();
                 problem(sink, number, "corrupt-record", "record " + number + " (at byte " + at + ") " + impossible
@@ -74,12 +79,7 @@ final class PcapRecordReader {
                 in.advance(in.buffered());
                 return;
             }
-            long limit = nanos ? 1_000_000_000L : 1_000_000L;
-            if (fraction >= limit) {
-                problem(sink, number, "bad-timestamp", "record " + number + " has a timestamp fraction of " + fraction
-                        + (nanos ? " ns" : " µs") + ", more than a second; the packet is kept with that fraction dropped");
-                fraction = 0;
-            }
+            noteOddities(sink, caplen, origlen, fraction);
             lastGoodSeconds = seconds;
             long ts = seconds * 1_000_000_000L + (nanos ? fraction : fraction * 1000L);
             b = in.buffer();
@@ -90,18 +90,28 @@ final class PcapRecordReader {
         }
     }
 
-    private String impossible(long caplen, long origlen) {
-        if (caplen > MAX_CAPLEN) {
-            return "says it holds " + caplen + " bytes, more than the " + MAX_CAPLEN + " any capture tool writes";
-        }
-        if (caplen > maxCaplen) {
-            return "says it holds " + caplen + " bytes, more than the file's snapshot length allows ("
-                    + (maxCaplen - SNAPLEN_SLACK) + ")";
-        }
+    /** Oddities libpcap reads past: each is noted once per file, with the first record showing it. */
+    private void noteOddities(PacketSink sink, long caplen, long origlen, long fraction) {
         if (caplen > origlen) {
-            return "says it holds " + caplen + " bytes of a packet that was only " + origlen + " bytes long";
+            note(sink, "caplen>len", "record " + number + " (and maybe others) stores " + caplen
+                    + " bytes of a packet said to be only " + origlen + " bytes long; read as stored, as libpcap does");
         }
-        return null;
+        if (snaplen == 0) {
+            note(sink, "snaplen0", "the pcap header gives a snapshot length of 0; records are read as stored, as libpcap does");
+        } else if (caplen > snaplen) {
+            note(sink, "caplen>snaplen", "record " + number + " (and maybe others) stores " + caplen
+                    + " bytes, more than the header's snapshot length " + snaplen + "; read in full");
+        }
+        if (fraction >= (nanos ? 1_000_000_000L : 1_000_000L)) {
+            note(sink, "fraction", "record " + number + " (and maybe others) has a timestamp fraction of " + fraction
+                    + (nanos ? " ns" : " µs") + ", a second or more; the excess is carried into the seconds, as libpcap does");
+        }
+    }
+
+    private void note(PacketSink sink, String what, String message) {
+        if (noted.add(what)) {
+            sink.problem(CaptureProblem.note(name, message));
+        }
     }
 
     /** Scans forward one byte at a time for a plausible record header and reports what it skipped. */
@@ -146,7 +156,7 @@ final class PcapRecordReader {
         if (fraction >= (nanos ? 1_000_000_000L : 1_000_000L)) {
             return false;
         }
-        return origlen > 0 && caplen <= maxCaplen && caplen <= origlen && origlen <= MAX_CAPLEN;
+        return origlen > 0 && caplen <= MAX_CAPLEN && caplen <= origlen + RESYNC_CAPLEN_SLACK && origlen <= MAX_CAPLEN;
     }
 
     private void problem(PacketSink sink, long record, String kind, String message) {

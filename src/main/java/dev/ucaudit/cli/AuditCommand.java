@@ -66,8 +66,19 @@ final class AuditCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--reader must be builtin or libpcap, not '" + reader + "'");
         };
+        // Fail closed: every capture is checked before any packet is read, so that an unusable one ends the
+        // run with exit 2 while the report already in --out stays as it was.
+        List<Path> inputs;
+        try {
+            inputs = distinctCaptures(captures, err);
+        } catch (CaptureException e) {
+            err.println("ucaudit: " + e.getMessage() + "; nothing was audited and " + options.out + " was left as it was");
+            err.flush();
+            closeFilter(filter);
+            return 2;
+        }
         PacketSink sink = filter == null ? session.auditor : new FilteringSink(filter, session.auditor);
-        for (Path capture : captures) {
+        for (Path capture : inputs) {
             session.auditor.stats().input(capture.toString());
             try (PacketSource source = CaptureFiles.open(capture, which)) {
                 source.run(sink);
@@ -75,11 +86,42 @@ final class AuditCommand implements Callable<Integer> {
                 session.auditor.inputFailed(capture.toString(), e.getMessage());
             }
         }
-        if (filter != null) {
-            filter.close();
+        closeFilter(filter);
+        List<String> unusable = session.unusableInputs();
+        if (!unusable.isEmpty()) {
+            errStream.flush();
+            for (String name : unusable) {
+                err.println("ucaudit: " + name + ": no packet could be read from it; nothing was written and "
+                        + options.out + " was left as it was");
+            }
+            err.flush();
+            return 2;
         }
         errStream.flush();
         return session.finishAndWrite("offline", options.out, Map.of(), out, err);
+    }
+
+    private static void closeFilter(BpfFilter filter) {
+        if (filter != null) {
+            filter.close();
+        }
+    }
+
+    /**
+     * Checks every capture (see {@link CaptureFiles#check}) and drops a file given twice (the same file
+     * under the same or another name), with a warning: it is read once, never counted twice.
+     */
+    static List<Path> distinctCaptures(List<Path> captures, PrintWriter err) throws CaptureException {
+        Map<Object, Path> seen = new java.util.LinkedHashMap<>();
+        for (Path capture : captures) {
+            CaptureFiles.check(capture);
+            Path first = seen.putIfAbsent(CaptureFiles.identity(capture), capture);
+            if (first != null) {
+                err.println("ucaudit: warning: " + capture + " is the same file as " + first + "; it is read once");
+            }
+        }
+        err.flush();
+        return List.copyOf(seen.values());
     }
 
     /** Passes on only the packets a BPF filter accepts. */

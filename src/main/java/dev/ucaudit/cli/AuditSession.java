@@ -70,15 +70,40 @@ final class AuditSession {
             this.inventoryProblems = List.of();
         }
         err.flush();
+        refuseUnusable(catalogProblems, "catalog");
+        refuseUnusable(inventoryProblems, "inventory");
         FlowInspection inspection = wrapInspection.apply(Inspection.create(catalog, inventory, !options.noInspection));
         this.auditor = new Auditor(new Classifier(catalog, inventory), inspection, new AuditResult(options.maxFlowRows, options.listScanFlows, options.maxConversations),
                 options.maxFlows, options.idleTimeout(), errStream);
     }
 
-    /** True when some input, catalog row or inventory row could not be read. */
+    /**
+     * Fail closed: a catalog or inventory file that cannot be used at all (missing, unreadable, a header
+     * that is not one) ends the run before anything is read or written. Its problems were printed already.
+     */
+    private static void refuseUnusable(List<CatalogProblem> problems, String what) {
+        List<String> files = problems.stream().filter(p -> p.line() == 0 || p.message().startsWith("header"))
+                .map(CatalogProblem::file).distinct().toList();
+        if (!files.isEmpty()) {
+            throw new IllegalArgumentException("the " + what + " " + String.join(", ", files)
+                    + " cannot be used (see above); nothing was audited and no report was written");
+        }
+    }
+
+    /** True when some input, catalog row or inventory row could not be read in full. */
     boolean inputIncomplete() {
-        boolean captureFailed = auditor.stats().inputs().stream().anyMatch(i -> !i.error.isEmpty());
-        return captureFailed || !catalogProblems.isEmpty() || !inventoryProblems.isEmpty();
+        boolean captureIncomplete = auditor.stats().inputs().stream().anyMatch(i -> !i.error.isEmpty() || !i.readCompletely);
+        return captureIncomplete || !catalogProblems.isEmpty() || !inventoryProblems.isEmpty();
+    }
+
+    /**
+     * Inputs of which nothing could be used: not opened, or damaged so that no packet was read. Fail closed:
+     * the run then writes no report.
+     */
+    List<String> unusableInputs() {
+        return auditor.stats().inputs().stream()
+                .filter(i -> !i.error.isEmpty() || (i.packets == 0 && !i.readCompletely))
+                .map(i -> i.name).toList();
     }
 
     /** Finishes the flows, writes the report into {@code dir}, returns the exit status. */
@@ -96,6 +121,11 @@ final class AuditSession {
                 auditor.flowsEvictedIdle(), auditor.flowsEvictedSize(), failOnList(), status, System.currentTimeMillis());
         ReportWriter.write(dir, report);
         AuditResult r = auditor.result();
+        List<String> incomplete = dev.ucaudit.report.Completeness.reasons(report);
+        if (!incomplete.isEmpty()) {
+            out.printf(Locale.ROOT, "ucaudit: INCOMPLETE: this report does not cover all its input: %s%n",
+                    String.join("; ", incomplete));
+        }
         out.printf(Locale.ROOT, "ucaudit: %d packets, %d flows: %d documented, %d undocumented; %d conversation pairs; %d unused openings%s%n",
                 auditor.stats().packets, r.flows(), r.documented(), r.undocumented(), r.conversationsUnordered().size(),
                 unused.size(), inventory.isPresent() ? "" : " (no inventory: classified by port only)");

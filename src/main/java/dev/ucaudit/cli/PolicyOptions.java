@@ -4,6 +4,8 @@ import dev.ucaudit.catalog.CatalogProblem;
 import dev.ucaudit.catalog.Roles;
 import dev.ucaudit.policy.AllowedPolicy;
 import dev.ucaudit.policy.PolicyLoader;
+import dev.ucaudit.history.OpeningHistory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,28 @@ final class PolicyOptions {
                 + "updated by this run, and unused-history.csv (unused.csv plus unused_for_days) is written into the report folder."})
     Path state;
 
+    /**
+     * Fail closed: a state file that exists must load (it is loaded again, and updated, after the report is
+     * written), and a missing one is a first run only when its folder exists and can be written.
+     */
+    private void checkState() {
+        if (state == null) {
+            return;
+        }
+        if (Files.exists(state)) {
+            if (!Files.isRegularFile(state) || !Files.isReadable(state)) {
+                throw new IllegalArgumentException(state + ": the --state file cannot be read; nothing was audited");
+            }
+            OpeningHistory.load(state);
+            return;
+        }
+        Path folder = state.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            throw new IllegalArgumentException(state + ": the --state file does not exist and its folder " + folder
+                    + " cannot hold it (create the folder for a first run); nothing was audited");
+        }
+    }
+
     /** Loads the policy (stopping with every bad row named) and checks --fail-on escaped has a policy to check. */
     ReportExtras prepare(Roles roles, List<String> failOn) {
         boolean failOnEscaped = failOn.stream().anyMatch(f -> f.toLowerCase(Locale.ROOT).equals("escaped"));
@@ -38,6 +62,7 @@ final class PolicyOptions {
                         .collect(Collectors.joining("\nucaudit: ")) + "\nucaudit: fix the allowed-flows rows above; nothing was audited");
             }
         }
+        checkState();
         return new ReportExtras(policy, roles, state);
     }
 }

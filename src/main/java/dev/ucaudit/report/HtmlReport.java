@@ -43,6 +43,8 @@ public final class HtmlReport {
          .append("th{background:#f6f8fa;position:sticky;top:0}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
          .append(".badge{border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap}.badge.nc{background:#ffebe9;color:#b42318}.badge.c{background:#dafbe1;color:#1a7f37}\n")
          .append("code{font-size:12px}</style></head><body>\n");
+        List<String> incomplete = Completeness.reasons(r);
+        incompleteBanner(h, incomplete);
         h.append("<h1>ucaudit — CUCM traffic audit</h1>\n<div class=\"muted\">");
         h.append(esc(r.mode())).append(" audit of ");
         h.append(esc(String.join(", ", s.inputs().stream().map(i -> i.name).toList())));
@@ -61,7 +63,7 @@ public final class HtmlReport {
         card(h, "packets read", fmt(s.packets), "");
         card(h, "flows", fmt(res.flows()), "");
         card(h, "documented", fmt(res.documented()), "good");
-        card(h, "undocumented", fmt(res.undocumented()), res.undocumented() > 0 ? "bad" : "good");
+        card(h, "undocumented", fmt(res.undocumented()), res.undocumented() > 0 || !incomplete.isEmpty() ? "bad" : "good");
         card(h, "non-compliant pairs", fmt(nonCompliant) + " / " + fmt(res.conversationsUnordered().size()),
                 nonCompliant > 0 ? "bad" : "good");
         card(h, "unused openings", fmt(r.unused().size()), "");
@@ -98,7 +100,10 @@ public final class HtmlReport {
         List<FlowRecord> findings = flows.stream().filter(f -> !f.documented())
                 .sorted(Comparator.comparingLong(FlowRecord::bytes).reversed()).toList();
         h.append("<h2>Findings: undocumented flows (").append(fmt(res.undocumented())).append(")</h2>\n");
-        if (findings.isEmpty() && res.undocumented() == 0) {
+        if (findings.isEmpty() && res.undocumented() == 0 && !incomplete.isEmpty()) {
+            h.append("<p class=\"bad\">No undocumented flow in what was read, but the input was not read in full"
+                    + " (see INCOMPLETE at the top): flows in what was not read are unknown.</p>\n");
+        } else if (findings.isEmpty() && res.undocumented() == 0) {
             h.append("<p class=\"good\">Every flow is documented by the catalog.</p>\n");
         } else if (findings.isEmpty()) {
             h.append("<p class=\"bad\">").append(fmt(res.undocumented()))
@@ -201,6 +206,20 @@ public final class HtmlReport {
         h.append("<p class=\"muted\">Written by ucaudit at ").append(esc(Times.iso(r.generatedAtMillis() * 1_000_000L)))
          .append(". The CSV files beside this page hold every row.</p>\n</body></html>\n");
         return h.toString();
+    }
+
+    /** The INCOMPLETE banner, first thing on the page, when some input was not read in full. */
+    static void incompleteBanner(StringBuilder h, List<String> reasons) {
+        if (reasons.isEmpty()) {
+            return;
+        }
+        h.append("<div id=\"incomplete\" style=\"background:#ffebe9;border:2px solid #b42318;border-radius:6px;")
+         .append("padding:10px 14px;margin:0 0 14px;color:#b42318\"><b>INCOMPLETE</b>: this report does not cover all")
+         .append(" of its input, so it cannot say that every flow is documented.<ul>\n");
+        for (String reason : reasons) {
+            h.append("<li>").append(esc(reason)).append("</li>\n");
+        }
+        h.append("</ul></div>\n");
     }
 
     private static void card(StringBuilder h, String label, String value, String cls) {

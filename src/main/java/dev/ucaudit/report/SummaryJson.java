@@ -26,6 +26,9 @@ public final class SummaryJson {
         root.put("tool", "ucaudit");
         root.put("mode", r.mode());
         root.put("generated_at", Times.iso(r.generatedAtMillis() * 1_000_000L));
+        List<String> incomplete = Completeness.reasons(r);
+        root.put("complete", incomplete.isEmpty());
+        root.put("incomplete_reasons", incomplete);
         List<Map<String, Object>> inputs = new ArrayList<>();
         for (RunStats.InputStats in : s.inputs()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -34,6 +37,7 @@ public final class SummaryJson {
             m.put("problems", in.problems);
             m.put("read_completely", in.readCompletely);
             m.put("error", in.error);
+            m.put("notes", in.notes);
             inputs.add(m);
         }
         root.put("inputs", inputs);
