@@ -6,11 +6,26 @@ import picocli.CommandLine;
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        if (ex instanceof RuntimeException && ex.getCause() instanceof Error error) {
+            throw error; // caught by Main, which says what it was in one line
+        }
         String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
         cmd.getErr().println("ucaudit: " + message);
         if (System.getenv("UCAUDIT_DEBUG") != null) {
             ex.printStackTrace(cmd.getErr());
         }
         return 2;
+    }
+
+    /** One line for an error the run cannot recover from (exit 2: a crash is not a finding). */
+    static String oneLine(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "ucaudit: out of memory (" + e.getMessage() + "); the run stopped before its report was complete."
+                    + " Give it more memory (UCAUDIT_JAVA_OPTS=-Xmx4g) or lower --max-flows";
+        }
+        if (e instanceof StackOverflowError) {
+            return "ucaudit: internal error (stack overflow); the run stopped. Please report it with the input that caused it";
+        }
+        return "ucaudit: internal error (" + e + "); the run stopped. Please report it with the input that caused it";
     }
 }

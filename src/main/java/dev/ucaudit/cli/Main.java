@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** Entry point of the {@code ucaudit} launcher. */
@@ -8,17 +9,38 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // A crash is never a finding: an error escaping any thread ends the run with exit 2 and one line.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            System.err.println(ErrorHandler.oneLine(e));
+            System.err.flush();
+            Runtime.getRuntime().halt(2);
+        });
         System.exit(run(args));
     }
 
     /** Runs the command line and returns its exit status without exiting the JVM (used by tests). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cmd = commandLine();
+        return execute(cmd, cmd.getErr(), args);
     }
 
     /** Runs with the given output and error writers (tests capture them). */
-    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        return commandLine().setOut(out).setErr(err).execute(args);
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return execute(commandLine().setOut(out).setErr(err), err, args);
+    }
+
+    /**
+     * picocli hands exceptions to {@link ErrorHandler}; an {@link Error} (OutOfMemoryError, StackOverflowError)
+     * escapes it and is caught here: exit 2 with one line, never a stack trace and exit 1.
+     */
+    private static int execute(CommandLine cmd, PrintWriter err, String... args) {
+        try {
+            return cmd.execute(args);
+        } catch (Throwable e) { // NOPMD: whatever escapes, the run failed
+            err.println(ErrorHandler.oneLine(e));
+            err.flush();
+            return 2;
+        }
     }
 
     private static CommandLine commandLine() {
