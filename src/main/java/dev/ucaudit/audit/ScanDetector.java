@@ -253,6 +253,11 @@ public final class ScanDetector {
         return entries.size() < MAX_TRACKED;
     }
 
+    /** How many initiators are followed now (at most {@value #MAX_TRACKED}). */
+    int tracked() {
+        return entries.size();
+    }
+
     /** The scans recognized, most probes first. */
     public List<Entry> scans() {
         List<Entry> list = new ArrayList<>();

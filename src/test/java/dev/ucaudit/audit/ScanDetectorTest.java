@@ -43,10 +43,13 @@ class ScanDetectorTest {
         for (int i = 0; i < 200_000; i++) {
             d.accept(flow("10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255), "10.10.1.10", 80, "tcp", 1, 0, "SYN"));
         }
-        assertTrue(d.initiatorsNotTracked() > 0 || d.scans().isEmpty());
+        // the documented bound (class comment): at most 4096 initiators followed, however many there are
+        assertTrue(d.tracked() <= 4096, "initiators followed: " + d.tracked());
+        assertTrue(d.tracked() > 0);
         for (int i = 0; i < 2000; i++) {
             d.accept(flow("10.99.0.66", "10.10.1.10", 1 + i, "tcp", 1, 0, "SYN"));
         }
         assertEquals("10.99.0.66", d.scans().get(0).initiator());
+        assertTrue(d.tracked() <= 4096, "initiators followed: " + d.tracked());
     }
 }

@@ -1,5 +1,6 @@
 package dev.ucaudit.bench;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,14 +14,14 @@ import org.junit.jupiter.api.Test;
 /**
  * A handful of public captures through the tshark comparison of {@code scripts/conformance}: flow
  * and host-pair counts agree with tshark or differ exactly as scripts/conformance-expected.csv says.
- * Skips when tshark or the folder is absent.
+ * Skips, saying why, when tshark or the folder is absent; fails when the folder holds none of the captures.
  */
 class ConformanceTest {
     private static final Path FOLDER = Path.of("../shared/captures/public");
 
     @Test
     void handfulOfCapturesAgreeWithTsharkOrAsExplained() throws Exception {
-        assumeTrue(Files.isDirectory(FOLDER), FOLDER + " absent");
+        assumeTrue(Files.isDirectory(FOLDER), FOLDER.toAbsolutePath() + " is absent: no public captures to compare with tshark");
         assumeTrue(Conformance.tsharkAvailable(), "no tshark");
         Map<String, Conformance.Expected> expected = Conformance.loadExpected(Path.of("scripts/conformance-expected.csv"));
         assertTrue(expected.size() > 5, "expected-difference file is read");
@@ -32,6 +33,8 @@ class ConformanceTest {
                 rows.add(Conformance.compare(f));
             }
         }
+        // the folder is there: comparing zero files would pass whatever the code does
+        assertFalse(rows.isEmpty(), FOLDER.toAbsolutePath() + " exists but holds none of the captures compared");
         List<String> failures = Conformance.check(rows, expected);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }

@@ -51,7 +51,9 @@ class LiveLoopbackTest {
         List<String> flows = Files.readAllLines(out.resolve("flows.csv"));
         assertEquals(3, flows.size(), String.join("\n", flows));
         String sip = flows.stream().filter(l -> l.contains(",5060,udp,")).findFirst().orElseThrow();
-        assertTrue(sip.startsWith(sip.substring(0, sip.indexOf(LoopbackTraffic.PHONE))), sip);
+        String[] sipColumns = sip.split(",");
+        assertEquals(LoopbackTraffic.PHONE, sipColumns[2], "the phone sent the REGISTER, so it is the initiator: " + sip);
+        assertEquals(LoopbackTraffic.CUCM + ":5060", sipColumns[4] + ":" + sipColumns[5], "cucm answered on 5060: " + sip);
         assertTrue(sip.contains(LoopbackTraffic.PHONE + ",") && sip.contains(",2,") && sip.contains(",phone,cucm,documented,T6-07,"), sip);
         String sccp = flows.stream().filter(l -> l.contains(",2000,tcp,")).findFirst().orElseThrow();
         assertTrue(sccp.contains(",phone,cucm,documented,T6-03,"), sccp);

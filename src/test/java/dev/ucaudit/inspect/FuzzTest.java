@@ -1,10 +1,12 @@
 package dev.ucaudit.inspect;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.inspect.h323.H225InspectorTest;
 import dev.ucaudit.inspect.sccp.SccpInspectorTest;
+import dev.ucaudit.inspect.sdp.SdpDescription;
 import dev.ucaudit.inspect.sdp.SdpParser;
 import dev.ucaudit.inspect.sip.SipInspectorTest;
 import java.nio.charset.StandardCharsets;
@@ -82,12 +84,32 @@ class FuzzTest {
     void sdpAndFragments() {
         Random r = new Random(42);
         byte[] seed = "v=0\nc=IN IP6 2001:db8::1\nm=audio 5004 RTP/AVP 0\na=rtcp:5010 IN IP4 192.0.2.7\n".getBytes(StandardCharsets.ISO_8859_1);
+        SdpDescription clean = SdpParser.parse(seed, 0, seed.length);
+        assertEquals(0, clean.problems(), "the seed itself is well formed");
+        assertEquals(1, clean.media().size());
+        assertEquals(5004, clean.media().get(0).port());
+        assertEquals(5010, clean.media().get(0).rtcpPort());
         FragmentReassembler f = new FragmentReassembler(64, 4096, java.time.Duration.ofSeconds(1));
+        long sdpWithProblems = 0;
+        long impossible = 0;
         for (int i = 0; i < ROUNDS; i++) {
             byte[] b = mutate(r, seed);
-            SdpParser.parse(b, 0, b.length);
+            SdpDescription d = SdpParser.parse(b, 0, b.length);
+            assertTrue(d.media().size() <= SdpParser.MAX_MEDIA);
+            if (d.problems() > 0) {
+                sdpWithProblems++;
+            }
+            int offset = r.nextInt(6000) - 8;
+            boolean more = r.nextBoolean();
+            if (offset < 0 || offset + b.length > 4096) {
+                impossible++; // a negative offset or a datagram beyond the 4096-byte bound is never buffered
+            }
             f.offer(4 + 2 * r.nextInt(2), new byte[] {1, 2, 3, 4}, new byte[] {5, 6, 7, 8}, 17, r.nextInt(4),
-                    r.nextInt(6000) - 8, r.nextBoolean(), b, 0, b.length);
+                    offset, more, b, 0, b.length)
+                    .ifPresent(done -> assertTrue(done.ipPayload().length <= 4096, "reassembled within the bound"));
         }
+        assertTrue(sdpWithProblems > 0, "mutated SDP is reported as having problems");
+        assertTrue(impossible > 0 && f.dropped() >= impossible, "every impossible fragment dropped: " + f.dropped() + " < " + impossible);
+        assertTrue(f.pending() <= 64, "at most 64 datagrams pending: " + f.pending());
     }
 }
