@@ -167,6 +167,10 @@ public final class SdpParser {
         if (port < 0) {
             return false;
         }
+        if (f.length >= 4 && isUnspecified(String.join(" ", f))) {
+            // a=rtcp:9 IN IP4 0.0.0.0 (WebRTC, RFC 8839): no RTCP address offered here (ICE chooses it), not malformed
+            return true;
+        }
         m.explicitRtcpPort = port;
         if (f.length >= 4) {
             InetAddress a = connection(f[1] + " " + f[2] + " " + f[3]);

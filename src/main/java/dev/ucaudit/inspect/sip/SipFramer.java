@@ -12,12 +12,20 @@ import dev.ucaudit.inspect.Framer;
  */
 public final class SipFramer implements Framer {
     public static final int MAX_HEADERS = 16 * 1024;
-    public static final int MAX_BODY = 48 * 1024;
+    /** Default bound of a body (an INVITE with a large SDP or multipart body can exceed 64 KB). */
+    public static final int DEFAULT_MAX_BODY = 256 * 1024;
 
     private final boolean datagram;
+    private final int maxBody;
 
     public SipFramer(boolean datagram) {
+        this(datagram, DEFAULT_MAX_BODY);
+    }
+
+    /** @param maxBody largest Content-Length read; a larger one is reported as malformed */
+    public SipFramer(boolean datagram, int maxBody) {
         this.datagram = datagram;
+        this.maxBody = maxBody;
     }
 
     @Override
@@ -68,8 +76,8 @@ public final class SipFramer implements Framer {
         if (cl < 0) {
             return Frame.detected(datagram ? len : headerLen);
         }
-        if (cl > MAX_BODY) {
-            return Frame.invalid("Content-Length " + cl + " over " + MAX_BODY);
+        if (cl > maxBody) {
+            return Frame.invalid("Content-Length " + cl + " over " + maxBody);
         }
         long total = headerLen + cl;
         if (total > len) {

@@ -20,9 +20,20 @@ import dev.ucaudit.inspect.stream.FramedStream;
 public final class SipInspector implements Inspector {
     public static final String NAME = "sip";
 
-    private final SipFramer datagramFramer = new SipFramer(true);
+    private final int maxBody;
+    private final SipFramer datagramFramer;
     /** TCP only, made on the first segment: a SIP-over-UDP flow carries no reassembly buffers. */
     private FramedStream[] streams;
+
+    public SipInspector() {
+        this(SipFramer.DEFAULT_MAX_BODY);
+    }
+
+    /** @param maxBody largest SIP body read (default {@value SipFramer#DEFAULT_MAX_BODY} bytes) */
+    public SipInspector(int maxBody) {
+        this.maxBody = maxBody;
+        this.datagramFramer = new SipFramer(true, maxBody);
+    }
 
     @Override
     public void onPayload(InspectionContext ctx, Direction dir, byte[] buf, int off, int len, long tcpSeq, int tcpFlags) {
@@ -31,7 +42,9 @@ public final class SipInspector implements Inspector {
         }
         if (ctx.protocol().equals(IpProtocol.TCP)) {
             if (streams == null) {
-                streams = new FramedStream[] {new FramedStream(new SipFramer(false)), new FramedStream(new SipFramer(false))};
+                int limit = SipFramer.MAX_HEADERS + maxBody;
+                streams = new FramedStream[] {new FramedStream(new SipFramer(false, maxBody), limit),
+                    new FramedStream(new SipFramer(false, maxBody), limit)};
             }
             streams[dir.index()].append(buf, off, len, tcpSeq, tcpFlags,
                     (b, o, l) -> onMessage(ctx, b, o, l), ctx::malformed);
