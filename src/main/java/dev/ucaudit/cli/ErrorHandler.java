@@ -6,11 +6,34 @@ import picocli.CommandLine;
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
-        String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+        String message = ex instanceof java.nio.file.FileSystemException fse ? describe(fse)
+                : ex.getMessage() == null ? ex.toString() : ex.getMessage();
         cmd.getErr().println("ucaudit: " + message);
         if (System.getenv("UCAUDIT_DEBUG") != null) {
             ex.printStackTrace(cmd.getErr());
         }
         return 2;
+    }
+
+    /**
+     * A file-system failure in words: which file and what went wrong (Java's own message is often the path
+     * alone, as in "ucaudit: /var/lib/ucaudit").
+     */
+    static String describe(java.nio.file.FileSystemException e) {
+        String what;
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            what = "permission denied (check the owner and mode of the folder, or run as a user who may write it)";
+        } else if (e instanceof java.nio.file.NoSuchFileException) {
+            what = "no such file or folder";
+        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            what = "already exists";
+        } else if (e instanceof java.nio.file.NotDirectoryException) {
+            what = "not a folder";
+        } else if (e.getReason() != null) {
+            what = e.getReason().toLowerCase(java.util.Locale.ROOT) + (e.getReason().contains("space") ? " (free some space)" : "");
+        } else {
+            what = "cannot be written";
+        }
+        return (e.getFile() == null ? "" : e.getFile() + ": ") + (e.getOtherFile() == null ? "" : "(to " + e.getOtherFile() + ") ") + what;
     }
 }
