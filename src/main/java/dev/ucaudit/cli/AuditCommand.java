@@ -45,6 +45,13 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // --out and --state are checked and locked before anything is read: no run ends up unable to write
+        try (OutFolder claimed = OutFolder.claim(options.out, policyOptions.state, false)) {
+            return audit();
+        }
+    }
+
+    private Integer audit() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);

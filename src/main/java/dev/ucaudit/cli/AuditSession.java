@@ -11,7 +11,9 @@ import dev.ucaudit.catalog.CatalogProblem;
 import dev.ucaudit.inventory.Inventory;
 import dev.ucaudit.inventory.InventoryLoader;
 import dev.ucaudit.report.AuditReport;
+import dev.ucaudit.report.ReportFolderSwap;
 import dev.ucaudit.report.ReportWriter;
+import dev.ucaudit.report.SummaryJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -119,7 +121,15 @@ final class AuditSession {
         AuditReport report = new AuditReport(mode, catalog, catalogProblems, inventory, inventoryProblems,
                 auditor.stats(), auditor.result(), unused, auditor.inspection().stats(), capture,
                 auditor.flowsEvictedIdle(), auditor.flowsEvictedSize(), failOnList(), status, System.currentTimeMillis());
-        ReportWriter.write(dir, report);
+        List<String> extraLines = new ArrayList<>();
+        // the whole report is built beside --out and swapped in: the old report or the new, never a mix;
+        // summary.json is written once, last, after every other file and the state file
+        new ReportFolderSwap().replace(dir, staged -> {
+            ReportWriter.writeAllButSummary(staged, report);
+            ReportExtras.Written written = extra.write(staged);
+            extraLines.addAll(written.lines());
+            SummaryJson.write(staged.resolve("summary.json"), report, written.sections());
+        });
         AuditResult r = auditor.result();
         List<String> incomplete = dev.ucaudit.report.Completeness.reasons(report);
         if (!incomplete.isEmpty()) {
@@ -148,7 +158,7 @@ final class AuditSession {
             out.printf(Locale.ROOT, "ucaudit: %d packets not decodable, %d read problems (see summary.json)%n",
                     auditor.stats().undecodableTotal(), auditor.stats().problemsTotal());
         }
-        extra.write(dir, out);
+        extraLines.forEach(out::println);
         out.printf("ucaudit: report written to %s%n", dir.resolve("report.html"));
         out.flush();
         if (status == 2) {

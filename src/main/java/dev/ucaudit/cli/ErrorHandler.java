@@ -9,7 +9,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof RuntimeException && ex.getCause() instanceof Error error) {
             throw error; // caught by Main, which says what it was in one line
         }
-        String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+        String message = ex instanceof java.nio.file.FileSystemException fse ? describe(fse)
+                : ex.getMessage() == null ? ex.toString() : ex.getMessage();
         cmd.getErr().println("ucaudit: " + message);
         if (System.getenv("UCAUDIT_DEBUG") != null) {
             ex.printStackTrace(cmd.getErr());
@@ -27,5 +28,27 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             return "ucaudit: internal error (stack overflow); the run stopped. Please report it with the input that caused it";
         }
         return "ucaudit: internal error (" + e + "); the run stopped. Please report it with the input that caused it";
+    }
+
+    /**
+     * A file-system failure in words: which file and what went wrong (Java's own message is often the path
+     * alone, as in "ucaudit: /var/lib/ucaudit").
+     */
+    static String describe(java.nio.file.FileSystemException e) {
+        String what;
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            what = "permission denied (check the owner and mode of the folder, or run as a user who may write it)";
+        } else if (e instanceof java.nio.file.NoSuchFileException) {
+            what = "no such file or folder";
+        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            what = "already exists";
+        } else if (e instanceof java.nio.file.NotDirectoryException) {
+            what = "not a folder";
+        } else if (e.getReason() != null) {
+            what = e.getReason().toLowerCase(java.util.Locale.ROOT) + (e.getReason().contains("space") ? " (free some space)" : "");
+        } else {
+            what = "cannot be written";
+        }
+        return (e.getFile() == null ? "" : e.getFile() + ": ") + (e.getOtherFile() == null ? "" : "(to " + e.getOtherFile() + ") ") + what;
     }
 }

@@ -101,6 +101,13 @@ final class LiveCommand implements Callable<Integer> {
         if (rotate != null && rotate.toMillis() < 1000) {
             throw new ParameterException(spec.commandLine(), "--rotate must be at least 1s");
         }
+        // checked and locked before capturing: a run never captures for hours and then finds it cannot write
+        try (OutFolder claimed = OutFolder.claim(options.out, policyOptions.state, rotate != null)) {
+            return capture(out, err);
+        }
+    }
+
+    private Integer capture(PrintWriter out, PrintWriter err) throws Exception {
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
         TcpGapEstimator estimator = new TcpGapEstimator(200_000);
         LiveRun run = new LiveRun(() -> {

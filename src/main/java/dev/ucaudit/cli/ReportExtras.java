@@ -1,8 +1,5 @@
 package dev.ucaudit.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ucaudit.audit.FlowRecord;
 import dev.ucaudit.audit.UnusedOpening;
 import dev.ucaudit.catalog.Roles;
@@ -13,13 +10,9 @@ import dev.ucaudit.history.UnusedHistoryCsv;
 import dev.ucaudit.policy.AllowedPolicy;
 import dev.ucaudit.policy.PolicyCheck;
 import dev.ucaudit.policy.PolicyCsv;
-import dev.ucaudit.report.AtomicFile;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,15 +34,19 @@ record ReportExtras(AllowedPolicy policy, Roles roles, Path state) {
             return selected && policyResult != null && !policyResult.escaped().isEmpty();
         }
 
-        /** Writes the extra files, then adds their sections to summary.json (written last, as ReportWriter does). */
-        void write(Path dir, PrintWriter out) throws IOException {
+        /**
+         * Writes the extra files (and saves the state file) into a report folder being built; returns the
+         * sections summary.json gets (the caller writes it last) and the lines to print once it is in place.
+         */
+        Written write(Path dir) throws IOException {
             Map<String, Object> sections = new LinkedHashMap<>();
+            List<String> lines = new java.util.ArrayList<>();
             if (policyResult != null) {
                 PolicyCsv.writeEscaped(dir.resolve("escaped.csv"), policyResult);
                 PolicyCsv.writeUnusedAllowed(dir.resolve("unused-allowed.csv"), policyResult);
                 sections.put("policy", PolicyCsv.summary(policyResult));
-                out.printf(Locale.ROOT, "ucaudit: policy %s: %d flows escaped it (escaped.csv), %d allowed rules unused (unused-allowed.csv)%n",
-                        extras.policy().source(), policyResult.escaped().size(), policyResult.unusedRules().size());
+                lines.add(String.format(Locale.ROOT, "ucaudit: policy %s: %d flows escaped it (escaped.csv), %d allowed rules unused (unused-allowed.csv)",
+                        extras.policy().source(), policyResult.escaped().size(), policyResult.unusedRules().size()));
             }
             if (extras.state() != null) {
                 OpeningHistory history = OpeningHistory.load(extras.state());
@@ -63,14 +60,15 @@ record ReportExtras(AllowedPolicy policy, Roles roles, Path state) {
                 m.put("as_of", runTime.toString());
                 m.put("longest_unused_days", max);
                 sections.put("unused_history", m);
-                out.printf(Locale.ROOT, "ucaudit: state %s updated; longest-unused opening: %d days (unused-history.csv)%n",
-                        extras.state(), max);
+                lines.add(String.format(Locale.ROOT, "ucaudit: state %s updated; longest-unused opening: %d days (unused-history.csv)",
+                        extras.state(), max));
             }
-            if (!sections.isEmpty()) {
-                amendSummary(dir.resolve("summary.json"), sections);
-            }
-            out.flush();
+            return new Written(sections, lines);
         }
+    }
+
+    /** What {@link Outcome#write} wrote: summary.json's extra sections and the lines that tell the user. */
+    record Written(Map<String, Object> sections, List<String> lines) {
     }
 
     /** Checks the flows against the policy and captures what the state update needs; writes nothing. */
@@ -88,29 +86,5 @@ record ReportExtras(AllowedPolicy policy, Roles roles, Path state) {
 
     boolean isEmpty() {
         return policy == null && state == null;
-    }
-
-    /** Adds sections to summary.json before its "fail_on" key, keeping every other key as written. */
-    private static void amendSummary(Path file, Map<String, Object> sections) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode old = (ObjectNode) mapper.readTree(file.toFile());
-        ObjectNode fresh = mapper.createObjectNode();
-        boolean placed = false;
-        for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = old.fields(); it.hasNext();) {
-            Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
-            if (!placed && e.getKey().equals("fail_on")) {
-                sections.forEach((k, v) -> fresh.set(k, mapper.valueToTree(v)));
-                placed = true;
-            }
-            fresh.set(e.getKey(), e.getValue());
-        }
-        if (!placed) {
-            sections.forEach((k, v) -> fresh.set(k, mapper.valueToTree(v)));
-        }
-        String json = mapper.writeValueAsString(fresh);
-        AtomicFile.write(file, w -> w.write(json + "\n"));
     }
 }

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes a whole report folder; each file atomically (temporary name, then rename). */
+/**
+ * Writes a report's files into a folder; each file atomically (temporary name, then rename). The
+ * commands write into a fresh folder that {@link ReportFolderSwap} then swaps in whole.
+ */
 public final class ReportWriter {
     private ReportWriter() {
     }
@@ -16,18 +19,20 @@ public final class ReportWriter {
     public static final List<String> FILES = List.of("flows.csv", "conversations.csv", "unused.csv", "report.html", "summary.json");
 
     public static void write(Path dir, AuditReport report) throws IOException {
+        writeAllButSummary(dir, report);
+        // summary.json last: a folder with a summary is a complete report.
+        SummaryJson.write(dir.resolve("summary.json"), report);
+    }
+
+    /** flows.csv, conversations.csv, unused.csv and report.html: summary.json is the caller's, written last. */
+    public static void writeAllButSummary(Path dir, AuditReport report) throws IOException {
         Files.createDirectories(dir);
         removeLeftovers(dir);
-        // While the folder is rewritten it holds no summary.json: a folder with a summary is a complete
-        // report, so a run killed part-way never leaves new CSVs beside the old run's summary.
-        Files.deleteIfExists(dir.resolve("summary.json"));
         List<FlowRecord> flows = report.result().rows();
         CsvReports.writeFlows(dir.resolve("flows.csv"), flows);
         CsvReports.writeConversations(dir.resolve("conversations.csv"), report.result().conversations());
         CsvReports.writeUnused(dir.resolve("unused.csv"), report.unused());
         HtmlReport.write(dir.resolve("report.html"), report, flows);
-        // summary.json last: a folder with a summary is a complete report.
-        SummaryJson.write(dir.resolve("summary.json"), report);
     }
 
     /** Temporary files a killed earlier run left behind ({@code .flows.csv.123.tmp} and the like). */

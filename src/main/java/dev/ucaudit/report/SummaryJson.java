@@ -16,6 +16,9 @@ import java.util.Map;
 
 /** summary.json: the run in numbers. Keys are stable; scripts read them. */
 public final class SummaryJson {
+    /** The report folder's layout version; 'diff' and 'export' read only this one (older reports have no key: 1). */
+    public static final int FORMAT = 1;
+
     private SummaryJson() {
     }
 
@@ -24,6 +27,7 @@ public final class SummaryJson {
         AuditResult res = r.result();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("tool", "ucaudit");
+        root.put("report_format", FORMAT);
         root.put("mode", r.mode());
         root.put("generated_at", Times.iso(r.generatedAtMillis() * 1_000_000L));
         List<String> incomplete = Completeness.reasons(r);
@@ -162,8 +166,19 @@ public final class SummaryJson {
     }
 
     public static void write(Path file, AuditReport r) throws IOException {
+        write(file, r, Map.of());
+    }
+
+    /** Writes summary.json with further sections (policy, unused_history) placed before "fail_on". */
+    public static void write(Path file, AuditReport r, Map<String, Object> sections) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        String json = mapper.writeValueAsString(build(r));
+        Map<String, Object> root = build(r);
+        Object failOn = root.remove("fail_on");
+        Object exitStatus = root.remove("exit_status");
+        root.putAll(sections);
+        root.put("fail_on", failOn);
+        root.put("exit_status", exitStatus);
+        String json = mapper.writeValueAsString(root);
         AtomicFile.write(file, w -> w.write(json + "\n"));
     }
 }

@@ -58,6 +58,7 @@ class AtomicReportTest {
     void killedWriterLeavesTheOldFileWholeAndTheNextRunClearsItsTemporary() throws Exception {
         Path target = dir.resolve("flows.csv");
         Files.writeString(target, OLD);
+        Files.writeString(dir.resolve("summary.json"), "{\"tool\":\"ucaudit\",\"old\":true}\n"); // a ucaudit report
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
                 SlowWriter.class.getName(), target.toString()).redirectErrorStream(true).start();
