@@ -44,6 +44,12 @@ final class OutFolder implements AutoCloseable {
                     throw new IllegalArgumentException("--state " + state + " is a folder; give a file name such as "
                             + state.resolve("ucaudit-state.json"));
                 }
+                Path stateFolder = state.toAbsolutePath().normalize().getParent();
+                if (!Files.exists(state) && (stateFolder == null || !Files.isDirectory(stateFolder))) {
+                    // the lock file must not create the folder: a missing folder is a mistyped --state
+                    throw new IllegalArgumentException(state + ": the --state file does not exist and its folder " + stateFolder
+                            + " does not either (create the folder for a first run); nothing was audited");
+                }
                 locks.add(RunLock.acquire(RunLock.besideFile(state), "--state " + state));
             }
             return new OutFolder(locks);
