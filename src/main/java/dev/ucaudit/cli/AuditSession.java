@@ -118,6 +118,12 @@ final class AuditSession {
             out.printf(Locale.ROOT, "ucaudit: %d packets not decodable, %d read problems (see summary.json)%n",
                     auditor.stats().undecodableTotal(), auditor.stats().problemsTotal());
         }
+        if (auditor.inspection().stats().get("bounds_hit") instanceof List<?> hit) {
+            for (Object line : hit) {
+                err.println("ucaudit: bound reached: " + line);
+            }
+            err.flush();
+        }
         extra.write(dir, out);
         out.printf("ucaudit: report written to %s%n", dir.resolve("report.html"));
         out.flush();
