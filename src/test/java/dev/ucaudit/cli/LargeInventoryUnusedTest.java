@@ -37,5 +37,6 @@ class LargeInventoryUnusedTest {
         assertTrue(perRule.values().stream().allMatch(n -> n <= 1_000), perRule.toString());
         String t501 = rows.stream().filter(l -> l.startsWith("T5-01,") && l.contains("10.60.0.0/24")).findFirst().orElseThrow();
         assertTrue(t501.contains("250 unused inventory entries (summarised"), t501);
+        assertTrue(r.err.contains("bound reached: the unused openings of"), r.err);
     }
 }
