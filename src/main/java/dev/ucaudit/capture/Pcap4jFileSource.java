@@ -8,13 +8,11 @@ import com.sun.jna.ptr.PointerByReference;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Reads a capture file through libpcap: the reference reader, used when asked for ({@code --reader libpcap}).
@@ -25,8 +23,9 @@ import java.util.zip.ZipException;
  * of a second or more is carried into the seconds, as the built-in reader does, each noted once.
  *
  * <p>libpcap reads pcap and pcapng but not gzip, and it needs a file it can open by name: a gzip file,
- * a pipe, a FIFO or {@code /dev/stdin} is opened once and copied (decompressed) to a temporary file
- * first. Damaged gzip data ends the copy with a read problem; the packets before it are read.
+ * a pipe, a FIFO or {@code /dev/stdin} is opened once and fed (decompressed) into a named pipe that
+ * libpcap reads as it goes ({@link GzipPipe}), never into a temporary file. Damaged gzip data ends the
+ * stream with a read problem; the packets before it are read.
  */
 public final class Pcap4jFileSource implements PacketSource {
     private static final int PRECISION_NANO = 1;
@@ -67,29 +66,54 @@ public final class Pcap4jFileSource implements PacketSource {
     @Override
     public void run(PacketSink sink) throws CaptureException {
         stopped = false;
-        Path temp = null;
+        InputStream raw = PcapFileSource.openBuffered(path, name);
+        boolean gzip = PcapFileSource.startsWithGzipMagic(raw, name);
         try {
-            Path file = path;
-            InputStream raw = PcapFileSource.openBuffered(path, name);
-            boolean gzip = PcapFileSource.startsWithGzipMagic(raw, name);
-            if (gzip || !Files.isRegularFile(path)) {
-                temp = spool(raw, gzip, sink);
-                file = temp;
-            } else {
+            if (!gzip && Files.isRegularFile(path)) {
                 raw.close();
+                read(path, isPcapng(path), sink, () -> { });
+                return;
             }
-            read(file, isPcapng(file), sink);
-        } catch (IOException e) {
-            throw new CaptureException(name + " cannot be read: " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a leftover temporary file is harmless
+            InputStream in = new java.io.BufferedInputStream(gzip ? gunzip(raw) : raw, 1 << 16);
+            boolean pcapng = startsWithPcapngMagic(in);
+            try (GzipPipe pipe = new GzipPipe(in)) {
+                read(pipe.path(), pcapng, sink, pipe::opened);
+                pipe.awaitFeeder();
+                IOException failure = stopped ? null : pipe.failure();
+                if (failure instanceof EOFException) {
+                    sink.problem(new CaptureProblem(name, 0, "truncated", "the gzip stream is cut short after byte "
+                            + pipe.copied() + " of the decompressed data; reading stopped there", true));
+                } else if (failure != null) {
+                    sink.problem(new CaptureProblem(name, 0, "io-error", "the " + (gzip ? "gzip data" : "stream")
+                            + " is corrupt after byte " + pipe.copied() + " of the decompressed stream ("
+                            + failure.getMessage() + "); reading stopped there", true));
                 }
             }
+        } catch (IOException e) {
+            throw new CaptureException(name + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The gzip header is read here, so that a damaged one is an unusable input, not a read problem. */
+    private InputStream gunzip(InputStream raw) throws CaptureException {
+        try {
+            return new GZIPInputStream(raw, 1 << 16);
+        } catch (IOException e) {
+            try {
+                raw.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+            throw new CaptureException(name + " starts like a gzip file but its gzip header is damaged ("
+                    + e.getMessage() + "); decompress it with: gzip -dc " + name + " > OUT.pcap", e);
+        }
+    }
+
+    private static boolean startsWithPcapngMagic(InputStream in) throws IOException {
+        in.mark(4);
+        byte[] b = in.readNBytes(4);
+        in.reset();
+        return b.length == 4 && Bytes.i32(b, 0, true) == PcapngReader.SHB;
     }
 
     private static Libpcap libpcap() throws CaptureException {
@@ -102,10 +126,12 @@ public final class Pcap4jFileSource implements PacketSource {
         }
     }
 
-    private void read(Path file, boolean pcapng, PacketSink sink) throws CaptureException {
+    /** @param opened called once libpcap has opened {@code file} */
+    private void read(Path file, boolean pcapng, PacketSink sink, Runnable opened) throws CaptureException {
         Libpcap pcap = libpcap();
         byte[] errbuf = new byte[ERRBUF_SIZE];
         Pointer h = pcap.pcap_open_offline_with_tstamp_precision(file.toString(), PRECISION_NANO, errbuf);
+        opened.run();
         if (h == null) {
             throw new CaptureException(name + " cannot be read by libpcap: " + Native.toString(errbuf)
                     + "; if it is a capture in another format, convert it with: editcap -F pcap " + name + " OUT.pcap", null);
@@ -166,45 +192,6 @@ public final class Pcap4jFileSource implements PacketSource {
             byte[] b = in.readNBytes(4);
             return b.length == 4 && Bytes.i32(b, 0, true) == PcapngReader.SHB;
         }
-    }
-
-    /**
-     * Copies the (decompressed) stream to a temporary file libpcap can open. Damaged or cut-short gzip
-     * data ends the copy with a read problem: what decompressed before it is still read.
-     */
-    private Path spool(InputStream raw, boolean gzip, PacketSink sink) throws IOException, CaptureException {
-        Path temp = Files.createTempFile("ucaudit-", ".pcap");
-        long copied = 0;
-        try (InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-             OutputStream out = Files.newOutputStream(temp)) {
-            byte[] buf = new byte[1 << 16];
-            int n;
-            try {
-                while ((n = in.read(buf)) > 0) {
-                    out.write(buf, 0, n);
-                    copied += n;
-                }
-            } catch (ZipException e) {
-                sink.problem(new CaptureProblem(name, 0, "io-error", "the gzip data is corrupt after byte " + copied
-                        + " of the decompressed stream (" + e.getMessage() + "); reading stopped there", true));
-            } catch (EOFException e) {
-                sink.problem(new CaptureProblem(name, 0, "truncated", "the gzip stream is cut short after byte "
-                        + copied + " of the decompressed data; reading stopped there", true));
-            }
-        } catch (IOException e) {
-            if (copied == 0 && gzip) {
-                Files.deleteIfExists(temp);
-                throw new CaptureException(name + " starts like a gzip file but its gzip header is damaged ("
-                        + e.getMessage() + "); decompress it with: gzip -dc " + name + " > OUT.pcap", e);
-            }
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        if (copied == 0) {
-            Files.deleteIfExists(temp);
-            throw new CaptureException(name + (gzip ? " decompresses to nothing" : " is empty"));
-        }
-        return temp;
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.audit.UnusedOpening;
 import dev.ucaudit.capture.CaptureProblem;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -14,25 +16,70 @@ import java.util.Locale;
 
 /**
  * report.html: one self-contained page (inline CSS and SVG, no scripts, no external resources)
- * that a person opens first — the summary, findings first, every pair with its status, charts.
+ * that a person opens first — the summary, findings first, pairs with their status, charts. The
+ * page is written straight to the file, one method per section, and each section is bounded (top N
+ * with the count of the rest, which the CSV files hold), so its size does not grow with the traffic.
  */
 public final class HtmlReport {
     private static final int FINDINGS_SHOWN = 500;
     private static final int UNUSED_SHOWN = 500;
     private static final int PAIRS_CHARTED = 25;
+    /** Pairs listed on the page; conversations.csv has them all. */
+    private static final int PAIRS_SHOWN = 1_000;
+    /** Destinations named per unused rule on the page; unused.csv has them all. */
+    private static final int UNUSED_DESTINATIONS_SHOWN = 50;
 
     private HtmlReport() {
     }
 
     public static void write(Path file, AuditReport r, List<FlowRecord> flows) throws IOException {
-        String html = render(r, flows);
-        AtomicFile.write(file, w -> w.write(html));
+        AtomicFile.write(file, w -> render(r, flows, w));
     }
 
-    static String render(AuditReport r, List<FlowRecord> flows) {
+    /** Writes the page to {@code out} section by section; nothing holds the whole page. */
+    static void render(AuditReport r, List<FlowRecord> flows, Writer out) throws IOException {
+        Html h = new Html(out);
+        try {
+            head(h, r);
+            cards(h, r);
+            scans(h, r.result());
+            rowsCut(h, r.result());
+            verdicts(h, r.result());
+            findings(h, r.result(), flows, Completeness.reasons(r));
+            pairs(h, r.result());
+            unused(h, r);
+            inputs(h, r.stats());
+            problems(h, r.stats());
+            footer(h, r);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** A page being written: {@code append} like a StringBuilder, straight to the file's writer. */
+    static final class Html {
+        private final Writer out;
+
+        Html(Writer out) {
+            this.out = out;
+        }
+
+        Html append(String text) {
+            try {
+                out.write(text == null ? "null" : text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        Html append(long n) {
+            return append(Long.toString(n));
+        }
+    }
+
+    private static void head(Html h, AuditReport r) {
         RunStats s = r.stats();
-        AuditResult res = r.result();
-        StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>ucaudit report</title>\n<style>\n")
          .append("body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px auto;max-width:1280px;padding:0 16px;color:#1d232a}\n")
          .append("h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}\n")
@@ -58,6 +105,12 @@ public final class HtmlReport {
             h.append("<p class=\"warn\">No inventory was given: every host's role is <i>unknown</i>, so flows are ")
              .append("classified by port alone. Give <code>--inventory FILE</code> to check who talks to whom.</p>\n");
         }
+    }
+
+    private static void cards(Html h, AuditReport r) {
+        List<String> incomplete = Completeness.reasons(r);
+        RunStats s = r.stats();
+        AuditResult res = r.result();
         long nonCompliant = res.conversationsUnordered().stream().filter(c -> !c.compliant()).count();
         h.append("<div class=\"cards\">");
         card(h, "packets read", fmt(s.packets), "");
@@ -70,35 +123,48 @@ public final class HtmlReport {
         card(h, "packets not decodable", fmt(s.undecodableTotal()), s.undecodableTotal() > 0 ? "bad" : "");
         card(h, "read problems", fmt(s.problemsTotal()), s.problemsTotal() > 0 ? "bad" : "");
         h.append("</div>\n");
+    }
 
-        if (!res.scans().isEmpty()) {
-            h.append("<h2>Scans (").append(fmt(res.scans().size())).append(")</h2>\n<ul>\n");
-            for (dev.ucaudit.audit.ScanDetector.Entry e : res.scans()) {
-                h.append("<li>").append(esc(e.describe())).append(" <span class=\"muted\">(")
-                 .append(esc(Times.iso(e.firstSeenNanos()))).append(" — ").append(esc(Times.iso(e.lastSeenNanos())))
-                 .append(")</span></li>\n");
-            }
-            h.append("</ul>\n<p class=\"muted\">");
-            if (res.listScanFlows()) {
-                h.append("Their probes are listed in flows.csv (--list-scan-flows).");
-            } else {
-                h.append(fmt(res.scanFlowsSummarized())).append(" scan probes are counted in every total but summarized here, ")
-                 .append("not written to flows.csv; <code>--list-scan-flows</code> lists them.");
-            }
-            h.append("</p>\n");
+    private static void scans(Html h, AuditResult res) {
+        if (res.scans().isEmpty()) {
+            return;
         }
+        h.append("<h2>Scans (").append(fmt(res.scans().size())).append(")</h2>\n<ul>\n");
+        for (dev.ucaudit.audit.ScanDetector.Entry e : res.scans()) {
+            h.append("<li>").append(esc(e.describe())).append(" <span class=\"muted\">(")
+             .append(esc(Times.iso(e.firstSeenNanos()))).append(" — ").append(esc(Times.iso(e.lastSeenNanos())))
+             .append(")</span></li>\n");
+        }
+        h.append("</ul>\n<p class=\"muted\">");
+        if (res.listScanFlows()) {
+            h.append("Their probes are listed in flows.csv (--list-scan-flows).");
+        } else {
+            h.append(fmt(res.scanFlowsSummarized())).append(" scan probes are counted in every total but summarized here, ")
+             .append("not written to flows.csv; <code>--list-scan-flows</code> lists them.");
+        }
+        h.append("</p>\n");
+    }
+
+    private static void rowsCut(Html h, AuditResult res) {
         if (res.flowsNotListed() > 0) {
             h.append("<p class=\"warn\">flows.csv holds at most ").append(fmt(res.maxFlowRows())).append(" rows (--max-flow-rows): ")
              .append(fmt(res.flowsNotListed())).append(" more flows (").append(fmt(res.undocumentedNotListed()))
              .append(" undocumented) are counted in conversations and summary.json but not listed.</p>\n");
         }
+    }
+
+    private static void verdicts(Html h, AuditResult res) {
         h.append("<h2>Traffic per verdict</h2>\n");
         long docBytes = res.conversationsUnordered().stream().mapToLong(Conversation::documentedBytes).sum();
         long allBytes = res.conversationsUnordered().stream().mapToLong(Conversation::bytes).sum();
         verdictChart(h, res.documented(), res.undocumented(), docBytes, allBytes - docBytes);
+    }
 
-        List<FlowRecord> findings = flows.stream().filter(f -> !f.documented())
-                .sorted(Comparator.comparingLong(FlowRecord::bytes).reversed()).toList();
+    /** The {@link #FINDINGS_SHOWN} largest undocumented flows; the count of all listed ones. */
+    private static void findings(Html h, AuditResult res, List<FlowRecord> flows, List<String> incomplete) {
+        Comparator<FlowRecord> byBytes = Comparator.comparingLong(FlowRecord::bytes).reversed();
+        long listed = flows.stream().filter(f -> !f.documented()).count();
+        List<FlowRecord> findings = top(flows.stream().filter(f -> !f.documented()).iterator(), byBytes, FINDINGS_SHOWN);
         h.append("<h2>Findings: undocumented flows (").append(fmt(res.undocumented())).append(")</h2>\n");
         if (findings.isEmpty() && res.undocumented() == 0 && !incomplete.isEmpty()) {
             h.append("<p class=\"bad\">No undocumented flow in what was read, but the input was not read in full"
@@ -111,7 +177,7 @@ public final class HtmlReport {
              .append("--max-flow-rows. Their counts are in conversations.csv and summary.json.</p>\n");
         } else {
             h.append("<table><tr><th>initiator</th><th>responder</th><th>service</th><th>packets</th><th>bytes</th><th>first seen</th><th>why undocumented</th></tr>\n");
-            for (FlowRecord f : findings.subList(0, Math.min(FINDINGS_SHOWN, findings.size()))) {
+            for (FlowRecord f : findings) {
                 h.append("<tr><td>").append(host(f.initiator(), f.initiatorRole(), f.initiatorName())).append("</td><td>")
                  .append(host(f.responder(), f.responderRole(), f.responderName())).append("</td><td>")
                  .append(esc(f.responderPort() >= 0 ? f.responderPort() + "/" + f.protocol() : f.protocol()))
@@ -120,17 +186,20 @@ public final class HtmlReport {
                  .append("</td><td>").append(esc(f.reason())).append("</td></tr>\n");
             }
             h.append("</table>\n");
-            if (findings.size() > FINDINGS_SHOWN) {
-                h.append("<p class=\"muted\">").append(fmt(findings.size() - FINDINGS_SHOWN))
+            if (listed > FINDINGS_SHOWN) {
+                h.append("<p class=\"muted\">").append(fmt(listed - FINDINGS_SHOWN))
                  .append(" more in flows.csv.</p>\n");
             }
-            long unlisted = res.undocumented() - findings.size();
+            long unlisted = res.undocumented() - listed;
             if (unlisted > 0) {
                 h.append("<p class=\"muted\">").append(fmt(unlisted))
                  .append(" more undocumented flows are scan probes summarized above or rows beyond --max-flow-rows.</p>\n");
             }
         }
+    }
 
+    /** The chart, then the first {@link #PAIRS_SHOWN} pairs (non-compliant first, then by bytes); all are in conversations.csv. */
+    private static void pairs(Html h, AuditResult res) {
         List<Conversation> pairs = res.conversations();
         h.append("<h2>Traffic per pair (top ").append(Math.min(PAIRS_CHARTED, pairs.size())).append(" by bytes)</h2>\n");
         pairChart(h, pairs);
@@ -142,7 +211,7 @@ public final class HtmlReport {
              .append(": they are in every total but have no row here or in conversations.csv.</p>\n");
         }
         h.append("<table><tr><th>status</th><th>host a</th><th>host b</th><th>flows</th><th>undocumented</th><th>packets</th><th>bytes</th><th>services (responder ports)</th></tr>\n");
-        for (Conversation c : pairs) {
+        for (Conversation c : pairs.subList(0, Math.min(PAIRS_SHOWN, pairs.size()))) {
             h.append("<tr><td><span class=\"badge ").append(c.compliant() ? "c" : "nc").append("\">")
              .append(c.status()).append("</span></td><td>").append(host(c.hostA(), c.roleA(), c.nameA()))
              .append("</td><td>").append(host(c.hostB(), c.roleB(), c.nameB())).append("</td><td class=\"n\">")
@@ -151,43 +220,63 @@ public final class HtmlReport {
              .append(fmt(c.bytes())).append("</td><td><code>").append(esc(c.servicesText())).append("</code></td></tr>\n");
         }
         h.append("</table>\n");
+        if (pairs.size() > PAIRS_SHOWN) {
+            long nonCompliant = pairs.stream().skip(PAIRS_SHOWN).filter(c -> !c.compliant()).count();
+            h.append("<p class=\"muted\">").append(fmt(pairs.size() - PAIRS_SHOWN)).append(" more pairs (")
+             .append(fmt(nonCompliant)).append(" non-compliant) in conversations.csv.</p>\n");
+        }
+    }
 
+    /** One row per catalog rule (at most {@link #UNUSED_SHOWN}), with its first {@link #UNUSED_DESTINATIONS_SHOWN} destinations. */
+    private static void unused(Html h, AuditReport r) {
         h.append("<h2>Documented openings nobody used (").append(fmt(r.unused().size())).append(")</h2>\n");
         if (r.unused().isEmpty()) {
             h.append("<p>None.</p>\n");
-        } else {
-            // One row per catalog rule, its unused destinations together (unused.csv has one row per opening).
-            java.util.Map<String, java.util.List<UnusedOpening>> byRule = new java.util.LinkedHashMap<>();
-            for (UnusedOpening u : r.unused()) {
-                byRule.computeIfAbsent(u.rule(), k -> new java.util.ArrayList<>()).add(u);
-            }
-            h.append("<p class=\"muted\">Each catalog row whose opening no flow used, with the inventory destinations it names")
-             .append(" (candidates to close in a firewall; unused.csv has one row per opening).</p>\n");
-            h.append("<table><tr><th>rule</th><th>service</th><th>from</th><th>to</th><th>unused at</th><th>purpose</th></tr>\n");
-            int shown = 0;
-            for (java.util.List<UnusedOpening> group : byRule.values()) {
-                if (shown++ == UNUSED_SHOWN) {
-                    break;
-                }
-                UnusedOpening u = group.get(0);
-                StringBuilder where = new StringBuilder();
-                for (UnusedOpening g : group) {
-                    if (where.length() > 0) {
-                        where.append(", ");
-                    }
-                    where.append(g.destination().isEmpty() ? "any" : g.destination());
-                }
-                h.append("<tr><td>").append(esc(u.rule())).append("</td><td>")
-                 .append(esc(u.ports().isEmpty() ? u.protocol() : u.ports() + "/" + u.protocol())).append("</td><td>")
-                 .append(esc(u.sourceRole())).append("</td><td>").append(esc(u.destinationRole())).append("</td><td><code>")
-                 .append(esc(where.toString())).append("</code></td><td>").append(esc(u.purpose())).append("</td></tr>\n");
-            }
-            h.append("</table>\n");
-            if (byRule.size() > UNUSED_SHOWN) {
-                h.append("<p class=\"muted\">").append(fmt(byRule.size() - UNUSED_SHOWN)).append(" more rules in unused.csv.</p>\n");
+            return;
+        }
+        // One row per catalog rule, its unused destinations together (unused.csv has one row per opening).
+        java.util.Map<String, UnusedGroup> byRule = new java.util.LinkedHashMap<>();
+        for (UnusedOpening u : r.unused()) {
+            UnusedGroup g = byRule.computeIfAbsent(u.rule(), k -> new UnusedGroup(u));
+            if (g.count++ < UNUSED_DESTINATIONS_SHOWN) {
+                g.where.append(g.count > 1 ? ", " : "").append(u.destination().isEmpty() ? "any" : u.destination());
             }
         }
+        h.append("<p class=\"muted\">Each catalog row whose opening no flow used, with the inventory destinations it names")
+         .append(" (candidates to close in a firewall; unused.csv has one row per opening).</p>\n");
+        h.append("<table><tr><th>rule</th><th>service</th><th>from</th><th>to</th><th>unused at</th><th>purpose</th></tr>\n");
+        int shown = 0;
+        for (UnusedGroup g : byRule.values()) {
+            if (shown++ == UNUSED_SHOWN) {
+                break;
+            }
+            UnusedOpening u = g.first;
+            if (g.count > UNUSED_DESTINATIONS_SHOWN) {
+                g.where.append(" and ").append(fmt(g.count - UNUSED_DESTINATIONS_SHOWN)).append(" more in unused.csv");
+            }
+            h.append("<tr><td>").append(esc(u.rule())).append("</td><td>")
+             .append(esc(u.ports().isEmpty() ? u.protocol() : u.ports() + "/" + u.protocol())).append("</td><td>")
+             .append(esc(u.sourceRole())).append("</td><td>").append(esc(u.destinationRole())).append("</td><td><code>")
+             .append(esc(g.where.toString())).append("</code></td><td>").append(esc(u.purpose())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+        if (byRule.size() > UNUSED_SHOWN) {
+            h.append("<p class=\"muted\">").append(fmt(byRule.size() - UNUSED_SHOWN)).append(" more rules in unused.csv.</p>\n");
+        }
+    }
 
+    /** The unused openings of one rule: the first, how many, the first destinations. */
+    private static final class UnusedGroup {
+        final UnusedOpening first;
+        final StringBuilder where = new StringBuilder();
+        long count;
+
+        UnusedGroup(UnusedOpening first) {
+            this.first = first;
+        }
+    }
+
+    private static void inputs(Html h, RunStats s) {
         h.append("<h2>Input</h2>\n<table><tr><th>input</th><th>packets</th><th>problems</th><th>read completely</th><th>error</th></tr>\n");
         for (RunStats.InputStats in : s.inputs()) {
             h.append("<tr><td>").append(esc(in.name)).append("</td><td class=\"n\">").append(fmt(in.packets))
@@ -196,6 +285,9 @@ public final class HtmlReport {
              .append(esc(in.error)).append("</td></tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    private static void problems(Html h, RunStats s) {
         if (!s.problems().isEmpty()) {
             h.append("<h2>Problems reading the input (").append(fmt(s.problemsTotal())).append(")</h2>\n<ul>\n");
             for (CaptureProblem p : s.problems()) {
@@ -203,13 +295,10 @@ public final class HtmlReport {
             }
             h.append("</ul>\n");
         }
-        h.append("<p class=\"muted\">Written by ucaudit at ").append(esc(Times.iso(r.generatedAtMillis() * 1_000_000L)))
-         .append(". The CSV files beside this page hold every row.</p>\n</body></html>\n");
-        return h.toString();
     }
 
     /** The INCOMPLETE banner, first thing on the page, when some input was not read in full. */
-    static void incompleteBanner(StringBuilder h, List<String> reasons) {
+    static void incompleteBanner(Html h, List<String> reasons) {
         if (reasons.isEmpty()) {
             return;
         }
@@ -222,7 +311,27 @@ public final class HtmlReport {
         h.append("</ul></div>\n");
     }
 
-    private static void card(StringBuilder h, String label, String value, String cls) {
+    private static void footer(Html h, AuditReport r) {
+        h.append("<p class=\"muted\">Written by ucaudit at ").append(esc(Times.iso(r.generatedAtMillis() * 1_000_000L)))
+         .append(". The CSV files beside this page hold every row.</p>\n</body></html>\n");
+    }
+
+    /** The {@code n} first of {@code items} by {@code order}, in that order, holding no more than n at a time. */
+    static <T> List<T> top(java.util.Iterator<T> items, Comparator<T> order, int n) {
+        java.util.PriorityQueue<T> kept = new java.util.PriorityQueue<>(order.reversed());
+        while (items.hasNext()) {
+            T t = items.next();
+            kept.add(t);
+            if (kept.size() > n) {
+                kept.poll();
+            }
+        }
+        List<T> out = new java.util.ArrayList<>(kept);
+        out.sort(order);
+        return out;
+    }
+
+    private static void card(Html h, String label, String value, String cls) {
         h.append("<div class=\"card\"><b class=\"").append(cls).append("\">").append(esc(value)).append("</b>")
          .append(esc(label)).append("</div>");
     }
@@ -232,7 +341,7 @@ public final class HtmlReport {
                 + (name == null || name.isEmpty() ? "" : " · " + esc(name)) + "</span>";
     }
 
-    private static void verdictChart(StringBuilder h, long docFlows, long undocFlows, long docBytes, long undocBytes) {
+    private static void verdictChart(Html h, long docFlows, long undocFlows, long docBytes, long undocBytes) {
         int width = 640;
         h.append("<svg role=\"img\" aria-label=\"traffic per verdict\" width=\"").append(width + 220)
          .append("\" height=\"96\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
@@ -241,7 +350,7 @@ public final class HtmlReport {
         h.append("</svg>\n");
     }
 
-    private static void bar(StringBuilder h, int y, String label, long good, long bad, int width, String text) {
+    private static void bar(Html h, int y, String label, long good, long bad, int width, String text) {
         long total = Math.max(1, good + bad);
         int g = (int) Math.round((double) good / total * width);
         h.append("<text x=\"0\" y=\"").append(y + 15).append("\">").append(label).append("</text>")
@@ -251,7 +360,7 @@ public final class HtmlReport {
          .append("<text x=\"60\" y=\"").append(y + 36).append("\" fill=\"#57606a\">").append(esc(text)).append("</text>\n");
     }
 
-    private static void pairChart(StringBuilder h, List<Conversation> pairs) {
+    private static void pairChart(Html h, List<Conversation> pairs) {
         List<Conversation> top = pairs.stream().sorted(Comparator.comparingLong(Conversation::bytes).reversed())
                 .limit(PAIRS_CHARTED).toList();
         if (top.isEmpty()) {
