@@ -8,6 +8,7 @@ import com.sun.jna.ptr.PointerByReference;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -74,7 +75,9 @@ public final class Pcap4jFileSource implements PacketSource {
                 read(path, isPcapng(path), sink, () -> { });
                 return;
             }
-            InputStream in = new java.io.BufferedInputStream(gzip ? gunzip(raw) : raw, 1 << 16);
+            // not a BufferedInputStream: its read(byte[]) loops on and loses what it read when a damaged
+            // gzip stream then throws; a pushback stream hands on every byte inflated before the damage
+            PushbackInputStream in = new PushbackInputStream(gzip ? gunzip(raw) : raw, 4);
             boolean pcapng = startsWithPcapngMagic(in);
             try (GzipPipe pipe = new GzipPipe(in)) {
                 read(pipe.path(), pcapng, sink, pipe::opened);
@@ -109,10 +112,9 @@ public final class Pcap4jFileSource implements PacketSource {
         }
     }
 
-    private static boolean startsWithPcapngMagic(InputStream in) throws IOException {
-        in.mark(4);
+    private static boolean startsWithPcapngMagic(PushbackInputStream in) throws IOException {
         byte[] b = in.readNBytes(4);
-        in.reset();
+        in.unread(b);
         return b.length == 4 && Bytes.i32(b, 0, true) == PcapngReader.SHB;
     }
 
