@@ -27,11 +27,11 @@ public final class DocsGenerator {
         generate(Path.of(args[0]), Path.of(args[1]));
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         return new CommandLine(new RootCommand());
     }
 
-    static void generate(Path manDir, Path completion) throws IOException {
+    public static void generate(Path manDir, Path completion) throws IOException {
         CommandLine cl = commandLine();
         Files.createDirectories(manDir);
         int status = ManPageGenerator.generateManPage(manDir.toFile(), (File) null, new boolean[0], true, cl.getCommandSpec());
