@@ -33,7 +33,7 @@ class DistributionIT {
         home = dir.resolve("ucaudit-" + System.getProperty("ucaudit.version", "0.1.0-SNAPSHOT"));
     }
 
-    /** PATH without mvn, so a launcher that tried to build would fail. */
+    /** The test JVM's java first; the distribution has no pom.xml, so the launcher must run the jar, never mvn. */
     private static Map<String, String> env(Path cache) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin");
         return Map.of("PATH", java + ":/usr/bin:/bin", "XDG_CACHE_HOME", cache.toString(), "HOME", dir.toString());
