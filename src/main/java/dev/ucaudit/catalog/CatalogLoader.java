@@ -198,7 +198,7 @@ public final class CatalogLoader {
         }
         return new CatalogRule(id, table, get(rec, "table_title"), source, destination, protocols, ports, dynamic,
                 inspect, get(rec, "duplicate_of"), purpose, get(rec, "purpose_ja"),
-                get(rec, "purpose_reconstructed").equalsIgnoreCase("yes"), get(rec, "notes"), origin);
+                get(rec, "purpose_reconstructed").equalsIgnoreCase("yes"), get(rec, "notes"), origin, get(rec, "source"));
     }
 
     private static String role(CSVRecord rec, String column, Roles roles) {

@@ -13,11 +13,13 @@ import java.util.stream.Collectors;
  * @param inspect       signalling inspector whose follow-ups cite this row, or empty
  * @param duplicateOf   id of the earlier identical row, or empty
  * @param origin        file and line the row came from, for messages
+ * @param source        where the row's reading comes from: {@code guide-ja}, {@code guide-en-14su2} or
+ *                      {@code reading: <reason>}; empty when the catalog file has no {@code source} column
  */
 public record CatalogRule(String id, int table, String tableTitle, String sourceRole, String destinationRole,
                           List<IpProtocol> protocols, PortRanges ports, PortRanges dynamicPorts, String inspect,
                           String duplicateOf, String purpose, String purposeJa, boolean purposeReconstructed,
-                          String notes, String origin) {
+                          String notes, String origin, String source) {
 
     public CatalogRule {
         protocols = List.copyOf(protocols);

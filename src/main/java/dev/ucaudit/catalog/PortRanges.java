@@ -13,9 +13,16 @@ public final class PortRanges {
 
     /** Pairs lo,hi, sorted by lo, non-overlapping, non-adjacent. */
     private final int[] bounds;
+    /** The list as the catalog writes it ({@code 5060,5061} stays a list), or null when not parsed from text. */
+    private final String written;
 
     private PortRanges(int[] bounds) {
+        this(bounds, null);
+    }
+
+    private PortRanges(int[] bounds, String written) {
         this.bounds = bounds;
+        this.written = written;
     }
 
     public static PortRanges of(int lo, int hi) {
@@ -47,8 +54,37 @@ public final class PortRanges {
             }
             raw[2 * i] = lo;
             raw[2 * i + 1] = hi;
+            items[i] = item;
         }
-        return normalize(raw);
+        return new PortRanges(normalize(raw).bounds, String.join(",", items));
+    }
+
+    /** The ports as the catalog file lists them ({@code 5060,5061}); {@link #toString()} merges them ({@code 5060-5061}). */
+    public String asWritten() {
+        return written != null ? written : toString();
+    }
+
+    /**
+     * Number of ports in the smallest item of this set, as the catalog lists it, that holds {@code port}
+     * (1 for {@code 5060} in {@code 5060,5061}); 0 when the set does not hold it.
+     */
+    public int itemSizeAt(int port) {
+        if (written != null) {
+            int best = 0;
+            for (String item : written.split(",")) {
+                PortRanges one = parse(item);
+                if (one.contains(port) && (best == 0 || one.size() < best)) {
+                    best = one.size();
+                }
+            }
+            return best;
+        }
+        for (int i = 0; i < bounds.length; i += 2) {
+            if (port >= bounds[i] && port <= bounds[i + 1]) {
+                return bounds[i + 1] - bounds[i] + 1;
+            }
+        }
+        return 0;
     }
 
     private static int port(String s, String whole) {

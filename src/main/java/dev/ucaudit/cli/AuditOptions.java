@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.audit.ScanDetector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +38,9 @@ final class AuditOptions {
     int maxFlowRows;
 
     @Option(names = "--list-scan-flows",
-            description = {"Write the probes of recognized scans (one initiator probing 1,000+ ports or hosts with short, unanswered or refused flows)",
+            description = {"Write the probes of recognized scans (one initiator sending short (at most " + ScanDetector.PROBE_PACKETS
+                    + " packets), unanswered or refused flows to " + ScanDetector.PORT_THRESHOLD + "+ ports or about "
+                    + ScanDetector.THRESHOLD + "+ hosts)",
                 "to flows.csv like any flow (up to --max-flow-rows). By default a scan is summarized in summary.json and report.html, and its probes are counted but not listed."})
     boolean listScanFlows;
 

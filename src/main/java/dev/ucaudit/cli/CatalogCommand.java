@@ -5,8 +5,10 @@ import dev.ucaudit.catalog.CatalogRule;
 import dev.ucaudit.catalog.IpProtocol;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -26,7 +28,8 @@ final class CatalogCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalogOptions = new CatalogOptions();
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Only rows that name this port (listening or negotiated).")
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "Only rows that name this port (1-65535, listening or negotiated), the most specific row first.")
     Integer port;
 
     @Option(names = "--role", paramLabel = "ROLE",
@@ -40,7 +43,7 @@ final class CatalogCommand implements Callable<Integer> {
     String protocol;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (for people) or csv (the normalized catalog). Default: ${DEFAULT-VALUE}.")
+            description = "table (for people) or csv (the normalized catalog, with each row's source). Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Override
@@ -50,8 +53,16 @@ final class CatalogCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("csv")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be table or csv, not '" + format + "'");
         }
+        if (port != null && (port < 1 || port > 65535)) {
+            return usageError(err, "--port " + port + " is not a port (1-65535)");
+        }
         CatalogOptions.Loaded loaded = catalogOptions.load(err);
         Catalog catalog = loaded.catalog();
+        if (table != null && catalog.rules().stream().noneMatch(r -> r.table() == table)) {
+            return usageError(err, "--table " + table + " is not a table of the catalog (tables: "
+                    + catalog.rules().stream().map(CatalogRule::table).filter(t -> t > 0).distinct().sorted()
+                            .map(String::valueOf).collect(Collectors.joining(",")) + ")");
+        }
         if (role != null && !catalog.roles().isKnown(role)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--role '" + role + "' is not a role; known: "
                     + String.join(", ", catalog.roles().names()));
@@ -63,26 +74,30 @@ final class CatalogCommand implements Callable<Integer> {
                 .filter(r -> table == null || r.table() == table)
                 .filter(r -> proto == null || r.hasProtocol(proto.number()))
                 .filter(r -> roleClosure == null || roleClosure.contains(r.sourceRole()) || roleClosure.contains(r.destinationRole()))
+                .sorted(port == null ? (a, b) -> 0 : mostSpecificFirst(port, catalog))
                 .toList();
         if (format.equals("csv")) {
             try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
                     .setHeader("rule", "table", "source_role", "destination_role", "protocol", "ports", "purpose",
-                            "dynamic_ports", "inspect", "duplicate_of", "table_title", "purpose_reconstructed", "notes").get())) {
+                            "dynamic_ports", "inspect", "duplicate_of", "table_title", "purpose_reconstructed", "notes", "source").get())) {
                 for (CatalogRule r : rows) {
                     csv.printRecord(r.id(), r.table() == 0 ? "" : r.table(), r.sourceRole(), r.destinationRole(),
-                            r.protocolLabel(), r.ports(), r.purpose(), r.dynamicPorts(), r.inspect(), r.duplicateOf(),
-                            r.tableTitle(), r.purposeReconstructed() ? "yes" : "no", r.notes());
+                            r.protocolLabel(), r.ports().asWritten(), r.purpose(), r.dynamicPorts().asWritten(), r.inspect(),
+                            r.duplicateOf(), r.tableTitle(), r.purposeReconstructed() ? "yes" : "no", r.notes(), r.source());
                 }
             }
         } else {
             out.printf("%-7s %-9s %-24s %-18s %-18s %s%n", "RULE", "PROTO", "PORTS", "SOURCE", "DESTINATION", "PURPOSE");
             for (CatalogRule r : rows) {
-                String ports = r.ports().toString();
+                String ports = r.ports().asWritten();
                 if (!r.dynamicPorts().isEmpty()) {
                     ports = r.listeningPorts() + " then " + r.dynamicPorts();
                 }
                 out.printf("%-7s %-9s %-24s %-18s %-18s %s%s%n", r.id(), r.protocolLabel(), ports.isEmpty() ? "-" : ports,
                         r.sourceRole(), r.destinationRole(), r.purpose(), r.isDuplicate() ? " [duplicate of " + r.duplicateOf() + "]" : "");
+                if (port != null && !r.source().isEmpty()) {
+                    out.printf("%-7s source: %s%n", "", r.source());
+                }
             }
             out.printf("%d of %d rows; catalog: %s%n", rows.size(), catalog.rules().size(), String.join(", ", catalog.sources()));
         }
@@ -93,5 +108,24 @@ final class CatalogCommand implements Callable<Integer> {
             return 2;
         }
         return 0;
+    }
+
+    /** A usage mistake: one line naming it and where help is, exit status 2. */
+    private static int usageError(PrintWriter err, String message) {
+        err.println("ucaudit: " + message + "; see ucaudit catalog --help");
+        err.flush();
+        return 2;
+    }
+
+    /**
+     * For {@code --port N}: the row whose listed item holding N is narrowest first ({@code 5060} before
+     * {@code 5060-5061} before {@code 1024-65535}), then the row naming fewer ports ({@code 5060} before {@code 5060,5061}),
+     * then the row with the more specific roles, then the catalog's order.
+     */
+    private static Comparator<CatalogRule> mostSpecificFirst(int port, Catalog catalog) {
+        return Comparator.<CatalogRule>comparingInt(r -> r.ports().itemSizeAt(port))
+                .thenComparingInt(r -> r.ports().size())
+                .thenComparing(Comparator.<CatalogRule>comparingInt(r -> catalog.roles().specificity(r.sourceRole())
+                        + catalog.roles().specificity(r.destinationRole())).reversed());
     }
 }

@@ -19,7 +19,7 @@ class CatalogLoaderTest {
         CatalogLoader loader = new CatalogLoader();
         Catalog c = loader.load(List.of());
         assertEquals(List.of(), loader.problems());
-        assertEquals(140, c.rules().size());
+        assertEquals(146, c.rules().size());
         assertTrue(c.rule("T6-03").isPresent());
         assertEquals("2000", c.rule("T6-03").orElseThrow().ports().toString());
         assertEquals("69,6969", c.rule("T2-08").orElseThrow().listeningPorts().toString());
@@ -64,7 +64,7 @@ class CatalogLoaderTest {
         CatalogLoader loader = new CatalogLoader();
         Catalog c = loader.load(List.of(CatalogLoader.DEFAULT_KEYWORD, f.toString()));
         assertEquals(List.of(), loader.problems());
-        assertEquals(141, c.rules().size());
+        assertEquals(147, c.rules().size());
         assertTrue(c.lookup().candidates(6, 1099).rules().stream().anyMatch(r -> r.id().equals("L-01")));
         Catalog only = new CatalogLoader().load(List.of(f.toString()));
         assertEquals(1, only.rules().size());
