@@ -72,7 +72,8 @@ final class AuditSession {
         err.flush();
         FlowInspection inspection = wrapInspection.apply(Inspection.create(catalog, inventory, !options.noInspection));
         this.auditor = new Auditor(new Classifier(catalog, inventory), inspection, new AuditResult(options.maxFlowRows, options.listScanFlows, options.maxConversations),
-                options.maxFlows, options.idleTimeout(), errStream);
+                options.maxFlows, options.idleTimeout(), errStream, dev.ucaudit.flow.FlowTable.Kind.INTRUSIVE,
+                options.decapsulation());
     }
 
     /** True when some input, catalog row or inventory row could not be read. */
