@@ -104,4 +104,25 @@ public final class Tunnels {
         u16(out, (int) (v >>> 16) & 0xffff);
         u16(out, (int) v & 0xffff);
     }
+
+    /** An SCTP packet (common header, checksum left 0) with one DATA chunk holding a whole user message. */
+    public static byte[] sctpData(int srcPort, int dstPort, int tsn, byte[] message) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(28 + message.length + 3);
+        u16(out, srcPort);
+        u16(out, dstPort);
+        u32(out, 0x5ca1ab1eL); // verification tag
+        u32(out, 0); // checksum (not verified by ucaudit)
+        out.write(0); // DATA
+        out.write(0x03); // B and E: a whole message
+        u16(out, 16 + message.length);
+        u32(out, tsn);
+        u16(out, 0); // stream
+        u16(out, tsn & 0xffff); // stream sequence
+        u32(out, 0); // payload protocol id
+        out.writeBytes(message);
+        for (int pad = (4 - message.length % 4) % 4; pad > 0; pad--) {
+            out.write(0);
+        }
+        return out.toByteArray();
+    }
 }
