@@ -149,11 +149,16 @@ class ProbingTest {
         assertTrue(rtp.get("reason").contains("SIP call sctp-call"), rtp.get("reason"));
     }
 
+    /** Audits a third-party capture; skips, saying why, when the folder is absent. */
+    private Audit real(String name) throws IOException {
+        Path f = PUBLIC.resolve(name);
+        assumeTrue(Files.exists(f), f + " absent (third-party captures are read from ../shared/captures/public)");
+        return audit(f);
+    }
+
     @Test
     void realCaptureMagicJackSipOn5070HasItsRtpTied() throws IOException {
-        Path f = PUBLIC.resolve("ws-magicjack-short-call.pcap");
-        assumeTrue(Files.exists(f), f + " absent (third-party captures are read from ../shared/captures/public)");
-        Audit a = audit(f);
+        Audit a = real("ws-magicjack-short-call.pcap");
         CSVRecord sip = a.flow("5070");
         assertTrue(sip.get("reason").contains("SIP found on 5070/udp"), sip.get("reason"));
         CSVRecord rtp = a.flow("54550");
@@ -162,9 +167,7 @@ class ProbingTest {
 
     @Test
     void realCaptureHttpOnSipPortIsNotSip() throws IOException {
-        Path f = PUBLIC.resolve("ndpi-http-on-sip-port.pcapng");
-        assumeTrue(Files.exists(f), f + " absent (third-party captures are read from ../shared/captures/public)");
-        Audit a = audit(f);
+        Audit a = real("ndpi-http-on-sip-port.pcapng");
         assertEquals(1, a.summary().at("/inspection/probing/not_sip_on_sip_port").asLong());
         assertEquals(0, a.summary().at("/inspection/per_protocol/sip/malformed").asLong());
         assertTrue(a.flows().get(0).get("reason").startsWith("not SIP on a SIP port: 5060/tcp"), a.flows().get(0).get("reason"));

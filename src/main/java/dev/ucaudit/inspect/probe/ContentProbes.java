@@ -2,6 +2,7 @@ package dev.ucaudit.inspect.probe;
 
 import dev.ucaudit.inspect.Detection;
 import dev.ucaudit.inspect.Frame;
+import dev.ucaudit.inspect.Framer;
 import dev.ucaudit.inspect.h323.TpktFramer;
 import dev.ucaudit.inspect.mgcp.MgcpParser;
 import dev.ucaudit.inspect.sccp.SccpFramer;
@@ -105,46 +106,59 @@ public final class ContentProbes {
         }
     }
 
+    /** A binary protocol: its framer must not reject the bytes, then the first {@code needs} bytes decide. */
+    abstract static class FramedProbe implements ContentProbe {
+        private final Framer framer;
+        private final int needs;
+
+        FramedProbe(Framer framer, int needs) {
+            this.framer = framer;
+            this.needs = needs;
+        }
+
+        @Override
+        public Detection probe(byte[] buf, int off, int len) {
+            Frame f = framer.frame(buf, off, len);
+            if (f.detection() == Detection.INVALID) {
+                return Detection.INVALID;
+            }
+            return len < needs ? Detection.NEEDS_MORE_DATA : decide(buf, off, f.detection());
+        }
+
+        /** @param framed the framer's answer: DETECTED when the whole first message is there */
+        abstract Detection decide(byte[] buf, int off, Detection framed);
+    }
+
     /** A whole Skinny header (length, version) and a message id of the protocol's ranges. */
-    static final class Sccp implements ContentProbe {
-        private final SccpFramer framer = new SccpFramer();
+    static final class Sccp extends FramedProbe {
+        Sccp() {
+            super(new SccpFramer(), SccpFramer.HEADER + 4);
+        }
 
         @Override public String inspector() { return "sccp"; }
         @Override public String protocolName() { return "SCCP"; }
         @Override public boolean runsOver(int p) { return p == 6; }
 
         @Override
-        public Detection probe(byte[] buf, int off, int len) {
-            Frame f = framer.frame(buf, off, len);
-            if (f.detection() == Detection.INVALID) {
-                return Detection.INVALID;
-            }
-            if (len < SccpFramer.HEADER + 4) {
-                return Detection.NEEDS_MORE_DATA;
-            }
+        Detection decide(byte[] buf, int off, Detection framed) {
             int id = SccpParser.messageId(buf, off);
             boolean known = id <= 0x01ff || (id >= 0x8000 && id <= 0x81ff);
-            return known ? f.detection() : Detection.INVALID;
+            return known ? framed : Detection.INVALID;
         }
     }
 
     /** TPKT version 3 whose payload starts a Q.931 message (protocol discriminator 8). */
-    static final class H225 implements ContentProbe {
-        private final TpktFramer framer = new TpktFramer();
+    static final class H225 extends FramedProbe {
+        H225() {
+            super(new TpktFramer(), TpktFramer.HEADER + 1);
+        }
 
         @Override public String inspector() { return "h225"; }
         @Override public String protocolName() { return "H.225"; }
         @Override public boolean runsOver(int p) { return p == 6; }
 
         @Override
-        public Detection probe(byte[] buf, int off, int len) {
-            Frame f = framer.frame(buf, off, len);
-            if (f.detection() == Detection.INVALID) {
-                return Detection.INVALID;
-            }
-            if (len <= TpktFramer.HEADER) {
-                return Detection.NEEDS_MORE_DATA;
-            }
+        Detection decide(byte[] buf, int off, Detection framed) {
             return buf[off + TpktFramer.HEADER] == 0x08 ? Detection.DETECTED : Detection.INVALID;
         }
     }
