@@ -3,6 +3,7 @@ package dev.ucaudit.audit;
 import dev.ucaudit.capture.CaptureProblem;
 import dev.ucaudit.capture.PacketSink;
 import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.decode.Decapsulation;
 import dev.ucaudit.decode.DecodeStatus;
 import dev.ucaudit.decode.DecodedPacket;
 import dev.ucaudit.decode.PacketDecoder;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class Auditor implements PacketSink {
     private static final int PROBLEM_LINES_PER_INPUT = 20;
 
-    private final PacketDecoder decoder = new PacketDecoder();
+    private final PacketDecoder decoder;
     private final DecodedPacket decoded = new DecodedPacket();
     private final CaptureClock clock = new CaptureClock();
     private final FlowTable flows;
@@ -50,6 +51,13 @@ public final class Auditor implements PacketSink {
     /** With a choice of flow table: the benchmark measures the Caffeine one as the reference. */
     public Auditor(Classifier classifier, FlowInspection inspection, AuditResult result, long maxFlows,
                    Duration idleTimeout, PrintStream err, FlowTable.Kind table) {
+        this(classifier, inspection, result, maxFlows, idleTimeout, err, table, Decapsulation.AUTO);
+    }
+
+    /** With a choice of flow table and of tunnel handling ({@code --decapsulate}). */
+    public Auditor(Classifier classifier, FlowInspection inspection, AuditResult result, long maxFlows,
+                   Duration idleTimeout, PrintStream err, FlowTable.Kind table, Decapsulation decapsulation) {
+        this.decoder = new PacketDecoder(decapsulation);
         this.classifier = classifier;
         this.inspection = inspection;
         this.inspectEveryPacket = inspection.seesEveryPacket();
@@ -76,6 +84,9 @@ public final class Auditor implements PacketSink {
         stats.bytes += raw.originalLength;
         stats.time(raw.timestampNanos);
         DecodeStatus status = decoder.decode(raw, decoded);
+        if (decoded.tunnelDepth > 0 && status != DecodeStatus.MALFORMED) {
+            stats.tunnels.count(decoded, raw.originalLength, raw.timestampNanos); // the tunnel, once, as transport
+        }
         switch (status) {
             case NOT_IP -> stats.nonIpPackets++;
             case UNKNOWN_LINK_TYPE -> {
@@ -139,7 +150,8 @@ public final class Auditor implements PacketSink {
                 flow.countFragment();
             }
         }
-        flow.count(from, raw.timestampNanos, raw.originalLength, d.tcpFlags);
+        // a tunnelled packet's flow counts its own IP packet; the whole frame is counted by its tunnel
+        flow.count(from, raw.timestampNanos, d.tunnelDepth > 0 ? d.ipLength : raw.originalLength, d.tcpFlags);
         if (inspectEveryPacket || !flow.inspectionIdle()) {
             inspection.onPacket(flow, from, d, raw); // idle: a media flow already matched or given up, no inspector
         }

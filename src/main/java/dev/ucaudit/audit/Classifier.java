@@ -48,7 +48,7 @@ public final class Classifier {
         Verdict verdict;
         String rule = "";
         String reason;
-        if (negotiation != null) {
+        if (negotiation != null && negotiation.effect() == Negotiation.Effect.DOCUMENTS) {
             verdict = Verdict.DOCUMENTED;
             rule = negotiation.rule();
             reason = negotiation.reason();
@@ -57,6 +57,13 @@ public final class Classifier {
             verdict = o.rule == null ? Verdict.UNDOCUMENTED : Verdict.DOCUMENTED;
             rule = o.rule == null ? "" : o.rule.id();
             reason = o.reason;
+            if (negotiation != null && negotiation.effect() == Negotiation.Effect.NOT_THE_PORTS_PROTOCOL) {
+                verdict = Verdict.UNDOCUMENTED; // the row documents another protocol on this port
+                rule = "";
+                reason = negotiation.reason();
+            } else if (negotiation != null) {
+                reason = reason + "; " + negotiation.reason();
+            }
         }
         return new FlowRecord(flow.firstSeenNanos(), flow.lastSeenNanos(),
                 initiator.address(), iPort, responder.address(), rPort, IpProtocol.label(k.protocol()),

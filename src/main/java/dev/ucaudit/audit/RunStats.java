@@ -34,6 +34,8 @@ public final class RunStats {
     public long ipPackets;
     public long nonIpPackets;
     public long fragments;
+    /** The tunnels packets came through (outer endpoints, type, frames, bytes). */
+    public final TunnelStats tunnels = new TunnelStats();
     public long firstNanos = Long.MAX_VALUE;
     public long lastNanos = Long.MIN_VALUE;
     /** Packets not decodable, by reason category. */

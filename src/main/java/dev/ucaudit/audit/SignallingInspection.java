@@ -17,6 +17,9 @@ import dev.ucaudit.inspect.Inspector;
 import dev.ucaudit.inspect.InspectorFactory;
 import dev.ucaudit.inspect.InspectorStats;
 import dev.ucaudit.inspect.Inspectors;
+import dev.ucaudit.inspect.probe.ContentProbe;
+import dev.ucaudit.inspect.probe.ContentProbes;
+import dev.ucaudit.inspect.probe.SctpData;
 import dev.ucaudit.inventory.Host;
 import dev.ucaudit.inventory.Inventory;
 import java.net.InetAddress;
@@ -45,6 +48,12 @@ public final class SignallingInspection implements FlowInspection {
     /** Pinhole table bounds: entries and estimated heap (docs/reliability.md). */
     public static final long MAX_PINHOLES = 250_000;
     public static final long MAX_PINHOLE_BYTES = 64L * 1024 * 1024;
+    /** Payloads of a flow without an inspector that are probed for signalling (within its first MATCH_ATTEMPTS packets). */
+    private static final int PROBED_PAYLOADS = 3;
+    /** Keep-alives (payloads of CR/LF only: SIP's RFC 5626 pings) skipped before a flow's probing is given up. */
+    private static final int PROBED_KEEPALIVES = 32;
+    /** Payloads of a flow on a SIP port checked to be SIP before they are read as SIP. */
+    private static final int VERIFIED_PAYLOADS = 3;
 
     private final Catalog catalog;
     private final Inventory inventory;
@@ -53,8 +62,19 @@ public final class SignallingInspection implements FlowInspection {
     private final InspectorStats stats = new InspectorStats();
     private final FragmentReassembler reassembler = new FragmentReassembler();
     private final BufferBudget buffers;
+    private final boolean probing;
+    private final ContentProbes probes = new ContentProbes();
+    private final ContentProbe sipProbe = probes.of("sip").orElseThrow();
+    private final Map<String, Long> foundByContent = new java.util.TreeMap<>();
     private long sipTlsFlows;
     private long negotiatedFlows;
+    private long flowsProbed;
+    private long mediaOfProbedSignalling;
+    private long notSipOnSipPort;
+
+    /** The tag of pinholes opened by signalling found by content: no catalog row, a finding instead. */
+    private record ProbedSignalling(String finding) {
+    }
 
     /** Per-flow state kept in {@link Flow#inspection(Object)}. */
     private static final class State {
@@ -63,18 +83,32 @@ public final class SignallingInspection implements FlowInspection {
         String rule;
         Negotiation negotiation;
         int matchAttempts;
+        /** Payloads still to probe for signalling; 0 once found, given up, or not probed. */
+        int probesLeft;
+        /** Keep-alive payloads probing skipped over. */
+        int keepAlivesSkipped;
+        /** Payloads still to check for SIP on a flow given the SIP inspector by its port. */
+        int verifyLeft;
+        /** The port whose catalog row named the inspector. */
+        int signallingPort;
     }
 
     public SignallingInspection(Catalog catalog, Inventory inventory, Duration pinholeTtl) {
-        this(catalog, inventory, pinholeTtl, MAX_PINHOLES, MAX_PINHOLE_BYTES, BufferBudget.DEFAULT_MAX_BYTES);
+        this(catalog, inventory, pinholeTtl, true);
+    }
+
+    /** @param probing look for signalling by content on flows whose ports name no inspector */
+    public SignallingInspection(Catalog catalog, Inventory inventory, Duration pinholeTtl, boolean probing) {
+        this(catalog, inventory, pinholeTtl, probing, MAX_PINHOLES, MAX_PINHOLE_BYTES, BufferBudget.DEFAULT_MAX_BYTES);
     }
 
     /**
      * @param maxPinholes most pinholes kept, {@code maxPinholeBytes} their estimated heap
      * @param maxReassemblyBytes what all flows' TCP reassembly buffers may hold together
      */
-    public SignallingInspection(Catalog catalog, Inventory inventory, Duration pinholeTtl, long maxPinholes,
+    public SignallingInspection(Catalog catalog, Inventory inventory, Duration pinholeTtl, boolean probing, long maxPinholes,
             long maxPinholeBytes, long maxReassemblyBytes) {
+        this.probing = probing;
         this.catalog = catalog;
         this.inventory = inventory;
         this.table = new ExpectationTable(maxPinholes, maxPinholeBytes, pinholeTtl);
@@ -93,6 +127,9 @@ public final class SignallingInspection implements FlowInspection {
         if (state.inspector == null) {
             tryMatch(flow, state);
         }
+        if (probing && state.inspector == null && state.negotiation == null && k.portA() >= 0 && !sipTls(k)) {
+            state.probesLeft = PROBED_PAYLOADS;
+        }
         flow.inspection(state);
         markIdleWhenDone(flow, state);
     }
@@ -102,7 +139,7 @@ public final class SignallingInspection implements FlowInspection {
      * onPacket would do nothing for it: the flow is marked idle and the Auditor stops calling.
      */
     private static void markIdleWhenDone(Flow flow, State state) {
-        if (state.inspector == null
+        if (state.inspector == null && state.probesLeft == 0
                 && (state.negotiation != null || state.matchAttempts >= MATCH_ATTEMPTS || flow.key().portA() < 0)) {
             flow.markInspectionIdle();
         }
@@ -111,11 +148,13 @@ public final class SignallingInspection implements FlowInspection {
     private void attachInspector(Flow flow, State state) {
         FlowKey k = flow.key();
         CatalogRule rule = signallingRule(k, k.portB(), k.addressA(), k.addressB());
+        state.signallingPort = k.portB();
         if (rule == null) {
             rule = signallingRule(k, k.portA(), k.addressB(), k.addressA());
+            state.signallingPort = k.portA();
         }
         boolean on5061 = k.portA() == SIP_TLS_PORT || k.portB() == SIP_TLS_PORT;
-        if (on5061 && k.protocol() == 6) {
+        if (sipTls(k)) {
             // SIP over TLS: counted, never parsed.
             sipTlsFlows++;
             return;
@@ -136,6 +175,13 @@ public final class SignallingInspection implements FlowInspection {
         state.inspector = factory.get().newInspector();
         state.rule = rule.id();
         state.context = context(flow, rule.inspect(), rule.id());
+        if (probing && rule.inspect().equals(sipProbe.inspector())) {
+            state.verifyLeft = VERIFIED_PAYLOADS;
+        }
+    }
+
+    private static boolean sipTls(FlowKey k) {
+        return k.protocol() == 6 && (k.portA() == SIP_TLS_PORT || k.portB() == SIP_TLS_PORT);
     }
 
     /** The row naming an inspector for this listening port: the most specific one whose roles fit the hosts. */
@@ -176,14 +222,21 @@ public final class SignallingInspection implements FlowInspection {
         }
         Expectation e = hit.get();
         // which catalog row the signalling that opened the pinhole was on: kept with the pinhole
-        String rule = (String) table.lastMatchTag();
-        state.negotiation = new Negotiation(rule == null ? "" : rule, e.reason());
-        negotiatedFlows++;
+        Object tag = table.lastMatchTag();
+        String rule = tag instanceof String id ? id : "";
+        if (tag instanceof ProbedSignalling p) {
+            state.negotiation = new Negotiation("", e.reason() + "; " + p.finding(), Negotiation.Effect.NOTE);
+            mediaOfProbedSignalling++;
+        } else {
+            state.negotiation = new Negotiation(rule, e.reason());
+            negotiatedFlows++;
+        }
+        state.probesLeft = 0;
         if (e.kind().equals("h245") && state.inspector == null) {
             inspectors.get("h245").ifPresent(f -> {
                 state.inspector = f.newInspector();
                 state.rule = rule;
-                state.context = context(flow, "h225", rule);
+                state.context = context(flow, "h225", tag);
             });
         }
     }
@@ -198,7 +251,15 @@ public final class SignallingInspection implements FlowInspection {
             table.advanceTo(raw.timestampNanos);
             tryMatch(flow, state);
         }
+        if (state.inspector == null && state.probesLeft > 0 && state.negotiation == null && d.payloadLength > 0
+                && !d.fragment) {
+            probe(flow, state, d, raw);
+        }
         if (state.inspector == null) {
+            markIdleWhenDone(flow, state);
+            return;
+        }
+        if (state.verifyLeft > 0 && d.payloadLength > 0 && !d.fragment && !isSip(flow, state, d, raw)) {
             markIdleWhenDone(flow, state);
             return;
         }
@@ -216,7 +277,137 @@ public final class SignallingInspection implements FlowInspection {
         if (d.payloadLength <= 0 && d.protocol != 6) {
             return;
         }
+        if (d.protocol == IpProtocol.SCTP.number()) {
+            // each whole user message of the DATA chunks, read like a datagram
+            SctpData.forEach(raw.data, d.payloadOffset, d.payloadLength, (b, o, l) -> {
+                if (state.inspector != null) {
+                    feed(state, dir, b, o, l, 0, 0);
+                }
+            });
+            return;
+        }
         feed(state, dir, raw.data, d.payloadOffset, d.payloadLength, d.tcpSeq, d.tcpFlags);
+    }
+
+    /** The first user message of an SCTP packet's payload, or the payload itself: {offset, length}; null when none. */
+    private static int[] firstMessage(DecodedPacket d, RawPacket raw) {
+        if (d.protocol != IpProtocol.SCTP.number()) {
+            return new int[] {d.payloadOffset, d.payloadLength};
+        }
+        int[] first = new int[2];
+        first[1] = -1;
+        SctpData.forEach(raw.data, d.payloadOffset, d.payloadLength, (b, o, l) -> {
+            if (first[1] < 0) {
+                first[0] = o;
+                first[1] = l;
+            }
+        });
+        return first[1] < 0 ? null : first;
+    }
+
+    /**
+     * Probes a flow without an inspector (as Zeek's DPD and Suricata's probing parsers do): when a
+     * probe recognises its protocol the flow gets that inspector, and the finding says which port.
+     */
+    private void probe(Flow flow, State state, DecodedPacket d, RawPacket raw) {
+        int[] m = firstMessage(d, raw);
+        if (m == null) {
+            return;
+        }
+        if (keepAlive(raw.data, m[0], m[1])) {
+            if (++state.keepAlivesSkipped >= PROBED_KEEPALIVES) {
+                state.probesLeft = 0;
+            }
+            return; // SIP keep-alives before the first message do not use up the probes
+        }
+        if (state.probesLeft == PROBED_PAYLOADS) {
+            flowsProbed++;
+        }
+        state.probesLeft--;
+        boolean morePossible = false;
+        for (ContentProbe p : probes.all()) {
+            if (!p.runsOver(d.protocol)) {
+                continue;
+            }
+            switch (p.probe(raw.data, m[0], m[1])) {
+                case DETECTED -> {
+                    found(flow, state, p);
+                    return;
+                }
+                case NEEDS_MORE_DATA -> morePossible = true;
+                default -> {
+                }
+            }
+        }
+        if (!morePossible) {
+            state.probesLeft = 0; // every probe said no: like Suricata, stop probing this flow
+        }
+    }
+
+    private static boolean keepAlive(byte[] buf, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (buf[i] != '\r' && buf[i] != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void found(Flow flow, State state, ContentProbe p) {
+        FlowKey k = flow.key();
+        int port = flow.firstSender() == Side.A ? k.portB() : k.portA();
+        String finding = p.protocolName() + " found on " + port + "/" + IpProtocol.label(k.protocol())
+                + ", a port the catalog does not document for " + p.protocolName();
+        Optional<InspectorFactory> factory = inspectors.get(p.inspector());
+        if (factory.isEmpty()) {
+            return;
+        }
+        state.probesLeft = 0;
+        state.inspector = factory.get().newInspector();
+        state.rule = "";
+        state.context = context(flow, p.inspector(), new ProbedSignalling(finding));
+        state.negotiation = new Negotiation("", finding + " (recognised by content; its media are tied to it)",
+                Negotiation.Effect.NOTE);
+        foundByContent.merge(p.inspector(), 1L, Long::sum);
+    }
+
+    /**
+     * On a flow given the SIP inspector by its port: true while its first payloads are (or may be)
+     * SIP. HTTP or anything else there is not malformed SIP: it is "not SIP on a SIP port", and the
+     * flow is no longer read as SIP. A TCP flow is judged only when its handshake was seen (a stream
+     * picked up midway starts anywhere).
+     */
+    private boolean isSip(Flow flow, State state, DecodedPacket d, RawPacket raw) {
+        if (d.protocol == 6 && ((flow.tcpFlags(Side.A) | flow.tcpFlags(Side.B)) & 0x02) == 0) {
+            state.verifyLeft = 0;
+            return true;
+        }
+        int[] m = firstMessage(d, raw);
+        if (m == null) {
+            return true;
+        }
+        state.verifyLeft--;
+        switch (sipProbe.probe(raw.data, m[0], m[1])) {
+            case DETECTED -> {
+                state.verifyLeft = 0;
+                return true;
+            }
+            case NEEDS_MORE_DATA -> {
+                return true;
+            }
+            default -> {
+                FlowKey k = flow.key();
+                int port = state.signallingPort;
+                String what = ContentProbes.guess(raw.data, m[0], m[1]);
+                state.negotiation = new Negotiation("", "not SIP on a SIP port: " + port + "/"
+                        + IpProtocol.label(k.protocol()) + " is documented for SIP (" + state.rule
+                        + ") but this flow carries " + what + ", not SIP", Negotiation.Effect.NOT_THE_PORTS_PROTOCOL);
+                state.inspector = null;
+                state.verifyLeft = 0;
+                notSipOnSipPort++;
+                return false;
+            }
+        }
     }
 
     /**
@@ -261,6 +452,13 @@ public final class SignallingInspection implements FlowInspection {
         m.put("tcp_reassembly", tcp);
         m.put("bounds_hit", boundsHit());
         m.put("sip_tls_flows_counted_not_inspected", sipTlsFlows);
+        Map<String, Object> probe = new LinkedHashMap<>();
+        probe.put("enabled", probing);
+        probe.put("flows_probed", flowsProbed);
+        probe.put("signalling_found_on_undocumented_ports", new LinkedHashMap<>(foundByContent));
+        probe.put("flows_tied_to_signalling_found_by_content", mediaOfProbedSignalling);
+        probe.put("not_sip_on_sip_port", notSipOnSipPort);
+        m.put("probing", probe);
         Map<String, Object> frag = new LinkedHashMap<>();
         frag.put("reassembled", reassembler.completed());
         frag.put("dropped", reassembler.dropped());
@@ -294,7 +492,7 @@ public final class SignallingInspection implements FlowInspection {
     }
 
     /** The inspection context of one flow: the first sender stands for the initiator. */
-    private FlowInspectionContext context(Flow flow, String inspector, String rule) {
+    private FlowInspectionContext context(Flow flow, String inspector, Object rule) {
         FlowKey k = flow.key();
         boolean aFirst = flow.firstSender() == Side.A;
         return new FlowInspectionContext(address(aFirst ? k.addressA() : k.addressB()), aFirst ? k.portA() : k.portB(),

@@ -2,7 +2,7 @@ package dev.ucaudit.catalog;
 
 import java.util.Locale;
 
-/** An IP protocol as reports name it: tcp, udp, icmp, icmpv6, gre, esp, ah, or ip-N. */
+/** An IP protocol as reports name it: tcp, udp, icmp, icmpv6, gre, esp, ah, sctp, or ip-N. */
 public record IpProtocol(int number) {
     public static final IpProtocol ICMP = new IpProtocol(1);
     public static final IpProtocol TCP = new IpProtocol(6);
@@ -11,6 +11,7 @@ public record IpProtocol(int number) {
     public static final IpProtocol ESP = new IpProtocol(50);
     public static final IpProtocol AH = new IpProtocol(51);
     public static final IpProtocol ICMPV6 = new IpProtocol(58);
+    public static final IpProtocol SCTP = new IpProtocol(132);
 
     private static final String[] NAMES = new String[256];
 
@@ -22,6 +23,7 @@ public record IpProtocol(int number) {
         NAMES[50] = "esp";
         NAMES[51] = "ah";
         NAMES[58] = "icmpv6";
+        NAMES[132] = "sctp";
     }
 
     public IpProtocol {
@@ -30,9 +32,9 @@ public record IpProtocol(int number) {
         }
     }
 
-    /** True for the protocols whose flows have ports (tcp, udp). */
+    /** True for the protocols whose flows have ports (tcp, udp, sctp). */
     public boolean hasPorts() {
-        return number == 6 || number == 17;
+        return number == 6 || number == 17 || number == 132;
     }
 
     public String label() {
@@ -57,7 +59,7 @@ public record IpProtocol(int number) {
             return new IpProtocol(Integer.parseInt(digits));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("unknown protocol '" + text
-                    + "' (expected tcp, udp, icmp, icmpv6, gre, esp, ah or ip-N)");
+                    + "' (expected tcp, udp, sctp, icmp, icmpv6, gre, esp, ah or ip-N)");
         }
     }
 

@@ -18,12 +18,16 @@ public final class PortLookup {
 
     private final CandidateSet[] tcp;
     private final CandidateSet[] udp;
+    /** Rows naming sctp explicitly; a port none names falls back to the TCP rows. */
+    private final CandidateSet[] sctp;
     private final CandidateSet[] ipProtocols;
     private final int distinctSets;
 
-    private PortLookup(CandidateSet[] tcp, CandidateSet[] udp, CandidateSet[] ipProtocols, int distinctSets) {
+    private PortLookup(CandidateSet[] tcp, CandidateSet[] udp, CandidateSet[] sctp, CandidateSet[] ipProtocols,
+                       int distinctSets) {
         this.tcp = tcp;
         this.udp = udp;
+        this.sctp = sctp;
         this.ipProtocols = ipProtocols;
         this.distinctSets = distinctSets;
     }
@@ -33,6 +37,7 @@ public final class PortLookup {
         interned.put(List.of(), CandidateSet.EMPTY);
         CandidateSet[] tcp = sweep(rules, IpProtocol.TCP.number(), interned);
         CandidateSet[] udp = sweep(rules, IpProtocol.UDP.number(), interned);
+        CandidateSet[] sctp = sweep(rules, IpProtocol.SCTP.number(), interned);
         CandidateSet[] ip = new CandidateSet[256];
         for (int proto = 0; proto < 256; proto++) {
             List<CatalogRule> hits = new ArrayList<>();
@@ -43,7 +48,7 @@ public final class PortLookup {
             }
             ip[proto] = interned.computeIfAbsent(List.copyOf(hits), CandidateSet::new);
         }
-        return new PortLookup(tcp, udp, ip, interned.size());
+        return new PortLookup(tcp, udp, sctp, ip, interned.size());
     }
 
     /**
@@ -100,13 +105,23 @@ public final class PortLookup {
         return table;
     }
 
-    /** Rows that list this destination port (TCP/UDP) or this IP protocol (others); never null. */
+    /**
+     * Rows that list this destination port (TCP/UDP; SCTP: rows naming sctp, else the TCP rows) or this
+     * IP protocol (others); never null.
+     */
     public CandidateSet candidates(int protocol, int port) {
         if (protocol == 6) {
             return port >= 0 && port < PORTS ? tcp[port] : CandidateSet.EMPTY;
         }
         if (protocol == 17) {
             return port >= 0 && port < PORTS ? udp[port] : CandidateSet.EMPTY;
+        }
+        if (protocol == 132) {
+            // SCTP, a reliable transport like TCP: the guide's TCP rows (SIP 5060/tcp) unless a row names sctp
+            if (port < 0 || port >= PORTS) {
+                return CandidateSet.EMPTY;
+            }
+            return sctp[port].isEmpty() ? tcp[port] : sctp[port];
         }
         return protocol >= 0 && protocol < 256 ? ipProtocols[protocol] : CandidateSet.EMPTY;
     }

@@ -1,6 +1,7 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.audit.ScanDetector;
+import dev.ucaudit.decode.Decapsulation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,33 @@ final class AuditOptions {
     @Option(names = "--no-inspection",
             description = "Do not read signalling (SIP, SCCP, H.225, MGCP, TFTP): media and data flows are then classified by port alone.")
     boolean noInspection;
+
+    @Option(names = "--decapsulate", paramLabel = "auto|none", defaultValue = "auto",
+            description = {"auto: open GRE (IPv4, IPv6, Ethernet, PPP, ERSPAN I/II/III), VXLAN and IP-in-IP tunnels and audit the flows inside;",
+                "each tunnel is listed once in summary.json's tunnels section. none: a tunnel is one flow (gre, ip-4, ...). Default: ${DEFAULT-VALUE}."})
+    String decapsulate;
+
+    @Option(names = "--vxlan-port", paramLabel = "PORT", split = ",",
+            description = "UDP port(s) carrying VXLAN, opened with --decapsulate auto. Default: 4789.")
+    List<Integer> vxlanPorts = new ArrayList<>();
+
+    @Option(names = "--no-probing",
+            description = {"Do not look at the first payload bytes of flows on ports the catalog gives no inspector",
+                "for SIP, SCCP, H.225, MGCP or TFTP (see README: protocols found by content)."})
+    boolean noProbing;
+
+    Decapsulation decapsulation() {
+        switch (decapsulate == null ? "auto" : decapsulate.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> {
+                return new Decapsulation(true, vxlanPorts.isEmpty() ? new int[] {Decapsulation.VXLAN_PORT}
+                        : vxlanPorts.stream().mapToInt(Integer::intValue).toArray());
+            }
+            case "none" -> {
+                return Decapsulation.NONE;
+            }
+            default -> throw new IllegalArgumentException("--decapsulate '" + decapsulate + "' is not auto or none");
+        }
+    }
 
     Duration idleTimeout() {
         return Duration.ofSeconds(Math.max(1, idleTimeoutSeconds));

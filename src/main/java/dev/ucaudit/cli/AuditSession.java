@@ -74,9 +74,10 @@ final class AuditSession {
         err.flush();
         refuseUnusable(catalogProblems, "catalog");
         refuseUnusable(inventoryProblems, "inventory");
-        FlowInspection inspection = wrapInspection.apply(Inspection.create(catalog, inventory, !options.noInspection));
+        FlowInspection inspection = wrapInspection.apply(Inspection.create(catalog, inventory, !options.noInspection, !options.noProbing));
         this.auditor = new Auditor(new Classifier(catalog, inventory), inspection, new AuditResult(options.maxFlowRows, options.listScanFlows, options.maxConversations),
-                options.maxFlows, options.idleTimeout(), errStream);
+                options.maxFlows, options.idleTimeout(), errStream, dev.ucaudit.flow.FlowTable.Kind.INTRUSIVE,
+                options.decapsulation());
     }
 
     /**

@@ -12,6 +12,11 @@ final class Inspection {
     }
 
     static FlowInspection create(Catalog catalog, Inventory inventory, boolean enabled) {
-        return enabled ? new SignallingInspection(catalog, inventory, Duration.ofMinutes(5)) : FlowInspection.NONE;
+        return create(catalog, inventory, enabled, true);
+    }
+
+    /** @param probing look for signalling by content on ports that name no inspector (--no-probing turns it off) */
+    static FlowInspection create(Catalog catalog, Inventory inventory, boolean enabled, boolean probing) {
+        return enabled ? new SignallingInspection(catalog, inventory, Duration.ofMinutes(5), probing) : FlowInspection.NONE;
     }
 }

@@ -40,12 +40,43 @@ public final class DecodedPacket {
      * but the transport header or payload is incomplete (ports stay -1 when the header itself was cut).
      */
     public boolean truncated;
+    /** Most tunnels one packet may be nested in; a deeper packet is not decodable. */
+    public static final int MAX_TUNNEL_DEPTH = 4;
+    /** How many tunnels were opened to reach this packet (0: not tunnelled). */
+    public int tunnelDepth;
+    /** The tunnels, outermost first ({@link #tunnelDepth} used). */
+    public final TunnelType[] tunnels = new TunnelType[MAX_TUNNEL_DEPTH];
+    /** The outermost tunnel's endpoints as the wire carries them (4 bytes used for IPv4, 16 for IPv6). */
+    public int tunnelIpVersion;
+    public final byte[] tunnelSrc = new byte[16];
+    public final byte[] tunnelDst = new byte[16];
 
     public int addressLength() {
         return ipVersion == 6 ? 16 : 4;
     }
 
     public void reset() {
+        tunnelDepth = 0;
+        tunnelIpVersion = 0;
+        clearNetwork();
+        vlan = -1;
+    }
+
+    /**
+     * Steps into a tunnel: remembers it (and, for the outermost, its endpoints), then forgets the
+     * outer packet's network and transport fields; the VLAN of the outer frame is kept.
+     */
+    void enterTunnel(TunnelType type) {
+        if (tunnelDepth == 0) {
+            tunnelIpVersion = ipVersion;
+            System.arraycopy(src, 0, tunnelSrc, 0, 16);
+            System.arraycopy(dst, 0, tunnelDst, 0, 16);
+        }
+        tunnels[tunnelDepth++] = type;
+        clearNetwork();
+    }
+
+    private void clearNetwork() {
         ipVersion = 0;
         protocol = 0;
         srcPort = -1;
@@ -61,7 +92,6 @@ public final class DecodedPacket {
         fragmentOffset = 0;
         moreFragments = false;
         fragmentId = 0;
-        vlan = -1;
         truncated = false;
     }
 }

@@ -8,6 +8,9 @@ import dev.ucaudit.capture.RawPacket;
  * {@link DecodeStatus#MALFORMED} and {@link #lastProblem()} says what is wrong; a frame cut by the
  * snapshot length is not malformed ({@link DecodedPacket#truncated} is set instead).
  *
+ * <p>With {@link Decapsulation#AUTO} a tunnelled packet (GRE, ERSPAN, VXLAN, IP-in-IP) is decoded down
+ * to the packet it carries, and the tunnel is recorded in the {@link DecodedPacket}'s tunnel fields.
+ *
  * <p>Link types: Ethernet (1), Linux cooked SLL (113) and SLL2 (276), raw IP (101, 12, 14, 228,
  * 229), BSD null (0) and loop (108), NFLOG (239), PKTAP (258).
  */
@@ -35,7 +38,18 @@ public final class PacketDecoder {
     private final TransportDecoder transport = new TransportDecoder();
     private final Ipv4Decoder ipv4 = new Ipv4Decoder(transport);
     private final Ipv6Decoder ipv6 = new Ipv6Decoder(transport);
+    private final TunnelDecoder tunnels = new TunnelDecoder();
+    private final Decapsulation decapsulation;
     private String lastProblem;
+
+    /** Opens tunnels ({@link Decapsulation#AUTO}). */
+    public PacketDecoder() {
+        this(Decapsulation.AUTO);
+    }
+
+    public PacketDecoder(Decapsulation decapsulation) {
+        this.decapsulation = decapsulation;
+    }
 
     public DecodeStatus decode(RawPacket raw, DecodedPacket out) {
         out.reset();
@@ -120,10 +134,45 @@ public final class PacketDecoder {
             default:
                 boolean ok = kind == Link.IPV4 ? ipv4.decode(cursor, out) : ipv6.decode(cursor, out);
                 if (!ok) {
-                    lastProblem = cursor.problem;
+                    lastProblem = cursor.problem + insideTunnel(out);
                     return DecodeStatus.MALFORMED;
                 }
-                return DecodeStatus.IP;
+                return decapsulation.enabled() ? tunnel(out) : DecodeStatus.IP;
         }
+    }
+
+    /** Opens the tunnel the packet is, if any, and decodes what it carries (bounded nesting). */
+    private DecodeStatus tunnel(DecodedPacket out) {
+        int inner = tunnels.open(cursor, out, decapsulation);
+        if (inner == TunnelDecoder.NONE) {
+            return DecodeStatus.IP;
+        }
+        if (out.tunnelDepth == DecodedPacket.MAX_TUNNEL_DEPTH) {
+            lastProblem = "tunnel nesting too deep: more than " + DecodedPacket.MAX_TUNNEL_DEPTH
+                    + " tunnels inside each other" + insideTunnel(out);
+            return DecodeStatus.MALFORMED;
+        }
+        out.enterTunnel(tunnels.type());
+        if (inner == TunnelDecoder.ETHERNET) {
+            inner = ethernet.frame(cursor, out);
+        } else if (inner == TunnelDecoder.PPP) {
+            inner = TunnelDecoder.ppp(cursor);
+        }
+        if (inner == Link.MALFORMED) {
+            lastProblem = cursor.problem + insideTunnel(out);
+            return DecodeStatus.MALFORMED;
+        }
+        return network(inner, out);
+    }
+
+    private static String insideTunnel(DecodedPacket out) {
+        if (out.tunnelDepth == 0) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(" (inside ");
+        for (int i = 0; i < out.tunnelDepth; i++) {
+            sb.append(i == 0 ? "" : " in ").append(out.tunnels[out.tunnelDepth - 1 - i].label());
+        }
+        return sb.append(")").toString();
     }
 }

@@ -1,12 +1,13 @@
 package dev.ucaudit.decode;
 
 /**
- * TCP and UDP headers (ports, flags, sequence numbers, payload); any other protocol has no
+ * TCP, UDP and SCTP headers (ports, flags, sequence numbers, payload); any other protocol has no
  * ports and its whole IP payload is the payload. Payload offsets are clipped to what was captured.
  */
 final class TransportDecoder {
     static final int TCP = 6;
     static final int UDP = 17;
+    static final int SCTP = 132;
 
     /**
      * @param start   first byte of the transport header
@@ -22,6 +23,8 @@ final class TransportDecoder {
                 return tcp(c, start, capEnd, captured, wireLen, out);
             case UDP:
                 return udp(c, start, capEnd, captured, wireLen, partial, out);
+            case SCTP:
+                return sctp(c, start, capEnd, captured, wireLen, out);
             default:
                 out.payloadOffset = start;
                 out.payloadLength = Math.min(captured, wireLen);
@@ -80,6 +83,23 @@ final class TransportDecoder {
         int payloadEnd = Math.min(capEnd, s + Math.min(length, wireLen));
         out.payloadLength = Math.max(0, payloadEnd - out.payloadOffset);
         out.truncated |= out.payloadLength < out.payloadWireLength && !partial;
+        return true;
+    }
+
+    /** SCTP common header (RFC 9260 §3.1): ports, verification tag, checksum; the chunks are the payload. */
+    private static boolean sctp(FrameCursor c, int s, int capEnd, int captured, int wireLen, DecodedPacket out) {
+        if (wireLen < 12) {
+            return c.malformed("the IP packet holds only " + wireLen + " bytes of SCTP, less than its common header (12)");
+        }
+        if (captured < 12) {
+            return truncated(s, out);
+        }
+        out.srcPort = c.u16(s);
+        out.dstPort = c.u16(s + 2);
+        out.payloadWireLength = wireLen - 12;
+        out.payloadOffset = s + 12;
+        out.payloadLength = Math.max(0, Math.min(capEnd, s + wireLen) - out.payloadOffset);
+        out.truncated |= out.payloadLength < out.payloadWireLength;
         return true;
     }
 

@@ -58,6 +58,7 @@ public final class SummaryJson {
         s.unknownLinkTypes().forEach((k, v) -> links.put(Integer.toString(k), v));
         packets.put("unknown_link_types", links);
         root.put("packets", packets);
+        root.put("tunnels", tunnels(s.tunnels));
 
         Map<String, Object> problems = new LinkedHashMap<>();
         problems.put("total", s.problemsTotal());
@@ -159,6 +160,27 @@ public final class SummaryJson {
         root.put("fail_on", r.failOn());
         root.put("exit_status", r.exitStatus());
         return root;
+    }
+
+    /** Each tunnel once, as transport: its inner packets are counted in their own flows only. */
+    private static Map<String, Object> tunnels(dev.ucaudit.audit.TunnelStats t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("packets", t.packets());
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (dev.ucaudit.audit.TunnelStats.Tunnel x : t.tunnels()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("endpoint_a", x.endpointA());
+            row.put("endpoint_b", x.endpointB());
+            row.put("type", x.type());
+            row.put("packets", x.packets());
+            row.put("bytes", x.bytes());
+            row.put("first_seen", Times.iso(x.firstSeenNanos()));
+            row.put("last_seen", Times.iso(x.lastSeenNanos()));
+            listed.add(row);
+        }
+        m.put("listed", listed);
+        m.put("packets_of_tunnels_not_listed", t.packetsOfUnlisted());
+        return m;
     }
 
     private static List<String> problems(List<CatalogProblem> list) {

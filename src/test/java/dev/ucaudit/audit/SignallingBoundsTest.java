@@ -31,7 +31,7 @@ class SignallingBoundsTest {
     private SignallingInspection audit(Path pcap, long maxPinholes, long maxPinholeBytes, long maxReassemblyBytes) throws Exception {
         Catalog catalog = new CatalogLoader().load(List.of());
         Inventory inventory = Inventory.empty(catalog.roles());
-        SignallingInspection inspection = new SignallingInspection(catalog, inventory, Duration.ofMinutes(5),
+        SignallingInspection inspection = new SignallingInspection(catalog, inventory, Duration.ofMinutes(5), true,
                 maxPinholes, maxPinholeBytes, maxReassemblyBytes);
         Auditor auditor = new Auditor(new Classifier(catalog, inventory), inspection, new AuditResult(200_000), 100_000,
                 Duration.ofMinutes(5), new PrintStream(OutputStream.nullOutputStream()));

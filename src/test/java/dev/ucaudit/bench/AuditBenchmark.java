@@ -55,6 +55,10 @@ public final class AuditBenchmark {
         stages.put("audit with inspection", () -> new Auditor(new Classifier(catalog, inventory),
                 new SignallingInspection(catalog, inventory, Duration.ofMinutes(5)), new AuditResult(200_000), 1_000_000,
                 Duration.ofMinutes(5), quiet));
+        // A/B of probing for signalling by content (issue 14): the same inspection with probes off
+        stages.put("inspection, probing off", () -> new Auditor(new Classifier(catalog, inventory),
+                new SignallingInspection(catalog, inventory, Duration.ofMinutes(5), false), new AuditResult(200_000), 1_000_000,
+                Duration.ofMinutes(5), quiet));
 
         String only = System.getProperty("bench.only"); // profile one stage: -Dbench.only=inspection
         if (only != null) {
@@ -86,6 +90,7 @@ public final class AuditBenchmark {
             System.out.printf("%-26s %8.2f Mpps  (%.2fx of read only)%n", e.getKey(), m / 1e6, m / reference);
         }
         if (only != null) {
+            printProbingCost(pps);
             return;
         }
         double without = median(pps.get("audit, no inspection"));
@@ -94,6 +99,22 @@ public final class AuditBenchmark {
         double caffeine = median(pps.get("audit, Caffeine table"));
         System.out.printf("intrusive flow table vs Caffeine reference (no inspection): %.2fx%n", without / caffeine);
         System.out.printf("inspection costs %.1f %% of audit throughput (target < 10 %%): %s%n", cost, cost < 10 ? "met" : "NOT met");
+        printProbingCost(pps);
+    }
+
+    /** Probing on (the default inspection) against probing off, and the per-round pairs (same round, back to back). */
+    private static void printProbingCost(Map<String, double[]> pps) {
+        double[] on = pps.get("audit with inspection");
+        double[] off = pps.get("inspection, probing off");
+        if (on == null || off == null) {
+            return;
+        }
+        double[] ratio = new double[on.length];
+        for (int i = 0; i < on.length; i++) {
+            ratio[i] = on[i] / off[i];
+        }
+        System.out.printf("probing: on %.2f Mpps, off %.2f Mpps (medians); median per-round on/off %.3f, i.e. %.1f %% cost%n",
+                median(on) / 1e6, median(off) / 1e6, median(ratio), (1 - median(ratio)) * 100);
     }
 
     private static double median(double[] v) {

@@ -24,13 +24,15 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Compares ucaudit's flow and host-pair counts with tshark's conversation statistics, capture by
  * capture. For each file: ucaudit audits it in-process into a temporary folder (every flow row kept),
- * with every flow row kept (--max-flow-rows 100000000 --list-scan-flows); tshark runs {@code -q -z conv,tcp -z conv,udp -z conv,ip -z conv,ipv6}; both are counted:
+ * with every flow row kept (--max-flow-rows 100000000 --list-scan-flows); tshark runs {@code -q -z conv,tcp -z conv,udp -z conv,sctp -z conv,ip -z conv,ipv6}; both are counted:
  *
  * <ul>
- *   <li>{@code tcp} / {@code udp}: ucaudit's flows.csv rows of that protocol vs tshark's conversation
- *       entries of that table;</li>
- *   <li>{@code pairs}: ucaudit's conversations.csv rows (unordered host pairs, any IP protocol) vs
- *       tshark's IPv4 plus IPv6 conversation entries.</li>
+ *   <li>{@code tcp} / {@code udp} / {@code sctp}: ucaudit's flows.csv rows of that protocol vs tshark's
+ *       conversation entries of that table (tshark counts the conversations inside tunnels, as ucaudit
+ *       does with its default {@code --decapsulate auto});</li>
+ *   <li>{@code pairs}: ucaudit's conversations.csv rows (unordered host pairs, any IP protocol) plus the
+ *       outer endpoint pairs of summary.json's tunnels not already among them, vs tshark's IPv4 plus IPv6
+ *       conversation entries (which list a tunnel's outer pair beside its inner pairs).</li>
  * </ul>
  *
  * A difference is allowed only when {@code scripts/conformance-expected.csv} lists that file and
@@ -39,7 +41,7 @@ import org.apache.commons.csv.CSVRecord;
  * explained, 1 otherwise, 3 when tshark or the folder is absent (skipped).
  */
 public final class Conformance {
-    public static final List<String> MEASURES = List.of("tcp", "udp", "pairs");
+    public static final List<String> MEASURES = List.of("tcp", "udp", "sctp", "pairs");
 
     /** One capture's counts: ucaudit's and tshark's, per measure, plus tshark's distinct endpoint pairs. */
     public record Row(String file, Map<String, Long> ucaudit, Map<String, Long> tshark,
@@ -76,7 +78,7 @@ public final class Conformance {
             }
         }
         long differing = rows.stream().filter(r -> MEASURES.stream().anyMatch(m -> !r.ucaudit().get(m).equals(r.tshark().get(m)))).count();
-        System.out.printf(Locale.ROOT, "%d captures: %d agree on all three counts, %d differ (%d explained differences listed in %s), %d unexplained%n",
+        System.out.printf(Locale.ROOT, "%d captures: %d agree on all four counts, %d differ (%d explained differences listed in %s), %d unexplained%n",
                 rows.size(), rows.size() - differing, differing, expected.size(), expectedFile, failures.size());
         failures.forEach(f -> System.out.println("UNEXPLAINED: " + f));
         System.exit(failures.isEmpty() ? 0 : 1);
@@ -140,15 +142,15 @@ public final class Conformance {
     }
 
     public static void print(List<Row> rows, Map<String, Expected> expected) {
-        System.out.printf(Locale.ROOT, "%-44s %13s %13s %13s  %s%n", "file", "tcp u/t", "udp u/t", "pairs u/t", "note");
+        System.out.printf(Locale.ROOT, "%-44s %13s %13s %13s %13s  %s%n", "file", "tcp u/t", "udp u/t", "sctp u/t", "pairs u/t", "note");
         for (Row r : rows) {
             if (r.error() != null) {
                 System.out.printf(Locale.ROOT, "%-44s %s%n", r.file(), "ERROR " + r.error());
                 continue;
             }
             StringBuilder note = new StringBuilder();
-            String[] cells = new String[3];
-            for (int i = 0; i < 3; i++) {
+            String[] cells = new String[MEASURES.size()];
+            for (int i = 0; i < MEASURES.size(); i++) {
                 String m = MEASURES.get(i);
                 long u = r.ucaudit().get(m);
                 long t = r.tshark().get(m);
@@ -158,7 +160,7 @@ public final class Conformance {
                             .append(r.tsharkDistinct().get(m)).append("; ");
                 }
             }
-            System.out.printf(Locale.ROOT, "%-44s %13s %13s %13s  %s%n", r.file(), cells[0], cells[1], cells[2], note);
+            System.out.printf(Locale.ROOT, "%-44s %13s %13s %13s %13s  %s%n", r.file(), cells[0], cells[1], cells[2], cells[3], note);
         }
         System.out.println("(u/t = ucaudit/tshark; * = explained in the expected file, ! = unexplained)");
     }
@@ -177,32 +179,36 @@ public final class Conformance {
             }
             Map<String, Long> u = new LinkedHashMap<>();
             Map<String, Long> ud = new LinkedHashMap<>();
-            Map<String, Set<String>> pairs = Map.of("tcp", new HashSet<>(), "udp", new HashSet<>());
-            long tcp = 0;
-            long udp = 0;
+            Map<String, Set<String>> pairs = Map.of("tcp", new HashSet<>(), "udp", new HashSet<>(), "sctp", new HashSet<>());
+            Map<String, Long> perProtocol = new LinkedHashMap<>(Map.of("tcp", 0L, "udp", 0L, "sctp", 0L));
             try (Reader r = Files.newBufferedReader(out.resolve("flows.csv"))) {
                 for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
                     String proto = rec.get("protocol");
-                    if (proto.equals("tcp") || proto.equals("udp")) {
-                        if (proto.equals("tcp")) {
-                            tcp++;
-                        } else {
-                            udp++;
-                        }
+                    if (perProtocol.containsKey(proto)) {
+                        perProtocol.merge(proto, 1L, Long::sum);
                         pairs.get(proto).add(pair(rec.get("initiator") + "|" + rec.get("initiator_port"),
                                 rec.get("responder") + "|" + rec.get("responder_port")));
                     }
                 }
             }
-            long hostPairs;
+            Set<String> hostPairSet = new HashSet<>();
             try (Reader r = Files.newBufferedReader(out.resolve("conversations.csv"))) {
-                hostPairs = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).stream().count();
+                for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+                    hostPairSet.add(pair(rec.get(0), rec.get(1)));
+                }
             }
-            u.put("tcp", tcp);
-            u.put("udp", udp);
+            // a tunnel is reported once, as transport, in summary.json: its outer pair is a host pair too
+            com.fasterxml.jackson.databind.JsonNode tunnels = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(out.resolve("summary.json").toFile()).at("/tunnels/listed");
+            for (com.fasterxml.jackson.databind.JsonNode t : tunnels) {
+                hostPairSet.add(pair(t.get("endpoint_a").asText(), t.get("endpoint_b").asText()));
+            }
+            long hostPairs = hostPairSet.size();
+            for (String proto : List.of("tcp", "udp", "sctp")) {
+                u.put(proto, perProtocol.get(proto));
+                ud.put(proto, (long) pairs.get(proto).size());
+            }
             u.put("pairs", hostPairs);
-            ud.put("tcp", (long) pairs.get("tcp").size());
-            ud.put("udp", (long) pairs.get("udp").size());
             ud.put("pairs", hostPairs);
             Map<String, List<String>> t = tshark(capture);
             Map<String, Long> tc = new LinkedHashMap<>();
@@ -225,7 +231,7 @@ public final class Conformance {
     /** tshark's conversation entries per measure, each as a normalized unordered endpoint pair. */
     static Map<String, List<String>> tshark(Path capture) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("tshark", "-n", "-r", capture.toString(), "-q", "-z", "conv,tcp", "-z", "conv,udp",
-                "-z", "conv,ip", "-z", "conv,ipv6").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "-z", "conv,sctp", "-z", "conv,ip", "-z", "conv,ipv6").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(120, TimeUnit.SECONDS);
         Map<String, List<String>> m = new LinkedHashMap<>();
@@ -236,6 +242,8 @@ public final class Conformance {
                 section = "tcp";
             } else if (line.startsWith("UDP Conversations")) {
                 section = "udp";
+            } else if (line.startsWith("SCTP Conversations")) {
+                section = "sctp";
             } else if (line.startsWith("IPv4 Conversations") || line.startsWith("IPv6 Conversations")) {
                 section = "pairs";
             } else if (section != null && line.contains(" <-> ")) {

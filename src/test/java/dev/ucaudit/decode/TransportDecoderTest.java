@@ -72,7 +72,7 @@ class TransportDecoderTest {
 
     @Test
     void otherProtocolsHaveNoPorts() {
-        for (int protocol : new int[] {1, 47, 50, 51, 132}) {
+        for (int protocol : new int[] {1, 47, 50, 51}) {
             assertEquals(DecodeStatus.IP, decode(ipv4(protocol, new byte[16])));
             assertEquals(protocol, out.protocol);
             assertEquals(-1, out.srcPort);
@@ -80,5 +80,18 @@ class TransportDecoderTest {
             assertEquals(16, out.payloadLength);
             assertEquals(20, out.payloadOffset);
         }
+    }
+
+    @Test
+    void sctpHasPortsAndItsChunksArePayload() {
+        byte[] sctp = concat(u16(5060), u16(5061), u32(0xabcdef01L), u32(0), new byte[20]);
+        assertEquals(DecodeStatus.IP, decode(ipv4(132, sctp)));
+        assertEquals(132, out.protocol);
+        assertEquals(5060, out.srcPort);
+        assertEquals(5061, out.dstPort);
+        assertEquals(32, out.payloadOffset);
+        assertEquals(20, out.payloadLength);
+        assertEquals(DecodeStatus.MALFORMED, decode(ipv4(132, new byte[8])));
+        assertTrue(decoder.lastProblem().contains("less than its common header (12)"), decoder.lastProblem());
     }
 }
