@@ -21,7 +21,10 @@ public final class Main {
         return commandLine().setOut(out).setErr(err).execute(args);
     }
 
-    private static CommandLine commandLine() {
-        return new CommandLine(new RootCommand()).setExecutionExceptionHandler(new ErrorHandler());
+    static CommandLine commandLine() {
+        return new CommandLine(new RootCommand()).setExecutionExceptionHandler(new ErrorHandler())
+                .setParameterExceptionHandler(new UsageErrorHandler())
+                .setUsageHelpAutoWidth(true) // the terminal's width when there is one, else 80
+                .setHelpFactory(WordWrapHelp.factory());
     }
 }
