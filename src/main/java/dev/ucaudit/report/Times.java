@@ -16,6 +16,10 @@ public final class Times {
     private Times() {
     }
 
+    public static String iso(Instant t) {
+        return MILLIS.format(t);
+    }
+
     public static String iso(long epochNanos) {
         if (epochNanos == Long.MAX_VALUE || epochNanos == Long.MIN_VALUE) {
             return "";
