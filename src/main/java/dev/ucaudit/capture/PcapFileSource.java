@@ -24,6 +24,8 @@ public final class PcapFileSource implements PacketSource {
     private final Path path;
     private final String name;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** An already open stream (standard input) read instead of {@link #path}; null for a file. */
+    private final InputStream stream;
 
     public PcapFileSource(Path path) {
         this(path, path.toString());
@@ -33,6 +35,18 @@ public final class PcapFileSource implements PacketSource {
     public PcapFileSource(Path path, String name) {
         this.path = path;
         this.name = name;
+        this.stream = null;
+    }
+
+    private PcapFileSource(InputStream stream, String name) {
+        this.path = null;
+        this.name = name;
+        this.stream = stream;
+    }
+
+    /** Reads an open stream such as standard input, once; gzip is recognized from its first two bytes. */
+    public static PcapFileSource ofStream(InputStream stream, String name) {
+        return new PcapFileSource(stream, name);
     }
 
     @Override
@@ -43,8 +57,9 @@ public final class PcapFileSource implements PacketSource {
     @Override
     public void run(PacketSink sink) throws CaptureException {
         stopped.set(false);
-        boolean gzip = isGzip(path, name);
-        try (CaptureInput in = new CaptureInput(open(gzip))) {
+        InputStream raw = stream == null ? null : new java.io.BufferedInputStream(stream, GZIP_BUFFER);
+        boolean gzip = raw == null ? isGzip(path, name) : startsWithGzipMagic(raw);
+        try (CaptureInput in = new CaptureInput(open(raw, gzip))) {
             try {
                 readFormat(in, sink, gzip);
             } catch (ZipException e) {
@@ -111,8 +126,19 @@ public final class PcapFileSource implements PacketSource {
                 + name + " OUT.pcap");
     }
 
-    private InputStream open(boolean gzip) throws CaptureException {
-        InputStream raw = openRaw(path, name);
+    private boolean startsWithGzipMagic(InputStream buffered) throws CaptureException {
+        try {
+            buffered.mark(2);
+            boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
+            buffered.reset();
+            return gzip;
+        } catch (IOException e) {
+            throw new CaptureException(name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private InputStream open(InputStream opened, boolean gzip) throws CaptureException {
+        InputStream raw = opened != null ? opened : openRaw(path, name);
         if (!gzip) {
             return raw;
         }

@@ -6,10 +6,12 @@ import dev.ucaudit.capture.CaptureFiles;
 import dev.ucaudit.capture.CaptureProblem;
 import dev.ucaudit.capture.PacketSink;
 import dev.ucaudit.capture.PacketSource;
+import dev.ucaudit.capture.PcapFileSource;
 import dev.ucaudit.capture.RawPacket;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,11 +42,43 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions policyOptions = new PolicyOptions();
 
-    @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = "Capture files to audit together.")
-    List<Path> captures;
+    @Parameters(paramLabel = "CAPTURE", arity = "0..*",
+            description = "Capture files to audit together; - reads standard input (tcpdump -w - | ucaudit audit -).")
+    List<Path> captures = new ArrayList<>();
+
+    @picocli.CommandLine.Option(names = "-r", paramLabel = "FILE",
+            description = "A capture file to read, as tcpdump -r and tshark -r take it (- for standard input); may be repeated.")
+    List<Path> readOption = new ArrayList<>();
+
+    /** The captures of -r and of the arguments, checked: at least one, standard input at most once. */
+    private List<Path> inputs() {
+        List<Path> all = new ArrayList<>(readOption);
+        all.addAll(captures);
+        if (all.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required parameter: 'CAPTURE' (a capture file, or - for standard input)");
+        }
+        if (all.stream().filter(AuditCommand::isStdin).count() > 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "standard input (-) can be read only once");
+        }
+        return all;
+    }
+
+    static boolean isStdin(Path capture) {
+        return capture.toString().equals("-");
+    }
+
+    private static PacketSource open(Path capture, CaptureFiles.Reader which) {
+        return isStdin(capture) ? PcapFileSource.ofStream(System.in, STDIN) : CaptureFiles.open(capture, which);
+    }
+
+    /** How reports and messages name standard input. */
+    static final String STDIN = "standard input";
 
     @Override
     public Integer call() throws Exception {
+        List<Path> inputs = inputs();
+        options.checkOut(spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
@@ -67,12 +101,13 @@ final class AuditCommand implements Callable<Integer> {
                     "--reader must be builtin or libpcap, not '" + reader + "'");
         };
         PacketSink sink = filter == null ? session.auditor : new FilteringSink(filter, session.auditor);
-        for (Path capture : captures) {
-            session.auditor.stats().input(capture.toString());
-            try (PacketSource source = CaptureFiles.open(capture, which)) {
+        for (Path capture : inputs) {
+            String name = isStdin(capture) ? STDIN : capture.toString();
+            session.auditor.stats().input(name);
+            try (PacketSource source = open(capture, which)) {
                 source.run(sink);
             } catch (CaptureException e) {
-                session.auditor.inputFailed(capture.toString(), e.getMessage());
+                session.auditor.inputFailed(name, e.getMessage());
             }
         }
         if (filter != null) {

@@ -49,6 +49,14 @@ final class AuditOptions {
             description = "Do not read signalling (SIP, SCCP, H.225, MGCP, TFTP): media and data flows are then classified by port alone.")
     boolean noInspection;
 
+    /** Refuses {@code --out -}: the report is a folder of files, not one stream (use --format jsonl for a stream). */
+    void checkOut(picocli.CommandLine cmd) {
+        if (out.toString().equals("-")) {
+            throw new picocli.CommandLine.ParameterException(cmd, "--out names the report folder and cannot be - (standard output);"
+                    + " for flows on standard output use --format jsonl");
+        }
+    }
+
     Duration idleTimeout() {
         return Duration.ofSeconds(Math.max(1, idleTimeoutSeconds));
     }

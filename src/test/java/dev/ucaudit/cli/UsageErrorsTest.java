@@ -22,7 +22,7 @@ class UsageErrorsTest {
     void badUsageIsOneLineNamingTheProblemAndTheHelp() {
         Cli missing = Cli.run("audit");
         assertEquals(2, missing.status, missing.toString());
-        assertEquals(List.of("ucaudit: Missing required parameter: 'CAPTURE'; see 'ucaudit audit --help'"),
+        assertEquals(List.of("ucaudit: Missing required parameter: 'CAPTURE' (a capture file, or - for standard input); see 'ucaudit audit --help'"),
                 missing.err.lines().toList(), missing.toString());
         assertEquals("", missing.out);
 
