@@ -50,6 +50,12 @@ final class AuditCommand implements Callable<Integer> {
             description = "A capture file to read, as tcpdump -r and tshark -r take it (- for standard input); may be repeated.")
     List<Path> readOption = new ArrayList<>();
 
+    @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = {"text: a summary for people on standard output;",
+                "jsonl: one JSON object per flow (flows.csv's columns, numbers as numbers) on standard output, as Zeek's JSON logs and nfdump -o json,",
+                "the summary then on standard error. The report folder is written either way. Default: ${DEFAULT-VALUE}."})
+    String format;
+
     /** The captures of -r and of the arguments, checked: at least one, standard input at most once. */
     private List<Path> inputs() {
         List<Path> all = new ArrayList<>(readOption);
@@ -79,8 +85,12 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> inputs = inputs();
         options.checkOut(spec.commandLine());
+        if (!format.equals("text") && !format.equals("jsonl")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be text or jsonl, not '" + format + "'");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PrintWriter summary = options.quiet ? new PrintWriter(java.io.Writer.nullWriter()) : format.equals("jsonl") ? err : out;
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
         AuditSession session = new AuditSession(catalogOptions, options, err, errStream);
         session.extras = policyOptions.prepare(session.catalog.roles(), options.failOn);
@@ -114,7 +124,11 @@ final class AuditCommand implements Callable<Integer> {
             filter.close();
         }
         errStream.flush();
-        return session.finishAndWrite("offline", options.out, Map.of(), out, err);
+        int status = session.finishAndWrite("offline", options.out, Map.of(), summary, err);
+        if (format.equals("jsonl")) {
+            dev.ucaudit.report.FlowsJsonLines.write(out, session.auditor.result().rows());
+        }
+        return status;
     }
 
     /** Passes on only the packets a BPF filter accepts. */

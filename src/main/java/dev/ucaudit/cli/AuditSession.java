@@ -119,6 +119,7 @@ final class AuditSession {
                     auditor.stats().undecodableTotal(), auditor.stats().problemsTotal());
         }
         extra.write(dir, out);
+        FindingsText.print(out, dev.ucaudit.audit.FindingGroups.of(r.rows()), options.top);
         out.printf("ucaudit: report written to %s%n", dir.resolve("report.html"));
         out.flush();
         if (status == 2) {
