@@ -26,6 +26,7 @@ public final class PcapFileSource implements PacketSource {
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** An already open stream (standard input) read instead of {@link #path}; null for a file. */
     private final InputStream stream;
+    private volatile CountingInputStream counted;
 
     public PcapFileSource(Path path) {
         this(path, path.toString());
@@ -138,7 +139,8 @@ public final class PcapFileSource implements PacketSource {
     }
 
     private InputStream open(InputStream opened, boolean gzip) throws CaptureException {
-        InputStream raw = opened != null ? opened : openRaw(path, name);
+        CountingInputStream raw = new CountingInputStream(opened != null ? opened : openRaw(path, name));
+        counted = raw;
         if (!gzip) {
             return raw;
         }
@@ -177,6 +179,12 @@ public final class PcapFileSource implements PacketSource {
         } catch (IOException e) {
             throw new CaptureException(name + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public long bytesRead() {
+        CountingInputStream c = counted;
+        return c == null ? 0 : c.count();
     }
 
     @Override

@@ -28,6 +28,9 @@ final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    RootCommand root;
+
     @Mixin
     CatalogOptions catalogOptions = new CatalogOptions();
 
@@ -89,7 +92,8 @@ final class AuditCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be text or jsonl, not '" + format + "'");
         }
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), root != null && root.stderrIsTerminal && !options.quiet);
+        PrintWriter err = progress.guard();
         PrintWriter summary = options.quiet ? new PrintWriter(java.io.Writer.nullWriter()) : format.equals("jsonl") ? err : out;
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
         AuditSession session = new AuditSession(catalogOptions, options, err, errStream);
@@ -115,7 +119,9 @@ final class AuditCommand implements Callable<Integer> {
             String name = isStdin(capture) ? STDIN : capture.toString();
             session.auditor.stats().input(name);
             try (PacketSource source = open(capture, which)) {
-                source.run(sink);
+                long size = isStdin(capture) || !java.nio.file.Files.isRegularFile(capture) ? -1 : java.nio.file.Files.size(capture);
+                source.run(progress.enabled() ? new ReadProgress(sink, progress, session.auditor, source, name, size) : sink);
+                progress.clear();
             } catch (CaptureException e) {
                 session.auditor.inputFailed(name, e.getMessage());
             }

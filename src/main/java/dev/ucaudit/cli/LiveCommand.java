@@ -30,6 +30,9 @@ final class LiveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    RootCommand root;
+
     @Mixin
     CatalogOptions catalogOptions = new CatalogOptions();
 
@@ -91,8 +94,9 @@ final class LiveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         options.checkOut(spec.commandLine());
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), root != null && root.stderrIsTerminal && !options.quiet);
+        PrintWriter out = options.quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
+        PrintWriter err = progress.guard();
         if (snaplen < 64 || snaplen > 262144) {
             throw new ParameterException(spec.commandLine(), "--snaplen must be between 64 and 262144");
         }
@@ -130,8 +134,9 @@ final class LiveCommand implements Callable<Integer> {
         }
         run.attach(source);
         long deadline = duration == null ? Long.MAX_VALUE : System.currentTimeMillis() + duration.toMillis();
-        err.printf("ucaudit: listening on %s, link-type %d, snapshot length %d bytes, buffer %d MiB, %s capture%s%s%n",
-                interfaceName, source.linkType(), snaplen, bufferSize >> 20, source.engine().label(), options.filter == null ? "" : ", filter '" + options.filter + "'",
+        PrintWriter notices = options.quiet ? out : err;
+        notices.printf("ucaudit: listening on %s, link-type %s, snapshot length %d bytes, buffer %d MiB, %s capture%s%s%n",
+                interfaceName, dev.ucaudit.capture.LinkTypes.describe(source.linkType()), snaplen, bufferSize >> 20, source.engine().label(), options.filter == null ? "" : ", filter '" + options.filter + "'",
                 duration == null ? " (stop with Ctrl-C or SIGTERM)" : ", for " + Durations.format(duration));
         err.flush();
         source.setTicker(() -> {
@@ -140,6 +145,15 @@ final class LiveCommand implements Callable<Integer> {
                 source.stop();
             }
             run.tick(now);
+            long nanos = System.nanoTime();
+            if (progress.due(nanos)) {
+                source.sampleStats();
+                LivePacketSource.Stats st = source.stats();
+                progress.draw(String.format(java.util.Locale.ROOT,
+                        "ucaudit: %s  %,d packets captured  %,d dropped by kernel  %,d dropped by ucaudit  %,d flows  %s",
+                        interfaceName, st.captured(), st.pcap().dropped(), st.droppedByUcaudit(), run.session().auditor.flowsSeen(),
+                        ProgressLine.duration((now - source.startedAtMillis()) / 1000)), nanos);
+            }
         });
         PacketSink sink = new PacketSink() {
             @Override
@@ -159,8 +173,9 @@ final class LiveCommand implements Callable<Integer> {
                 run.session().auditor.problem(new CaptureProblem(interfaceName, 0, "capture-error", e.getMessage(), true));
             }
             source.sampleStats();
+            progress.clear();
             int status = run.finish(System.currentTimeMillis());
-            run.printStats(err);
+            run.printStats(notices);
             return status;
         } finally {
             source.close();

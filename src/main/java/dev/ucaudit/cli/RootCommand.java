@@ -10,6 +10,13 @@ final class RootCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** True only when stderr is the process's own and a terminal: progress lines are drawn then. */
+    final boolean stderrIsTerminal;
+
+    RootCommand(boolean stderrIsTerminal) {
+        this.stderrIsTerminal = stderrIsTerminal;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
