@@ -40,15 +40,15 @@ final class CatalogCommand implements Callable<Integer> {
     String protocol;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (for people) or csv (the normalized catalog). Default: ${DEFAULT-VALUE}.")
+            description = "table (for people), csv (the normalized catalog) or json (an array of rows with the csv's columns, table as a number). Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("table") && !format.equals("csv")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be table or csv, not '" + format + "'");
+        if (!format.equals("table") && !format.equals("csv") && !format.equals("json")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be table, csv or json, not '" + format + "'");
         }
         CatalogOptions.Loaded loaded = catalogOptions.load(err);
         Catalog catalog = loaded.catalog();
@@ -64,7 +64,9 @@ final class CatalogCommand implements Callable<Integer> {
                 .filter(r -> proto == null || r.hasProtocol(proto.number()))
                 .filter(r -> roleClosure == null || roleClosure.contains(r.sourceRole()) || roleClosure.contains(r.destinationRole()))
                 .toList();
-        if (format.equals("csv")) {
+        if (format.equals("json")) {
+            writeJson(out, rows);
+        } else if (format.equals("csv")) {
             try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
                     .setHeader("rule", "table", "source_role", "destination_role", "protocol", "ports", "purpose",
                             "dynamic_ports", "inspect", "duplicate_of", "table_title", "purpose_reconstructed", "notes").get())) {
@@ -93,5 +95,24 @@ final class CatalogCommand implements Callable<Integer> {
             return 2;
         }
         return 0;
+    }
+
+    private static void writeJson(PrintWriter out, List<CatalogRule> rows) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode array = json.createArrayNode();
+        for (CatalogRule r : rows) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = array.addObject();
+            o.put("rule", r.id());
+            if (r.table() == 0) {
+                o.putNull("table");
+            } else {
+                o.put("table", r.table());
+            }
+            o.put("source_role", r.sourceRole()).put("destination_role", r.destinationRole()).put("protocol", r.protocolLabel())
+                    .put("ports", r.ports().toString()).put("purpose", r.purpose()).put("dynamic_ports", r.dynamicPorts().toString())
+                    .put("inspect", r.inspect()).put("duplicate_of", r.duplicateOf()).put("table_title", r.tableTitle())
+                    .put("purpose_reconstructed", r.purposeReconstructed()).put("notes", r.notes());
+        }
+        out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(array));
     }
 }
