@@ -135,10 +135,6 @@ final class LiveCommand implements Callable<Integer> {
         run.attach(source);
         long deadline = duration == null ? Long.MAX_VALUE : System.currentTimeMillis() + duration.toMillis();
         PrintWriter notices = options.quiet ? out : err;
-        notices.printf("ucaudit: listening on %s, link-type %s, snapshot length %d bytes, buffer %d MiB, %s capture%s%s%n",
-                interfaceName, dev.ucaudit.capture.LinkTypes.describe(source.linkType()), snaplen, bufferSize >> 20, source.engine().label(), options.filter == null ? "" : ", filter '" + options.filter + "'",
-                duration == null ? " (stop with Ctrl-C or SIGTERM)" : ", for " + Durations.format(duration));
-        err.flush();
         source.setTicker(() -> {
             long now = System.currentTimeMillis();
             if (now >= deadline && !source.stopRequested()) {
@@ -167,6 +163,11 @@ final class LiveCommand implements Callable<Integer> {
             }
         };
         try (SignalStop signals = new SignalStop(source::stop, err)) {
+            // announced once SIGINT/SIGTERM are handled: a script may signal as soon as it reads this line
+            notices.printf("ucaudit: listening on %s, link-type %s, snapshot length %d bytes, buffer %d MiB, %s capture%s%s%n",
+                    interfaceName, dev.ucaudit.capture.LinkTypes.describe(source.linkType()), snaplen, bufferSize >> 20, source.engine().label(), options.filter == null ? "" : ", filter '" + options.filter + "'",
+                    duration == null ? " (stop with Ctrl-C or SIGTERM)" : ", for " + Durations.format(duration));
+            err.flush();
             try {
                 source.run(sink);
             } catch (CaptureException e) {
