@@ -193,6 +193,11 @@ public final class Auditor implements PacketSink {
         err.println("ucaudit: " + message);
     }
 
+    /** Flows seen so far: finished ones and those still open (for progress displays). */
+    public long flowsSeen() {
+        return result.flows() + flows.size();
+    }
+
     /** End of input: every remaining flow is classified into the result. */
     public void finish() {
         flows.drain();

@@ -15,6 +15,11 @@ public interface PacketSource extends AutoCloseable {
      */
     void run(PacketSink sink) throws CaptureException;
 
+    /** Bytes of the input read so far (as stored, before decompression), or -1 when the source does not count them. */
+    default long bytesRead() {
+        return -1;
+    }
+
     /** Asks a running {@link #run} to return soon; safe to call from another thread. */
     void stop();
 

@@ -25,6 +25,9 @@ public final class PcapFileSource implements PacketSource {
     private final Path path;
     private final String name;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** An already open stream (standard input) read instead of {@link #path}; null for a file. */
+    private final InputStream stream;
+    private volatile CountingInputStream counted;
 
     public PcapFileSource(Path path) {
         this(path, path.toString());
@@ -34,6 +37,18 @@ public final class PcapFileSource implements PacketSource {
     public PcapFileSource(Path path, String name) {
         this.path = path;
         this.name = name;
+        this.stream = null;
+    }
+
+    private PcapFileSource(InputStream stream, String name) {
+        this.path = null;
+        this.name = name;
+        this.stream = stream;
+    }
+
+    /** Reads an open stream such as standard input, once; gzip is recognized from its first two bytes. */
+    public static PcapFileSource ofStream(InputStream stream, String name) {
+        return new PcapFileSource(stream, name);
     }
 
     @Override
@@ -46,7 +61,9 @@ public final class PcapFileSource implements PacketSource {
         stopped.set(false);
         // The source is opened exactly once (a pipe, FIFO or /dev/stdin cannot be read twice): the gzip
         // magic is peeked through a mark on the buffered stream, not read by a second opening.
-        InputStream raw = openBuffered(path, name);
+        CountingInputStream counting = new CountingInputStream(stream != null ? stream : openRaw(path, name));
+        counted = counting;
+        InputStream raw = new BufferedInputStream(counting, GZIP_BUFFER);
         boolean gzip = startsWithGzipMagic(raw, name);
         try (CaptureInput in = new CaptureInput(gzip ? gunzip(raw) : raw)) {
             try {
@@ -179,6 +196,12 @@ public final class PcapFileSource implements PacketSource {
         } catch (IOException e) {
             throw new CaptureException(name + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public long bytesRead() {
+        CountingInputStream c = counted;
+        return c == null ? 0 : c.count();
     }
 
     @Override

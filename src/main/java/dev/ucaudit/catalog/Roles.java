@@ -18,11 +18,14 @@ public final class Roles {
 
     private final Map<String, List<String>> parents;
     private final Map<String, String> descriptions;
+    /** The role names in the order roles.csv lists them (Map.copyOf would iterate in a per-run random order). */
+    private final Set<String> names;
     private final Map<String, Set<String>> closures = new LinkedHashMap<>();
 
     public Roles(Map<String, List<String>> parents, Map<String, String> descriptions) {
         this.parents = Map.copyOf(parents);
         this.descriptions = Map.copyOf(descriptions);
+        this.names = Collections.unmodifiableSet(new LinkedHashSet<>(parents.keySet()));
         for (String role : parents.keySet()) {
             closures.put(role, Collections.unmodifiableSet(closure(role)));
         }
@@ -58,7 +61,7 @@ public final class Roles {
     }
 
     public Set<String> names() {
-        return Collections.unmodifiableSet(parents.keySet());
+        return names;
     }
 
     public String description(String role) {

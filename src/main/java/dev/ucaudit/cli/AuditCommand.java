@@ -6,10 +6,12 @@ import dev.ucaudit.capture.CaptureFiles;
 import dev.ucaudit.capture.CaptureProblem;
 import dev.ucaudit.capture.PacketSink;
 import dev.ucaudit.capture.PacketSource;
+import dev.ucaudit.capture.PcapFileSource;
 import dev.ucaudit.capture.RawPacket;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,6 +28,9 @@ final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    RootCommand root;
+
     @Mixin
     CatalogOptions catalogOptions = new CatalogOptions();
 
@@ -40,20 +45,63 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions policyOptions = new PolicyOptions();
 
-    @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = "Capture files to audit together.")
-    List<Path> captures;
+    @Parameters(paramLabel = "CAPTURE", arity = "0..*",
+            description = "Capture files to audit together; - reads standard input (tcpdump -w - | ucaudit audit -).")
+    List<Path> captures = new ArrayList<>();
+
+    @picocli.CommandLine.Option(names = "-r", paramLabel = "FILE",
+            description = "A capture file to read, as tcpdump -r and tshark -r take it (- for standard input); may be repeated.")
+    List<Path> readOption = new ArrayList<>();
+
+    @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = {"text: a summary for people on standard output;",
+                "jsonl: one JSON object per flow (flows.csv's columns, numbers as numbers) on standard output, as Zeek's JSON logs and nfdump -o json,",
+                "the summary then on standard error. The report folder is written either way. Default: ${DEFAULT-VALUE}."})
+    String format;
+
+    /** The captures of -r and of the arguments, checked: at least one, standard input at most once. */
+    private List<Path> inputs() {
+        List<Path> all = new ArrayList<>(readOption);
+        all.addAll(captures);
+        if (all.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required parameter: 'CAPTURE' (a capture file, or - for standard input)");
+        }
+        if (all.stream().filter(AuditCommand::isStdin).count() > 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "standard input (-) can be read only once");
+        }
+        return all;
+    }
+
+    static boolean isStdin(Path capture) {
+        return capture.toString().equals("-");
+    }
+
+    private static PacketSource open(Path capture, CaptureFiles.Reader which) {
+        return isStdin(capture) ? PcapFileSource.ofStream(System.in, STDIN) : CaptureFiles.open(capture, which);
+    }
+
+    /** How reports and messages name standard input. */
+    static final String STDIN = "standard input";
 
     @Override
     public Integer call() throws Exception {
+        List<Path> inputs = inputs();
+        options.checkOut(spec.commandLine());
+        if (!format.equals("text") && !format.equals("jsonl")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be text or jsonl, not '" + format + "'");
+        }
         // --out and --state are checked and locked before anything is read: no run ends up unable to write
         try (OutFolder claimed = OutFolder.claim(options.out, policyOptions.state, false)) {
-            return audit();
+            return audit(inputs);
         }
     }
 
-    private Integer audit() throws Exception {
+    private Integer audit(List<Path> captures) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), root != null && root.stderrIsTerminal && !options.quiet);
+        PrintWriter err = progress.guard();
+        PrintWriter summary = options.quiet ? new PrintWriter(java.io.Writer.nullWriter()) : format.equals("jsonl") ? err : out;
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
         AuditSession session = new AuditSession(catalogOptions, options, err, errStream);
         session.extras = policyOptions.prepare(session.catalog.roles(), options.failOn);
@@ -86,11 +134,14 @@ final class AuditCommand implements Callable<Integer> {
         }
         PacketSink sink = filter == null ? session.auditor : new FilteringSink(filter, session.auditor);
         for (Path capture : inputs) {
-            session.auditor.stats().input(capture.toString());
-            try (PacketSource source = CaptureFiles.open(capture, which)) {
-                source.run(sink);
+            String name = isStdin(capture) ? STDIN : capture.toString();
+            session.auditor.stats().input(name);
+            try (PacketSource source = open(capture, which)) {
+                long size = isStdin(capture) || !java.nio.file.Files.isRegularFile(capture) ? -1 : java.nio.file.Files.size(capture);
+                source.run(progress.enabled() ? new ReadProgress(sink, progress, session.auditor, source, name, size) : sink);
+                progress.clear();
             } catch (CaptureException e) {
-                session.auditor.inputFailed(capture.toString(), e.getMessage());
+                session.auditor.inputFailed(name, e.getMessage());
             }
         }
         closeFilter(filter);
@@ -105,7 +156,11 @@ final class AuditCommand implements Callable<Integer> {
             return 2;
         }
         errStream.flush();
-        return session.finishAndWrite("offline", options.out, Map.of(), out, err);
+        int status = session.finishAndWrite("offline", options.out, Map.of(), summary, err);
+        if (format.equals("jsonl")) {
+            dev.ucaudit.report.FlowsJsonLines.write(out, session.auditor.result().rows());
+        }
+        return status;
     }
 
     private static void closeFilter(BpfFilter filter) {
@@ -121,6 +176,10 @@ final class AuditCommand implements Callable<Integer> {
     static List<Path> distinctCaptures(List<Path> captures, PrintWriter err) throws CaptureException {
         Map<Object, Path> seen = new java.util.LinkedHashMap<>();
         for (Path capture : captures) {
+            if (isStdin(capture)) {
+                seen.put(STDIN, capture); // read once (inputs() refuses a second -), checked as it is read
+                continue;
+            }
             CaptureFiles.check(capture);
             Path first = seen.putIfAbsent(CaptureFiles.identity(capture), capture);
             if (first != null) {

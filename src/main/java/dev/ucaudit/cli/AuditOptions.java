@@ -80,6 +80,22 @@ final class AuditOptions {
         }
     }
 
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+            description = "After the summary, show the N largest groups of undocumented flows (roles, port, reason, counts, an example pair); 0 shows none. Default: ${DEFAULT-VALUE}.")
+    int top;
+
+    @Option(names = {"-q", "--quiet"},
+            description = "Print nothing but errors: no progress, no summary (the report folder and the exit status say the rest).")
+    boolean quiet;
+
+    /** Refuses {@code --out -}: the report is a folder of files, not one stream (use --format jsonl for a stream). */
+    void checkOut(picocli.CommandLine cmd) {
+        if (out.toString().equals("-")) {
+            throw new picocli.CommandLine.ParameterException(cmd, "--out names the report folder and cannot be - (standard output);"
+                    + " for flows on standard output use --format jsonl");
+        }
+    }
+
     Duration idleTimeout() {
         return Duration.ofSeconds(Math.max(1, idleTimeoutSeconds));
     }

@@ -43,15 +43,15 @@ final class CatalogCommand implements Callable<Integer> {
     String protocol;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (for people) or csv (the normalized catalog, with each row's source). Default: ${DEFAULT-VALUE}.")
+            description = "table (for people), csv (the normalized catalog, with each row's source) or json (an array of rows with the csv's columns, table as a number). Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("table") && !format.equals("csv")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be table or csv, not '" + format + "'");
+        if (!format.equals("table") && !format.equals("csv") && !format.equals("json")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be table, csv or json, not '" + format + "'");
         }
         if (port != null && (port < 1 || port > 65535)) {
             return usageError(err, "--port " + port + " is not a port (1-65535)");
@@ -76,7 +76,9 @@ final class CatalogCommand implements Callable<Integer> {
                 .filter(r -> roleClosure == null || roleClosure.contains(r.sourceRole()) || roleClosure.contains(r.destinationRole()))
                 .sorted(port == null ? (a, b) -> 0 : mostSpecificFirst(port, catalog))
                 .toList();
-        if (format.equals("csv")) {
+        if (format.equals("json")) {
+            writeJson(out, rows);
+        } else if (format.equals("csv")) {
             try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
                     .setHeader("rule", "table", "source_role", "destination_role", "protocol", "ports", "purpose",
                             "dynamic_ports", "inspect", "duplicate_of", "table_title", "purpose_reconstructed", "notes", "source").get())) {
@@ -127,5 +129,24 @@ final class CatalogCommand implements Callable<Integer> {
                 .thenComparingInt(r -> r.ports().size())
                 .thenComparing(Comparator.<CatalogRule>comparingInt(r -> catalog.roles().specificity(r.sourceRole())
                         + catalog.roles().specificity(r.destinationRole())).reversed());
+    }
+
+    private static void writeJson(PrintWriter out, List<CatalogRule> rows) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode array = json.createArrayNode();
+        for (CatalogRule r : rows) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = array.addObject();
+            o.put("rule", r.id());
+            if (r.table() == 0) {
+                o.putNull("table");
+            } else {
+                o.put("table", r.table());
+            }
+            o.put("source_role", r.sourceRole()).put("destination_role", r.destinationRole()).put("protocol", r.protocolLabel())
+                    .put("ports", r.ports().asWritten()).put("purpose", r.purpose()).put("dynamic_ports", r.dynamicPorts().asWritten())
+                    .put("inspect", r.inspect()).put("duplicate_of", r.duplicateOf()).put("table_title", r.tableTitle())
+                    .put("purpose_reconstructed", r.purposeReconstructed()).put("notes", r.notes()).put("source", r.source());
+        }
+        out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(array));
     }
 }

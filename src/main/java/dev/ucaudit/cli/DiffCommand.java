@@ -130,7 +130,7 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private static int usage(PrintWriter err, String message) {
-        err.println("ucaudit diff: " + message + " (see 'ucaudit diff --help')");
+        err.println("ucaudit: " + message + "; see 'ucaudit diff --help'");
         err.flush();
         return 2;
     }

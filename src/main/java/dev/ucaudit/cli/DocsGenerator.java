@@ -28,7 +28,7 @@ public final class DocsGenerator {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new RootCommand());
+        return new CommandLine(new RootCommand(false));
     }
 
     public static void generate(Path manDir, Path completion) throws IOException {

@@ -30,6 +30,9 @@ final class LiveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    RootCommand root;
+
     @Mixin
     CatalogOptions catalogOptions = new CatalogOptions();
 
@@ -90,8 +93,10 @@ final class LiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        options.checkOut(spec.commandLine());
+        ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), root != null && root.stderrIsTerminal && !options.quiet);
+        PrintWriter out = options.quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
+        PrintWriter err = progress.guard();
         if (snaplen < 64 || snaplen > 262144) {
             throw new ParameterException(spec.commandLine(), "--snaplen must be between 64 and 262144");
         }
@@ -103,11 +108,11 @@ final class LiveCommand implements Callable<Integer> {
         }
         // checked and locked before capturing: a run never captures for hours and then finds it cannot write
         try (OutFolder claimed = OutFolder.claim(options.out, policyOptions.state, rotate != null)) {
-            return capture(out, err);
+            return capture(out, err, progress);
         }
     }
 
-    private Integer capture(PrintWriter out, PrintWriter err) throws Exception {
+    private Integer capture(PrintWriter out, PrintWriter err, ProgressLine progress) throws Exception {
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
         TcpGapEstimator estimator = new TcpGapEstimator(200_000);
         LiveRun run = new LiveRun(() -> {
@@ -136,16 +141,22 @@ final class LiveCommand implements Callable<Integer> {
         }
         run.attach(source);
         long deadline = duration == null ? Long.MAX_VALUE : System.currentTimeMillis() + duration.toMillis();
-        err.printf("ucaudit: listening on %s, link-type %d, snapshot length %d bytes, buffer %d MiB, %s capture%s%s%n",
-                interfaceName, source.linkType(), snaplen, bufferSize >> 20, source.engine().label(), options.filter == null ? "" : ", filter '" + options.filter + "'",
-                duration == null ? " (stop with Ctrl-C or SIGTERM)" : ", for " + Durations.format(duration));
-        err.flush();
+        PrintWriter notices = options.quiet ? out : err;
         source.setTicker(() -> {
             long now = System.currentTimeMillis();
             if (now >= deadline && !source.stopRequested()) {
                 source.stop();
             }
             run.tick(now);
+            long nanos = System.nanoTime();
+            if (progress.due(nanos)) {
+                source.sampleStats();
+                LivePacketSource.Stats st = source.stats();
+                progress.draw(String.format(java.util.Locale.ROOT,
+                        "ucaudit: %s  %,d packets captured  %,d dropped by kernel  %,d dropped by ucaudit  %,d flows  %s",
+                        interfaceName, st.captured(), st.pcap().dropped(), st.droppedByUcaudit(), run.session().auditor.flowsSeen(),
+                        ProgressLine.duration((now - source.startedAtMillis()) / 1000)), nanos);
+            }
         });
         PacketSink sink = new PacketSink() {
             @Override
@@ -159,14 +170,20 @@ final class LiveCommand implements Callable<Integer> {
             }
         };
         try (SignalStop signals = new SignalStop(source::stop, err)) {
+            // announced once SIGINT/SIGTERM are handled: a script may signal as soon as it reads this line
+            notices.printf("ucaudit: listening on %s, link-type %s, snapshot length %d bytes, buffer %d MiB, %s capture%s%s%n",
+                    interfaceName, dev.ucaudit.capture.LinkTypes.describe(source.linkType()), snaplen, bufferSize >> 20, source.engine().label(), options.filter == null ? "" : ", filter '" + options.filter + "'",
+                    duration == null ? " (stop with Ctrl-C or SIGTERM)" : ", for " + Durations.format(duration));
+            err.flush();
             try {
                 source.run(sink);
             } catch (CaptureException e) {
                 run.session().auditor.problem(new CaptureProblem(interfaceName, 0, "capture-error", e.getMessage(), true));
             }
             source.sampleStats();
+            progress.clear();
             int status = run.finish(System.currentTimeMillis());
-            run.printStats(err);
+            run.printStats(notices);
             return status;
         } finally {
             source.close();

@@ -15,7 +15,8 @@ public final class Main {
             System.err.flush();
             Runtime.getRuntime().halt(2);
         });
-        System.exit(run(args));
+        CommandLine cmd = commandLine(Terminal.stderrIsTerminal());
+        System.exit(execute(cmd, cmd.getErr(), args));
     }
 
     /** Runs the command line and returns its exit status without exiting the JVM (used by tests). */
@@ -43,7 +44,15 @@ public final class Main {
         }
     }
 
-    private static CommandLine commandLine() {
-        return new CommandLine(new RootCommand()).setExecutionExceptionHandler(new ErrorHandler());
+    static CommandLine commandLine() {
+        return commandLine(false);
+    }
+
+    /** @param stderrIsTerminal whether progress may be drawn on stderr (never for writers a caller passes in) */
+    static CommandLine commandLine(boolean stderrIsTerminal) {
+        return new CommandLine(new RootCommand(stderrIsTerminal)).setExecutionExceptionHandler(new ErrorHandler())
+                .setParameterExceptionHandler(new UsageErrorHandler())
+                .setUsageHelpAutoWidth(true) // the terminal's width when there is one, else 80
+                .setHelpFactory(WordWrapHelp.factory());
     }
 }

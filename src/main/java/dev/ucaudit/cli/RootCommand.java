@@ -5,10 +5,17 @@ import picocli.CommandLine.Command;
 @Command(name = "ucaudit", mixinStandardHelpOptions = true, version = "ucaudit 0.1.0",
         description = "Passive traffic auditor for Cisco Unified Communications Manager networks.",
         subcommands = {AuditCommand.class, LiveCommand.class, CatalogCommand.class, DiffCommand.class, ExportCommand.class,
-            GenerateCommand.class})
+            GenerateCommand.class, picocli.CommandLine.HelpCommand.class})
 final class RootCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** True only when stderr is the process's own and a terminal: progress lines are drawn then. */
+    final boolean stderrIsTerminal;
+
+    RootCommand(boolean stderrIsTerminal) {
+        this.stderrIsTerminal = stderrIsTerminal;
+    }
 
     @Override
     public void run() {

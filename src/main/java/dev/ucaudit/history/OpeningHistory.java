@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.ucaudit.report.Times;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
@@ -123,12 +124,12 @@ public final class OpeningHistory {
      * that destination (or at the run's end when flows.csv does not show it, e.g. beyond --max-flow-rows).
      */
     public void update(Collection<FlowRow> flows, Collection<UnusedRow> unused, Instant runTime) {
-        String now = runTime.toString();
+        String now = Times.iso(runTime);
         for (FlowRow f : flows) {
             if (f.documented() && !f.rule().isEmpty()) {
                 try {
                     Instant t = Instant.parse(f.lastSeen());
-                    used.computeIfAbsent(f.rule(), k -> new TreeMap<>()).merge(f.responder(), t.toString(),
+                    used.computeIfAbsent(f.rule(), k -> new TreeMap<>()).merge(f.responder(), Times.iso(t),
                             (a, b) -> Instant.parse(a).isAfter(Instant.parse(b)) ? a : b);
                 } catch (DateTimeParseException e) {
                     // no time: cannot count as a use
@@ -141,7 +142,7 @@ public final class OpeningHistory {
             if (!openings.containsKey(u.key())) {
                 Opening fresh = new Opening(u.rule(), u.destination(), now, null);
                 openings.put(u.key(), new Opening(u.rule(), u.destination(), now,
-                        lastUse(fresh).map(Instant::toString).orElse(null)));
+                        lastUse(fresh).map(Times::iso).orElse(null)));
             }
         }
         for (Map.Entry<String, Opening> e : openings.entrySet()) {
@@ -151,7 +152,7 @@ public final class OpeningHistory {
             Opening o = e.getValue();
             Instant when = lastUse(o).orElse(runTime);
             if (o.lastUsed() == null || when.isAfter(Instant.parse(o.lastUsed()))) {
-                e.setValue(new Opening(o.rule(), o.destination(), o.trackedSince(), when.toString()));
+                e.setValue(new Opening(o.rule(), o.destination(), o.trackedSince(), Times.iso(when)));
             }
         }
         if (updatedAt.isEmpty() || runTime.isAfter(Instant.parse(updatedAt))) {
