@@ -60,6 +60,12 @@ final class CaptureInput implements AutoCloseable {
         if (eof) {
             return false; // nothing more will come: no compaction or growth (a resync asks at every byte)
         }
+        if (buf.length - pos < n) {
+            fill(); // first what fits: a request beyond the end of a small file grows and moves nothing
+            if (limit - pos >= n || eof) {
+                return limit - pos >= n;
+            }
+        }
         if (n > buf.length / 2) {
             // at least twice the largest request, so that compaction copies at most n bytes per n consumed:
             // a resynchronisation asking for a 16 MiB block at every byte offset stays linear
@@ -86,6 +92,18 @@ final class CaptureInput implements AutoCloseable {
             }
         }
         return limit - pos >= n;
+    }
+
+    /** Reads until the buffer is full or the stream ends. */
+    private void fill() throws IOException {
+        while (limit < buf.length && !eof) {
+            int r = in.read(buf, limit, buf.length - limit);
+            if (r < 0) {
+                eof = true;
+            } else {
+                limit += r;
+            }
+        }
     }
 
     /** Bytes copied within the buffer so far. */

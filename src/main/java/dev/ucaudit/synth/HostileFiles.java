@@ -35,13 +35,13 @@ public final class HostileFiles {
 
     /** An enhanced packet block on interface 0 holding a 60-byte frame. */
     static byte[] packet(int n) {
-        ByteBuffer b = ByteBuffer.allocate(32 + 60 + 4).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(28 + 60 + 4).order(ByteOrder.LITTLE_ENDIAN);
         long t = T0_MICROS + n * 1000L;
-        b.putInt(6).putInt(96).putInt(0).putInt((int) (t >>> 32)).putInt((int) t).putInt(60).putInt(60);
+        b.putInt(6).putInt(92).putInt(0).putInt((int) (t >>> 32)).putInt((int) t).putInt(60).putInt(60);
         for (int i = 0; i < 60; i++) {
             b.put((byte) (i < 12 ? 0x02 : n + i));
         }
-        return b.putInt(96).array();
+        return b.putInt(92).array();
     }
 
     /**

@@ -62,7 +62,11 @@ import java.util.zip.GZIPOutputStream;
  * {@code target/fuzz-crashes/} and the run goes on. {@code main(iterations, seed)} prints a table.
  */
 public final class MutationFuzzer {
-    public static final List<String> TARGETS = List.of("file", "packet", "sip", "sccp", "h225", "h245", "mgcp", "tftp");
+    public static final List<String> TARGETS = List.of("file", "packet", "sip", "sccp", "h225", "h245", "mgcp", "tftp", "pcapng");
+    /** The inspector targets among {@link #TARGETS}. */
+    static final List<String> INSPECTORS = TARGETS.subList(2, 8);
+    /** An input that takes longer than this is saved as a crash ("slow"): loops over input must be linear. */
+    private static final long SLOW_NANOS = 5_000_000_000L;
     private static final Path PUBLIC = Path.of("../shared/captures/public");
     private static final List<String> PUBLIC_SEEDS = List.of("ndpi-skinny.pcap", "ndpi-sccp-hw-conf-register.pcapng",
             "tcpdump-tftp.pcap", "ndpi-mgcp.pcap", "ndpi-h323.pcap", "zeek-sip-rawip.pcap", "tcpdump-nanosec-sll.pcap",
@@ -89,6 +93,10 @@ public final class MutationFuzzer {
     private final Catalog catalog;
     private final Inventory inventory;
     private final List<byte[]> files = new ArrayList<>();
+    /** Generated pcapng files (several interfaces, damaged blocks, fake 16 MiB headers). */
+    private final List<byte[]> pcapngSeeds = new ArrayList<>();
+    /** TCP reassembly budget shared by every inspector input (256 KiB: small, so drops happen). */
+    private final dev.ucaudit.inspect.stream.BufferBudget buffers = new dev.ucaudit.inspect.stream.BufferBudget(256 * 1024);
     private final List<RawFrame> frames = new ArrayList<>();
     private final Map<String, List<byte[]>> payloads = new LinkedHashMap<>();
     public final Map<String, Tally> tallies = new LinkedHashMap<>();
@@ -116,7 +124,7 @@ public final class MutationFuzzer {
         for (Path p : seeds) {
             files.add(Files.readAllBytes(p));
         }
-        for (String t : TARGETS.subList(2, TARGETS.size())) {
+        for (String t : INSPECTORS) {
             payloads.put(t, new ArrayList<>());
         }
         for (Path p : seeds) {
@@ -127,6 +135,7 @@ public final class MutationFuzzer {
             collect(mix);
         }
         builtInSeeds();
+        generatedSeeds();
     }
 
     /** Remembers every frame (for packet mutation) and the payloads of signalling flows (per inspector). */
@@ -193,6 +202,45 @@ public final class MutationFuzzer {
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         payloads.get("tftp").add("\0\u0001SEP00.cnf.xml\0octet\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         payloads.get("tftp").add("\0\u0002SEP00.cnf.xml\0netascii\0blksize\0001428\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * Inputs from our own generators: SIP INVITEs with long Call-IDs and many m= lines (the pinhole
+     * flood), a half-sent INVITE over TCP, and pcapng files with several interfaces, a damaged block
+     * and fake 16 MiB block headers (the resynchronisation attack).
+     */
+    private void generatedSeeds() throws IOException {
+        for (int[] v : new int[][] {{40, 1}, {1_000, 8}, {15_000, 64}, {200, 64}}) {
+            StringBuilder sdp = new StringBuilder("v=0\r\no=- 1 1 IN IP4 10.20.0.1\r\ns=c\r\nc=IN IP4 10.20.0.1\r\nt=0 0\r\n");
+            for (int m = 0; m < v[1]; m++) {
+                sdp.append("m=audio ").append(dev.ucaudit.synth.SignallingFloods.mediaPort(m)).append(" RTP/AVP 0\r\n");
+            }
+            payloads.get("sip").add(dev.ucaudit.synth.Messages.sipRequest("INVITE", "sip:b@cucm", "sip:a@cucm", "sip:b@cucm",
+                    dev.ucaudit.synth.SignallingFloods.callId(v[0], v[0]), 1, "10.20.0.1:5060", sdp.toString()));
+        }
+        payloads.get("sip").add(("INVITE sip:b@cucm SIP/2.0\r\nCall-ID: half\r\nContent-Type: application/sdp\r\nContent-Length: 40000\r\n\r\n"
+                + "v=0\r\n" + "a=x\r\n".repeat(2_000)).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        for (int junk : new int[] {0, 64, 4_096}) {
+            ByteArrayOutputStream bo = new ByteArrayOutputStream();
+            try (dev.ucaudit.capture.PcapngWriter w = new dev.ucaudit.capture.PcapngWriter(bo)) {
+                int eth = w.addInterface(1);
+                int sll = w.addInterface(113, 0, dev.ucaudit.capture.PcapngWriter.NANOS);
+                for (int i = 0; i < 6; i++) {
+                    w.writePacket(i % 2 == 0 ? eth : sll, 1_700_000_000_000_000_000L + i * 1_000_000L, frames.isEmpty()
+                            ? new byte[60] : frames.get(i % frames.size()).bytes());
+                    if (i == 2 && junk > 0) {
+                        w.flush();
+                        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + junk).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                        b.putInt(6).putInt(13);
+                        while (b.remaining() >= 8) {
+                            b.putInt(6).putInt(16 << 20);
+                        }
+                        bo.write(b.array());
+                    }
+                }
+            }
+            pcapngSeeds.add(bo.toByteArray());
+        }
     }
 
     public int seedFiles() {
@@ -285,9 +333,10 @@ public final class MutationFuzzer {
         long rest = Math.max(6, iterations - files - packets);
         share.put("file", files);
         share.put("packet", packets);
-        for (String t : TARGETS.subList(2, TARGETS.size())) {
+        for (String t : INSPECTORS) {
             share.put(t, rest / 6);
         }
+        share.put("pcapng", Math.max(1, iterations / 20));
         for (Map.Entry<String, Long> e : share.entrySet()) {
             runTarget(e.getKey(), e.getValue());
         }
@@ -304,6 +353,11 @@ public final class MutationFuzzer {
                 }
             }
             case "packet" -> packetInputs(r, n, t);
+            case "pcapng" -> {
+                for (long i = 0; i < n; i++) {
+                    pcapngInput(r, i, t);
+                }
+            }
             default -> {
                 for (long i = 0; i < n; i++) {
                     inspectorInput(target, r, i, t);
@@ -362,6 +416,40 @@ public final class MutationFuzzer {
             throw e;
         } catch (Throwable e) {
             crash("file", i, e, b, t);
+        }
+    }
+
+    /** A mutated generated pcapng through the built-in reader alone (resynchronisation), timed. */
+    private void pcapngInput(Random r, long i, Tally t) throws IOException {
+        byte[] b = mutate(r, pcapngSeeds.get(r.nextInt(pcapngSeeds.size())), pcapngSeeds.get(r.nextInt(pcapngSeeds.size())), 8);
+        Path file = work.resolve("input.pcapng");
+        Files.write(file, b);
+        t.inputs++;
+        long start = System.nanoTime();
+        try {
+            try (PcapFileSource src = new PcapFileSource(file, "fuzz-" + i + ".pcapng")) {
+                src.run(new PacketSink() {
+                    @Override
+                    public void packet(RawPacket packet) {
+                        t.packets++;
+                    }
+
+                    @Override
+                    public void problem(CaptureProblem problem) {
+                        t.problems++;
+                        problem.describe();
+                    }
+                });
+            } catch (CaptureException e) {
+                t.problems++;
+            }
+        } catch (Throwable e) {
+            crash("pcapng", i, e, b, t);
+            return;
+        }
+        long took = System.nanoTime() - start;
+        if (took > SLOW_NANOS) {
+            crash("pcapng", i, new IllegalStateException("slow: " + took / 1_000_000 + " ms for " + b.length + " bytes"), b, t);
         }
     }
 
@@ -431,6 +519,7 @@ public final class MutationFuzzer {
         try {
             Inspector insp = Inspectors.standard().get(target).orElseThrow().newInspector();
             RecordingContext c = new RecordingContext("10.0.0.1", 40000, "10.0.0.2", 2000, proto);
+            c.buffers = buffers; // one small budget over all inputs: drops of other inputs' buffers are exercised too
             long seq = r.nextInt(4) == 0 ? (r.nextLong() & 0xffffffffL) : r.nextInt(1000);
             int cut = b.length == 0 ? 0 : r.nextInt(b.length + 1);
             int flags = proto == IpProtocol.TCP ? r.nextInt(8) == 0 ? r.nextInt(256) : 0x18 : 0;

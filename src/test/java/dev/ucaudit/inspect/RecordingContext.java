@@ -15,6 +15,8 @@ public final class RecordingContext implements InspectionContext {
     private final InetAddress responder;
     private final int responderPort;
     private final IpProtocol protocol;
+    /** The reassembly budget handed to inspectors (null: none). */
+    public dev.ucaudit.inspect.stream.BufferBudget buffers;
 
     public RecordingContext(String initiator, int initiatorPort, String responder, int responderPort, IpProtocol protocol) {
         this.initiator = addr(initiator);
@@ -38,6 +40,7 @@ public final class RecordingContext implements InspectionContext {
     @Override public int responderPort() { return responderPort; }
     @Override public IpProtocol protocol() { return protocol; }
     @Override public long timestampNanos() { return 0; }
+    @Override public dev.ucaudit.inspect.stream.BufferBudget buffers() { return buffers; }
     @Override public void expect(Expectation e) { expectations.add(e); }
     @Override public void malformed(String detail) { malformed.add(detail); }
     @Override public void message(String type) { messages.add(type); }
