@@ -17,12 +17,12 @@ public final class HtmlPage {
             + "table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #eaeef2;padding:4px 6px;"
             + "text-align:left;vertical-align:top;overflow-wrap:break-word}\n"
             + "th{background:#f6f8fa;overflow-wrap:normal}td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
-            + ".nw,td.n,td.t{white-space:nowrap;overflow-wrap:normal}code{font-size:12px}td.r{min-width:14em;overflow-wrap:anywhere}p code{overflow-wrap:anywhere}\n"
+            + ".nw,td.n,td.t{white-space:nowrap;overflow-wrap:normal}code{font-size:12px}td.r{min-width:11em;overflow-wrap:anywhere}p code{overflow-wrap:anywhere}\n"
             + ".badge{border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap}.badge.nc{background:#ffebe9;color:#b42318}"
             + ".badge.c{background:#dafbe1;color:#1a7f37}\n"
             + "details>summary{cursor:pointer;font-weight:600;margin:6px 0}\n"
-            + ".js th{cursor:pointer;user-select:none}.js th:after{content:' \\2195';color:#8c959f;font-weight:400}"
-            + ".js th[aria-sort=ascending]:after{content:' \\25B2'}.js th[aria-sort=descending]:after{content:' \\25BC'}\n"
+            + ".js .sortable th{cursor:pointer;user-select:none}.js .sortable th:after{content:' \\2195';color:#8c959f;font-weight:400}"
+            + ".js .sortable th[aria-sort=ascending]:after{content:' \\25B2'}.js .sortable th[aria-sort=descending]:after{content:' \\25BC'}\n"
             + "input.filter{margin:4px 0;padding:3px 6px;font:inherit;width:16em;max-width:100%}\n"
             + ".chart{max-width:100%;height:auto}\n";
 

@@ -7,53 +7,63 @@ import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.audit.UnusedOpening;
 import dev.ucaudit.capture.CaptureProblem;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * report.html: one self-contained page (inline CSS and SVG, no scripts, no external resources)
- * that a person opens first — the summary, findings first, every pair with its status, charts.
+ * report.html: one self-contained page (inline CSS, SVG and a few lines of script to sort and filter
+ * tables; no external resources) that a person opens first: the summary, findings grouped first,
+ * every pair with its status and why, charts. Written section by section to the file.
  */
 public final class HtmlReport {
-    private static final int FINDINGS_SHOWN = 500;
+    private static final int FINDING_GROUPS_SHOWN = 100;
     private static final int UNUSED_SHOWN = 500;
     private static final int PAIRS_CHARTED = 25;
+    private static final int SERVICES_EXPLAINED = 4;
+    /** Below a week of traffic, an unused opening may just not have had its day yet. */
+    private static final long SHORT_WINDOW_NANOS = 7L * 86_400 * 1_000_000_000L;
 
     private HtmlReport() {
     }
 
     public static void write(Path file, AuditReport r, List<FlowRecord> flows) throws IOException {
-        String html = render(r, flows);
-        AtomicFile.write(file, w -> w.write(html));
+        AtomicFile.write(file, w -> render(w, r, flows));
     }
 
-    static String render(AuditReport r, List<FlowRecord> flows) {
+    /** Writes the page section by section; each section is bounded, the page never held whole. */
+    static void render(Writer out, AuditReport r, List<FlowRecord> flows) throws IOException {
+        out.write(header(r));
+        out.write(findings(r, flows));
+        out.write(scans(r));
+        out.write(verdicts(r));
+        out.write(pairs(r, flows));
+        out.write(unused(r));
+        out.write(inputs(r));
+    }
+
+    private static String header(AuditReport r) {
         RunStats s = r.stats();
         AuditResult res = r.result();
-        StringBuilder h = new StringBuilder(64 * 1024);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>ucaudit report</title>\n<style>\n")
-         .append("body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px auto;max-width:1280px;padding:0 16px;color:#1d232a}\n")
-         .append("h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}\n")
-         .append(".muted{color:#57606a}.cards{display:flex;flex-wrap:wrap;gap:10px;margin:14px 0}\n")
-         .append(".card{border:1px solid #d0d7de;border-radius:6px;padding:8px 14px;min-width:120px}.card b{display:block;font-size:20px}\n")
-         .append(".bad{color:#b42318}.good{color:#1a7f37}.warn{background:#fff8c5;border:1px solid #d4a72c;padding:8px 12px;border-radius:6px}\n")
-         .append("table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #eaeef2;padding:4px 6px;text-align:left;vertical-align:top}\n")
-         .append("th{background:#f6f8fa;position:sticky;top:0}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
-         .append(".badge{border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap}.badge.nc{background:#ffebe9;color:#b42318}.badge.c{background:#dafbe1;color:#1a7f37}\n")
-         .append("code{font-size:12px}</style></head><body>\n");
+        String inputs = String.join(", ", s.inputs().stream().map(i -> i.name).toList());
+        StringBuilder h = new StringBuilder(8 * 1024);
+        h.append(HtmlPage.head("ucaudit: " + inputs + ", " + Times.iso(s.firstNanos) + " — " + Times.iso(s.lastNanos), ""));
         h.append("<h1>ucaudit — CUCM traffic audit</h1>\n<div class=\"muted\">");
-        h.append(esc(r.mode())).append(" audit of ");
-        h.append(esc(String.join(", ", s.inputs().stream().map(i -> i.name).toList())));
-        h.append("<br>Window: ").append(esc(Times.iso(s.firstNanos))).append(" — ").append(esc(Times.iso(s.lastNanos)));
+        h.append(esc(r.mode())).append(" audit of ").append(esc(inputs));
+        h.append(" · window <span class=\"nw\">").append(esc(Times.iso(s.firstNanos))).append("</span> — <span class=\"nw\">")
+         .append(esc(Times.iso(s.lastNanos))).append("</span> (").append(esc(span(s.lastNanos - s.firstNanos))).append(")");
         h.append("<br>Catalog: ").append(esc(String.join(", ", r.catalog().sources()))).append(" (")
-         .append(r.catalog().rules().size()).append(" rows)");
-        h.append("<br>Inventory: ").append(r.inventory().isPresent()
+         .append(r.catalog().rules().size()).append(" rows) · inventory: ").append(r.inventory().isPresent()
                 ? esc(r.inventory().source()) + " (" + r.inventory().entries().size() + " entries)" : "none");
         h.append("</div>\n");
         if (!r.inventory().isPresent()) {
-            h.append("<p class=\"warn\">No inventory was given: every host's role is <i>unknown</i>, so flows are ")
+            h.append("<p class=\"warn\">⚠ No inventory was given: every host's role is <i>unknown</i>, so flows are ")
              .append("classified by port alone. Give <code>--inventory FILE</code> to check who talks to whom.</p>\n");
         }
         long nonCompliant = res.conversationsUnordered().stream().filter(c -> !c.compliant()).count();
@@ -68,129 +78,219 @@ public final class HtmlReport {
         card(h, "packets not decodable", fmt(s.undecodableTotal()), s.undecodableTotal() > 0 ? "bad" : "");
         card(h, "read problems", fmt(s.problemsTotal()), s.problemsTotal() > 0 ? "bad" : "");
         h.append("</div>\n");
+        return h.toString();
+    }
 
-        if (!res.scans().isEmpty()) {
-            h.append("<h2>Scans (").append(fmt(res.scans().size())).append(")</h2>\n<ul>\n");
-            for (dev.ucaudit.audit.ScanDetector.Entry e : res.scans()) {
-                h.append("<li>").append(esc(e.describe())).append(" <span class=\"muted\">(")
-                 .append(esc(Times.iso(e.firstSeenNanos()))).append(" — ").append(esc(Times.iso(e.lastSeenNanos())))
-                 .append(")</span></li>\n");
+    /** Undocumented flows grouped by what is wrong with them, largest groups first. */
+    private static String findings(AuditReport r, List<FlowRecord> flows) {
+        AuditResult res = r.result();
+        StringBuilder h = new StringBuilder(16 * 1024);
+        h.append("<section id=\"findings\"><h2>Findings: undocumented flows (").append(fmt(res.undocumented())).append(")</h2>\n");
+        FindingGroups groups = FindingGroups.of(flows);
+        long listed = 0;
+        if (groups.size() == 0 && res.undocumented() == 0) {
+            h.append("<p class=\"good\">✓ Every flow is documented by the catalog.</p>\n");
+        } else if (groups.size() == 0) {
+            h.append("<p class=\"bad\">✗ ").append(fmt(res.undocumented()))
+             .append(" undocumented flows, none of them listed here: they are scan probes summarized below, or rows beyond ")
+             .append("--max-flow-rows. Their counts are in conversations.csv and summary.json.</p>\n");
+        } else {
+            List<FindingGroups.Group> all = groups.largestFirst();
+            h.append("<p class=\"muted\">Flows that break the catalog the same way (same roles, protocol and reason, whatever ")
+             .append("the port or hosts) make one group; flows.csv lists each flow.</p>\n")
+             .append("<table id=\"findings-table\" class=\"sortable\"><thead><tr><th>flows</th><th>initiator → responder</th>")
+             .append("<th>service</th><th>why undocumented</th><th>packets</th><th>bytes</th><th>examples</th></tr></thead><tbody>\n");
+            for (FindingGroups.Group g : all.subList(0, Math.min(FINDING_GROUPS_SHOWN, all.size()))) {
+                listed += g.flows();
+                h.append("<tr><td class=\"n\" data-v=\"").append(g.flows()).append("\"><b>").append(fmt(g.flows()))
+                 .append("</b></td><td>").append(esc(g.roles())).append("</td><td class=\"t\">").append(esc(g.service()))
+                 .append("</td><td class=\"r\">").append(esc(g.reason())).append(g.flows() > 1 && g.service().contains(" (")
+                         ? " <span class=\"muted\">(first flow's port)</span>" : "")
+                 .append("</td><td class=\"n\" data-v=\"").append(g.packets()).append("\">").append(fmt(g.packets()))
+                 .append("</td>").append(HtmlPage.bytesCell(g.bytes())).append("<td>");
+                for (FlowRecord f : g.examples()) {
+                    h.append("<div>").append(hostName(f.initiator(), f.initiatorName())).append(" → ")
+                     .append(hostName(f.responder(), f.responderName())).append(" <span class=\"nw\">")
+                     .append(esc(f.responderPort() >= 0 ? f.responderPort() + "/" + f.protocol() : f.protocol()))
+                     .append("</span> <span class=\"muted nw\">").append(esc(Times.iso(f.firstSeenNanos()))).append("</span></div>");
+                }
+                h.append("</td></tr>\n");
             }
-            h.append("</ul>\n<p class=\"muted\">");
-            if (res.listScanFlows()) {
-                h.append("Their probes are listed in flows.csv (--list-scan-flows).");
-            } else {
-                h.append(fmt(res.scanFlowsSummarized())).append(" scan probes are counted in every total but summarized here, ")
-                 .append("not written to flows.csv; <code>--list-scan-flows</code> lists them.");
+            h.append("</tbody></table>\n");
+            if (all.size() > FINDING_GROUPS_SHOWN || groups.other()[0] > 0) {
+                h.append("<p class=\"muted\">").append(fmt(res.undocumented() - listed)).append(" flows in ")
+                 .append(all.size() > FINDING_GROUPS_SHOWN ? fmt(all.size() - FINDING_GROUPS_SHOWN) + " smaller groups" : "further groups")
+                 .append(" are in flows.csv.</p>\n");
             }
-            h.append("</p>\n");
+            long unlisted = res.undocumented() - flows.stream().filter(f -> !f.documented()).count();
+            if (unlisted > 0) {
+                h.append("<p class=\"muted\">").append(fmt(unlisted))
+                 .append(" more undocumented flows are scan probes summarized below or rows beyond --max-flow-rows.</p>\n");
+            }
         }
         if (res.flowsNotListed() > 0) {
-            h.append("<p class=\"warn\">flows.csv holds at most ").append(fmt(res.maxFlowRows())).append(" rows (--max-flow-rows): ")
+            h.append("<p class=\"warn\">⚠ flows.csv holds at most ").append(fmt(res.maxFlowRows())).append(" rows (--max-flow-rows): ")
              .append(fmt(res.flowsNotListed())).append(" more flows (").append(fmt(res.undocumentedNotListed()))
              .append(" undocumented) are counted in conversations and summary.json but not listed.</p>\n");
         }
+        return h.append("</section>\n").toString();
+    }
+
+    private static String scans(AuditReport r) {
+        AuditResult res = r.result();
+        if (res.scans().isEmpty()) {
+            return "";
+        }
+        StringBuilder h = new StringBuilder(4 * 1024);
+        h.append("<h2>Scans (").append(fmt(res.scans().size())).append(")</h2>\n<ul>\n");
+        for (dev.ucaudit.audit.ScanDetector.Entry e : res.scans()) {
+            h.append("<li>").append(esc(e.describe())).append(" <span class=\"muted\">(<span class=\"nw\">")
+             .append(esc(Times.iso(e.firstSeenNanos()))).append("</span> — <span class=\"nw\">")
+             .append(esc(Times.iso(e.lastSeenNanos()))).append("</span>)</span></li>\n");
+        }
+        h.append("</ul>\n<p class=\"muted\">");
+        if (res.listScanFlows()) {
+            h.append("Their probes are listed in flows.csv (--list-scan-flows).");
+        } else {
+            h.append(fmt(res.scanFlowsSummarized())).append(" scan probes are counted in every total but summarized here, ")
+             .append("not written to flows.csv; <code>--list-scan-flows</code> lists them.");
+        }
+        return h.append("</p>\n").toString();
+    }
+
+    private static String verdicts(AuditReport r) {
+        AuditResult res = r.result();
+        StringBuilder h = new StringBuilder(2 * 1024);
         h.append("<h2>Traffic per verdict</h2>\n");
         long docBytes = res.conversationsUnordered().stream().mapToLong(Conversation::documentedBytes).sum();
         long allBytes = res.conversationsUnordered().stream().mapToLong(Conversation::bytes).sum();
         verdictChart(h, res.documented(), res.undocumented(), docBytes, allBytes - docBytes);
+        return h.toString();
+    }
 
-        List<FlowRecord> findings = flows.stream().filter(f -> !f.documented())
-                .sorted(Comparator.comparingLong(FlowRecord::bytes).reversed()).toList();
-        h.append("<h2>Findings: undocumented flows (").append(fmt(res.undocumented())).append(")</h2>\n");
-        if (findings.isEmpty() && res.undocumented() == 0) {
-            h.append("<p class=\"good\">Every flow is documented by the catalog.</p>\n");
-        } else if (findings.isEmpty()) {
-            h.append("<p class=\"bad\">").append(fmt(res.undocumented()))
-             .append(" undocumented flows, none of them listed here: they are scan probes summarized above, or rows beyond ")
-             .append("--max-flow-rows. Their counts are in conversations.csv and summary.json.</p>\n");
-        } else {
-            h.append("<table><tr><th>initiator</th><th>responder</th><th>service</th><th>packets</th><th>bytes</th><th>first seen</th><th>why undocumented</th></tr>\n");
-            for (FlowRecord f : findings.subList(0, Math.min(FINDINGS_SHOWN, findings.size()))) {
-                h.append("<tr><td>").append(host(f.initiator(), f.initiatorRole(), f.initiatorName())).append("</td><td>")
-                 .append(host(f.responder(), f.responderRole(), f.responderName())).append("</td><td>")
-                 .append(esc(f.responderPort() >= 0 ? f.responderPort() + "/" + f.protocol() : f.protocol()))
-                 .append("</td><td class=\"n\">").append(fmt(f.packets())).append("</td><td class=\"n\">")
-                 .append(fmt(f.bytes())).append("</td><td>").append(esc(Times.iso(f.firstSeenNanos())))
-                 .append("</td><td>").append(esc(f.reason())).append("</td></tr>\n");
-            }
-            h.append("</table>\n");
-            if (findings.size() > FINDINGS_SHOWN) {
-                h.append("<p class=\"muted\">").append(fmt(findings.size() - FINDINGS_SHOWN))
-                 .append(" more in flows.csv.</p>\n");
-            }
-            long unlisted = res.undocumented() - findings.size();
-            if (unlisted > 0) {
-                h.append("<p class=\"muted\">").append(fmt(unlisted))
-                 .append(" more undocumented flows are scan probes summarized above or rows beyond --max-flow-rows.</p>\n");
-            }
-        }
-
+    private static String pairs(AuditReport r, List<FlowRecord> flows) {
+        AuditResult res = r.result();
         List<Conversation> pairs = res.conversations();
-        h.append("<h2>Traffic per pair (top ").append(Math.min(PAIRS_CHARTED, pairs.size())).append(" by bytes)</h2>\n");
+        StringBuilder h = new StringBuilder(16 * 1024);
+        h.append("<h2>Traffic per pair (").append(Math.min(PAIRS_CHARTED, pairs.size()))
+         .append(" pairs: non-compliant first, then by bytes)</h2>\n");
         pairChart(h, pairs);
         h.append("<h2>Conversation pairs (").append(fmt(pairs.size())).append(")</h2>\n");
         if (res.pairsNotListed() > 0) {
-            h.append("<p class=\"warn\">").append(fmt(res.pairsNotListed())).append(" more host pairs (")
+            h.append("<p class=\"warn\">⚠ ").append(fmt(res.pairsNotListed())).append(" more host pairs (")
              .append(fmt(res.flowsOfUnlistedPairs())).append(" flows, ").append(fmt(res.undocumentedFlowsOfUnlistedPairs()))
              .append(" undocumented) went beyond --max-conversations ").append(fmt(res.maxConversations()))
              .append(": they are in every total but have no row here or in conversations.csv.</p>\n");
         }
-        h.append("<table><tr><th>status</th><th>host a</th><th>host b</th><th>flows</th><th>undocumented</th><th>packets</th><th>bytes</th><th>services (responder ports)</th></tr>\n");
+        Map<String, Map<String, String>> why = undocumentedServices(flows);
+        h.append("<table id=\"pairs-table\" class=\"sortable\"><thead><tr><th>status</th><th>host a</th><th>host b</th>")
+         .append("<th>flows</th><th title=\"undocumented flows\">undoc.</th><th>packets</th><th>bytes</th><th>services</th>")
+         .append("<th>undocumented services and why</th></tr></thead><tbody>\n");
         for (Conversation c : pairs) {
-            h.append("<tr><td><span class=\"badge ").append(c.compliant() ? "c" : "nc").append("\">")
-             .append(c.status()).append("</span></td><td>").append(host(c.hostA(), c.roleA(), c.nameA()))
-             .append("</td><td>").append(host(c.hostB(), c.roleB(), c.nameB())).append("</td><td class=\"n\">")
-             .append(fmt(c.flows())).append("</td><td class=\"n\">").append(fmt(c.undocumented()))
-             .append("</td><td class=\"n\">").append(fmt(c.packets())).append("</td><td class=\"n\">")
-             .append(fmt(c.bytes())).append("</td><td><code>").append(esc(c.servicesText())).append("</code></td></tr>\n");
+            h.append("<tr><td>").append(badge(c)).append("</td><td>").append(host(c.hostA(), c.roleA(), c.nameA()))
+             .append("</td><td>").append(host(c.hostB(), c.roleB(), c.nameB())).append("</td><td class=\"n\" data-v=\"")
+             .append(c.flows()).append("\">").append(fmt(c.flows())).append("</td><td class=\"n\" data-v=\"")
+             .append(c.undocumented()).append("\">").append(fmt(c.undocumented())).append("</td><td class=\"n\" data-v=\"")
+             .append(c.packets()).append("\">").append(fmt(c.packets())).append("</td>").append(HtmlPage.bytesCell(c.bytes()))
+             .append("<td><code>").append(esc(c.servicesText())).append("</code></td><td class=\"r\">");
+            Map<String, String> services = c.compliant() ? null : why.get(pairKey(c.hostA(), c.hostB()));
+            if (services != null) {
+                services.forEach((service, reason) -> h.append("<div><b class=\"nw\">✗ ").append(esc(service)).append("</b>: ")
+                        .append(esc(reason)).append("</div>"));
+            } else if (!c.compliant()) {
+                h.append("<span class=\"muted\">scan probes or rows beyond --max-flow-rows (see flows.csv)</span>");
+            }
+            h.append("</td></tr>\n");
         }
-        h.append("</table>\n");
+        return h.append("</tbody></table>\n").toString();
+    }
 
+    /** Per unordered host pair, its undocumented services (at most a few) with the first flow's reason for each. */
+    private static Map<String, Map<String, String>> undocumentedServices(List<FlowRecord> flows) {
+        Map<String, Map<String, String>> out = new HashMap<>();
+        for (FlowRecord f : flows) {
+            if (f.documented()) {
+                continue;
+            }
+            Map<String, String> services = out.computeIfAbsent(pairKey(f.initiator(), f.responder()), k -> new LinkedHashMap<>());
+            String service = f.responderPort() >= 0 ? f.responderPort() + "/" + f.protocol() : f.protocol();
+            if (services.size() < SERVICES_EXPLAINED || services.containsKey(service)) {
+                services.putIfAbsent(service, f.reason());
+            } else {
+                services.putIfAbsent("…", "more undocumented services in flows.csv");
+            }
+        }
+        return out;
+    }
+
+    private static String pairKey(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + ' ' + b : b + ' ' + a;
+    }
+
+    private static String badge(Conversation c) {
+        return "<span class=\"badge " + (c.compliant() ? "c\">✓ " : "nc\">✗ ") + c.status() + "</span>";
+    }
+
+    /** Unused openings, one row per catalog rule, folded away: a short window proves little about them. */
+    private static String unused(AuditReport r) {
+        StringBuilder h = new StringBuilder(16 * 1024);
         h.append("<h2>Documented openings nobody used (").append(fmt(r.unused().size())).append(")</h2>\n");
         if (r.unused().isEmpty()) {
-            h.append("<p>None.</p>\n");
-        } else {
-            // One row per catalog rule, its unused destinations together (unused.csv has one row per opening).
-            java.util.Map<String, java.util.List<UnusedOpening>> byRule = new java.util.LinkedHashMap<>();
-            for (UnusedOpening u : r.unused()) {
-                byRule.computeIfAbsent(u.rule(), k -> new java.util.ArrayList<>()).add(u);
-            }
-            h.append("<p class=\"muted\">Each catalog row whose opening no flow used, with the inventory destinations it names")
-             .append(" (candidates to close in a firewall; unused.csv has one row per opening).</p>\n");
-            h.append("<table><tr><th>rule</th><th>service</th><th>from</th><th>to</th><th>unused at</th><th>purpose</th></tr>\n");
-            int shown = 0;
-            for (java.util.List<UnusedOpening> group : byRule.values()) {
-                if (shown++ == UNUSED_SHOWN) {
-                    break;
-                }
-                UnusedOpening u = group.get(0);
-                StringBuilder where = new StringBuilder();
-                for (UnusedOpening g : group) {
-                    if (where.length() > 0) {
-                        where.append(", ");
-                    }
-                    where.append(g.destination().isEmpty() ? "any" : g.destination());
-                }
-                h.append("<tr><td>").append(esc(u.rule())).append("</td><td>")
-                 .append(esc(u.ports().isEmpty() ? u.protocol() : u.ports() + "/" + u.protocol())).append("</td><td>")
-                 .append(esc(u.sourceRole())).append("</td><td>").append(esc(u.destinationRole())).append("</td><td><code>")
-                 .append(esc(where.toString())).append("</code></td><td>").append(esc(u.purpose())).append("</td></tr>\n");
-            }
-            h.append("</table>\n");
-            if (byRule.size() > UNUSED_SHOWN) {
-                h.append("<p class=\"muted\">").append(fmt(byRule.size() - UNUSED_SHOWN)).append(" more rules in unused.csv.</p>\n");
-            }
+            return h.append("<p>None.</p>\n").toString();
         }
+        long window = r.stats().lastNanos - r.stats().firstNanos;
+        if (window < SHORT_WINDOW_NANOS) {
+            h.append("<p id=\"unused-warning\" class=\"warn\">⚠ ").append(esc(span(window)))
+             .append(" of traffic: an opening unused here may be used daily; use --state over days before closing anything.</p>\n");
+        }
+        // One row per catalog rule, its unused destinations together (unused.csv has one row per opening).
+        Map<String, List<UnusedOpening>> byRule = new LinkedHashMap<>();
+        for (UnusedOpening u : r.unused()) {
+            byRule.computeIfAbsent(u.rule(), k -> new ArrayList<>()).add(u);
+        }
+        h.append("<details id=\"unused\"><summary>").append(fmt(byRule.size())).append(" catalog rows with ")
+         .append(fmt(r.unused().size())).append(" openings no flow used (show)</summary>\n")
+         .append("<p class=\"muted\">Each catalog row whose opening no flow used, with the inventory destinations it names")
+         .append(" (candidates to close in a firewall; unused.csv has one row per opening).</p>\n");
+        h.append("<table class=\"sortable\"><thead><tr><th>rule</th><th>service</th><th>from</th><th>to</th><th>unused at</th>")
+         .append("<th>purpose</th></tr></thead><tbody>\n");
+        int shown = 0;
+        for (List<UnusedOpening> group : byRule.values()) {
+            if (shown++ == UNUSED_SHOWN) {
+                break;
+            }
+            UnusedOpening u = group.get(0);
+            StringBuilder where = new StringBuilder();
+            for (UnusedOpening g : group) {
+                if (where.length() > 0) {
+                    where.append(", ");
+                }
+                where.append(g.destination().isEmpty() ? "any" : g.destination());
+            }
+            h.append("<tr><td class=\"t\"><code>").append(esc(u.rule())).append("</code></td><td class=\"t\">")
+             .append(esc(u.ports().isEmpty() ? u.protocol() : u.ports() + "/" + u.protocol())).append("</td><td>")
+             .append(esc(u.sourceRole())).append("</td><td>").append(esc(u.destinationRole())).append("</td><td><code>")
+             .append(esc(where.toString())).append("</code></td><td class=\"r\">").append(esc(u.purpose())).append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
+        if (byRule.size() > UNUSED_SHOWN) {
+            h.append("<p class=\"muted\">").append(fmt(byRule.size() - UNUSED_SHOWN)).append(" more rules in unused.csv.</p>\n");
+        }
+        return h.append("</details>\n").toString();
+    }
 
-        h.append("<h2>Input</h2>\n<table><tr><th>input</th><th>packets</th><th>problems</th><th>read completely</th><th>error</th></tr>\n");
+    private static String inputs(AuditReport r) {
+        RunStats s = r.stats();
+        StringBuilder h = new StringBuilder(4 * 1024);
+        h.append("<h2>Input</h2>\n<table><thead><tr><th>input</th><th>packets</th><th>problems</th><th>read completely</th>")
+         .append("<th>error</th></tr></thead><tbody>\n");
         for (RunStats.InputStats in : s.inputs()) {
             h.append("<tr><td>").append(esc(in.name)).append("</td><td class=\"n\">").append(fmt(in.packets))
              .append("</td><td class=\"n\">").append(fmt(in.problems)).append("</td><td>")
-             .append(in.readCompletely ? "yes" : "<span class=\"bad\">no</span>").append("</td><td>")
+             .append(in.readCompletely ? "✓ yes" : "<span class=\"bad\">✗ no</span>").append("</td><td>")
              .append(esc(in.error)).append("</td></tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</tbody></table>\n");
         if (!s.problems().isEmpty()) {
             h.append("<h2>Problems reading the input (").append(fmt(s.problemsTotal())).append(")</h2>\n<ul>\n");
             for (CaptureProblem p : s.problems()) {
@@ -199,26 +299,47 @@ public final class HtmlReport {
             h.append("</ul>\n");
         }
         h.append("<p class=\"muted\">Written by ucaudit at ").append(esc(Times.iso(r.generatedAtMillis() * 1_000_000L)))
-         .append(". The CSV files beside this page hold every row.</p>\n</body></html>\n");
+         .append(". The CSV files beside this page hold every row.</p>\n").append(HtmlPage.SCRIPT).append("</body></html>\n");
         return h.toString();
     }
 
+    /** A duration as a person says it: {@code 1.2 s}, {@code 14 min}, {@code 3.5 h}, {@code 6 days}. */
+    static String span(long nanos) {
+        double sec = Math.max(0, nanos) / 1e9;
+        if (sec < 60) {
+            return String.format(Locale.ROOT, sec < 10 ? "%.1f s" : "%.0f s", sec);
+        }
+        if (sec < 3600) {
+            return String.format(Locale.ROOT, "%.0f min", sec / 60);
+        }
+        if (sec < 86_400) {
+            return String.format(Locale.ROOT, "%.1f h", sec / 3600);
+        }
+        return String.format(Locale.ROOT, "%.1f days", sec / 86_400);
+    }
+
     private static void card(StringBuilder h, String label, String value, String cls) {
-        h.append("<div class=\"card\"><b class=\"").append(cls).append("\">").append(esc(value)).append("</b>")
-         .append(esc(label)).append("</div>");
+        h.append("<div class=\"card\"><b class=\"").append(cls).append("\">").append(cls.equals("bad") ? "✗ " : "")
+         .append(esc(value)).append("</b>").append(esc(label)).append("</div>");
     }
 
     private static String host(String address, String role, String name) {
-        return "<code>" + esc(address) + "</code> <span class=\"muted\">" + esc(role)
+        return "<code class=\"nw\">" + esc(address) + "</code> <span class=\"muted\">" + esc(role)
                 + (name == null || name.isEmpty() ? "" : " · " + esc(name)) + "</span>";
+    }
+
+    private static String hostName(String address, String name) {
+        return name == null || name.isEmpty() ? "<code class=\"nw\">" + esc(address) + "</code>"
+                : "<span class=\"nw\" title=\"" + esc(address) + "\">" + esc(name) + "</span>";
     }
 
     private static void verdictChart(StringBuilder h, long docFlows, long undocFlows, long docBytes, long undocBytes) {
         int width = 640;
-        h.append("<svg role=\"img\" aria-label=\"traffic per verdict\" width=\"").append(width + 220)
-         .append("\" height=\"96\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
-        bar(h, 0, "flows", docFlows, undocFlows, width, fmt(docFlows) + " documented / " + fmt(undocFlows) + " undocumented");
-        bar(h, 44, "bytes", docBytes, undocBytes, width, fmt(docBytes) + " documented / " + fmt(undocBytes) + " undocumented");
+        h.append("<svg class=\"chart\" role=\"img\" aria-label=\"traffic per verdict\" viewBox=\"0 0 ").append(width + 80)
+         .append(" 96\" width=\"").append(width + 80).append("\" height=\"96\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
+        bar(h, 0, "flows", docFlows, undocFlows, width, "✓ " + fmt(docFlows) + " documented / ✗ " + fmt(undocFlows) + " undocumented");
+        bar(h, 44, "bytes", docBytes, undocBytes, width, "✓ " + HtmlPage.bytes(docBytes) + " documented / ✗ "
+                + HtmlPage.bytes(undocBytes) + " undocumented");
         h.append("</svg>\n");
     }
 
@@ -232,31 +353,45 @@ public final class HtmlReport {
          .append("<text x=\"60\" y=\"").append(y + 36).append("\" fill=\"#57606a\">").append(esc(text)).append("</text>\n");
     }
 
+    /** Bars per pair: non-compliant pairs first, hosts by inventory name, ✓/✗ and counts beside the colours. */
     private static void pairChart(StringBuilder h, List<Conversation> pairs) {
-        List<Conversation> top = pairs.stream().sorted(Comparator.comparingLong(Conversation::bytes).reversed())
-                .limit(PAIRS_CHARTED).toList();
+        List<Conversation> top = pairs.stream().sorted(Comparator.comparing(Conversation::compliant)
+                .thenComparing(Comparator.comparingLong(Conversation::bytes).reversed())).limit(PAIRS_CHARTED).toList();
         if (top.isEmpty()) {
             h.append("<p>No traffic.</p>\n");
             return;
         }
-        long max = Math.max(1, top.get(0).bytes());
-        int width = 560;
+        long max = Math.max(1, top.stream().mapToLong(Conversation::bytes).max().orElse(1));
+        int label = 360;
+        int width = 300;
         int rowH = 20;
-        h.append("<svg role=\"img\" aria-label=\"bytes per pair\" width=\"").append(width + 560).append("\" height=\"")
-         .append(top.size() * rowH + 24).append("\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
+        h.append("<svg id=\"pair-chart\" class=\"chart\" role=\"img\" aria-label=\"bytes per pair\" viewBox=\"0 0 ")
+         .append(label + width + 200).append(' ').append(top.size() * rowH + 24).append("\" width=\"").append(label + width + 200)
+         .append("\" height=\"").append(top.size() * rowH + 24).append("\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
         int y = 0;
         for (Conversation c : top) {
             int total = (int) Math.max(1, Math.round((double) c.bytes() / max * width));
             int good = (int) Math.round((double) c.documentedBytes() / Math.max(1, c.bytes()) * total);
-            h.append("<text x=\"0\" y=\"").append(y + 14).append("\">").append(esc(c.hostA() + " ↔ " + c.hostB()))
-             .append("</text><rect x=\"330\" y=\"").append(y + 3).append("\" width=\"").append(good)
-             .append("\" height=\"14\" fill=\"#2da44e\"/><rect x=\"").append(330 + good).append("\" y=\"").append(y + 3)
+            String mark = c.compliant() ? "✓ " : "✗ ";
+            h.append("<text x=\"0\" y=\"").append(y + 14).append("\"").append(c.compliant() ? "" : " font-weight=\"bold\"")
+             .append("><title>").append(esc(c.hostA() + " ↔ " + c.hostB())).append("</title>")
+             .append(esc(mark + shortName(c.hostA(), c.nameA()) + " ↔ " + shortName(c.hostB(), c.nameB())))
+             .append("</text><rect x=\"").append(label).append("\" y=\"").append(y + 3).append("\" width=\"").append(good)
+             .append("\" height=\"14\" fill=\"#2da44e\"/><rect x=\"").append(label + good).append("\" y=\"").append(y + 3)
              .append("\" width=\"").append(total - good).append("\" height=\"14\" fill=\"#cf222e\"/><text x=\"")
-             .append(336 + total).append("\" y=\"").append(y + 14).append("\" fill=\"#57606a\">").append(fmt(c.bytes()))
-             .append(" B</text>\n");
+             .append(label + total + 6).append("\" y=\"").append(y + 14).append("\" fill=\"#57606a\">")
+             .append(esc(HtmlPage.bytes(c.bytes()))).append(c.compliant() ? "" : ", " + fmt(c.undocumented()) + " undoc. flows")
+             .append("</text>\n");
             y += rowH;
         }
-        h.append("<text x=\"330\" y=\"").append(y + 16).append("\" fill=\"#57606a\">green: documented bytes, red: undocumented bytes</text>\n</svg>\n");
+        h.append("<text x=\"").append(label).append("\" y=\"").append(y + 16)
+         .append("\" fill=\"#57606a\">✓ compliant pair, ✗ non-compliant; green: documented bytes, red: undocumented</text>\n</svg>\n");
+    }
+
+    /** The inventory name when there is one (cut to fit the chart's label column), else the address. */
+    private static String shortName(String address, String name) {
+        String s = name == null || name.isEmpty() ? address : name;
+        return s.length() > 22 ? s.substring(0, 21) + "…" : s;
     }
 
     /** {@code String.format(Locale.ROOT, "%,d", n)} without the formatter (it was ~12 % of a 2 M-packet run). */
@@ -282,21 +417,6 @@ public final class HtmlReport {
     }
 
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return HtmlPage.esc(s);
     }
 }
