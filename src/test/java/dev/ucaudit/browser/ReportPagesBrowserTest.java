@@ -107,6 +107,12 @@ class ReportPagesBrowserTest {
         List<Long> down = numbers(pairs, bytesColumn);
         assertEquals(down.stream().sorted(java.util.Comparator.reverseOrder()).toList(), down, "descending after two");
 
+        // Bytes in units, the exact count on hover.
+        WebElement bytes = pairs.findElements(By.cssSelector("tbody tr")).get(0).findElements(By.tagName("td")).get(bytesColumn);
+        assertTrue(bytes.getText().matches("[0-9.]+ (B|KiB|MiB|GiB)"), bytes.getText());
+        assertEquals(String.format(java.util.Locale.ROOT, "%,d bytes", Long.parseLong(bytes.getAttribute("data-v"))),
+                bytes.getAttribute("title"));
+
         // Filtering: typing a host keeps only its rows.
         WebElement filter = pairs.findElement(By.xpath("preceding-sibling::input[1]"));
         filter.sendKeys("10.40.0.5");
