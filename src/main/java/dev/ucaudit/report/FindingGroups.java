@@ -12,10 +12,11 @@ import java.util.Map;
  * Undocumented flows grouped by what is wrong with them: initiator role, responder role, protocol
  * and the reason with the flow's own port and hosts taken out, so that 18,000 probes that break the
  * catalog the same way make one group with a count and a few examples, not 18,000 rows.
- * Bounded: at most {@link #MAX_GROUPS} groups are kept; further shapes are counted in {@link #other()}.
+ * Bounded: at most {@link #MAX_GROUPS} groups (each with a port bitmap of at most 8 KiB) are kept;
+ * flows of further shapes are counted in {@link #other()}.
  */
 public final class FindingGroups {
-    static final int MAX_GROUPS = 10_000;
+    static final int MAX_GROUPS = 2_000;
     static final int EXAMPLES = 3;
 
     /** One group: its totals, the responder ports it covers and its first few flows. */

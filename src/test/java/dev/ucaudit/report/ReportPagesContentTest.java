@@ -61,6 +61,17 @@ class ReportPagesContentTest {
     }
 
     @Test
+    void groupsAreBounded() {
+        List<FlowRecord> flows = new ArrayList<>();
+        for (int i = 0; i < FindingGroups.MAX_GROUPS + 100; i++) {
+            flows.add(flow("10.99.0.66", "10.10.0.1", 80, "reason number " + i));
+        }
+        FindingGroups g = FindingGroups.of(flows);
+        assertEquals(FindingGroups.MAX_GROUPS, g.size());
+        assertEquals(100, g.other()[0], "flows of shapes beyond the bound are still counted");
+    }
+
+    @Test
     void bytesInUnits() {
         assertEquals("1023 B", HtmlPage.bytes(1023));
         assertEquals("1.5 KiB", HtmlPage.bytes(1536));
