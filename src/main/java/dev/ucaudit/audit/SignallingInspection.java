@@ -22,7 +22,11 @@ import dev.ucaudit.inventory.Inventory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import dev.ucaudit.inspect.stream.BufferBudget;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +42,9 @@ public final class SignallingInspection implements FlowInspection {
     private static final int SIP_TLS_PORT = 5061;
     /** A flow that matched no pinhole is checked again on its first packets (RTP may race the 200 OK). */
     private static final int MATCH_ATTEMPTS = 8;
+    /** Pinhole table bounds: entries and estimated heap (docs/reliability.md). */
+    public static final long MAX_PINHOLES = 250_000;
+    public static final long MAX_PINHOLE_BYTES = 64L * 1024 * 1024;
 
     private final Catalog catalog;
     private final Inventory inventory;
@@ -45,6 +52,7 @@ public final class SignallingInspection implements FlowInspection {
     private final ExpectationTable table;
     private final InspectorStats stats = new InspectorStats();
     private final FragmentReassembler reassembler = new FragmentReassembler();
+    private final BufferBudget buffers;
     private long sipTlsFlows;
     private long negotiatedFlows;
 
@@ -58,9 +66,19 @@ public final class SignallingInspection implements FlowInspection {
     }
 
     public SignallingInspection(Catalog catalog, Inventory inventory, Duration pinholeTtl) {
+        this(catalog, inventory, pinholeTtl, MAX_PINHOLES, MAX_PINHOLE_BYTES, BufferBudget.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * @param maxPinholes most pinholes kept, {@code maxPinholeBytes} their estimated heap
+     * @param maxReassemblyBytes what all flows' TCP reassembly buffers may hold together
+     */
+    public SignallingInspection(Catalog catalog, Inventory inventory, Duration pinholeTtl, long maxPinholes,
+            long maxPinholeBytes, long maxReassemblyBytes) {
         this.catalog = catalog;
         this.inventory = inventory;
-        this.table = new ExpectationTable(1_000_000, pinholeTtl);
+        this.table = new ExpectationTable(maxPinholes, maxPinholeBytes, pinholeTtl);
+        this.buffers = new BufferBudget(maxReassemblyBytes);
     }
 
     @Override
@@ -230,13 +248,41 @@ public final class SignallingInspection implements FlowInspection {
         pinholes.put("flows_documented_by_signalling", negotiatedFlows);
         pinholes.put("expired", table.expired());
         pinholes.put("evicted", table.evicted());
+        pinholes.put("held", table.size());
+        pinholes.put("bytes_held", table.bytesHeld());
+        pinholes.put("max_entries", table.maxEntries());
+        pinholes.put("max_bytes", table.maxBytes());
         m.put("pinholes", pinholes);
+        Map<String, Object> tcp = new LinkedHashMap<>();
+        tcp.put("bytes_held", buffers.heldBytes());
+        tcp.put("peak_bytes", buffers.peakBytes());
+        tcp.put("max_bytes", buffers.maxBytes());
+        tcp.put("buffers_dropped", buffers.evictions());
+        m.put("tcp_reassembly", tcp);
+        m.put("bounds_hit", boundsHit());
         m.put("sip_tls_flows_counted_not_inspected", sipTlsFlows);
         Map<String, Object> frag = new LinkedHashMap<>();
         frag.put("reassembled", reassembler.completed());
         frag.put("dropped", reassembler.dropped());
         m.put("udp_fragments_for_inspection", frag);
         return m;
+    }
+
+    /**
+     * One line per inspection bound that was reached in this run (empty when none): what was
+     * dropped, how often, and the bound. Printed on stderr and kept in summary.json.
+     */
+    private List<String> boundsHit() {
+        List<String> hit = new ArrayList<>();
+        if (table.evicted() > 0) {
+            hit.add(String.format(Locale.ROOT, "%,d pinholes evicted before they expired: the pinhole table is bounded to %,d entries and %,d MiB;"
+                    + " media of those calls may be reported undocumented", table.evicted(), table.maxEntries(), table.maxBytes() >> 20));
+        }
+        if (buffers.evictions() > 0) {
+            hit.add(String.format(Locale.ROOT, "%,d TCP reassembly buffers dropped to stay within %,d MiB for all signalling flows;"
+                    + " messages in them were not read", buffers.evictions(), buffers.maxBytes() >> 20));
+        }
+        return hit;
     }
 
     private static InetAddress address(byte[] bytes) {
@@ -253,6 +299,6 @@ public final class SignallingInspection implements FlowInspection {
         boolean aFirst = flow.firstSender() == Side.A;
         return new FlowInspectionContext(address(aFirst ? k.addressA() : k.addressB()), aFirst ? k.portA() : k.portB(),
                 address(aFirst ? k.addressB() : k.addressA()), aFirst ? k.portB() : k.portA(),
-                new IpProtocol(k.protocol()), table, stats.of(inspector), rule);
+                new IpProtocol(k.protocol()), table, stats.of(inspector), rule, buffers);
     }
 }

@@ -8,15 +8,28 @@ import dev.ucaudit.inventory.Inventory;
 import dev.ucaudit.inventory.InventoryEntry;
 import dev.ucaudit.inventory.Prefix;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The documented openings nobody used. With an inventory: every (rule, inventory entry whose role
  * is the rule's destination role) that no documented flow cited with a responder inside that entry.
  * Without one: every rule whose listening ports saw no traffic at all.
+ *
+ * <p>Bounded: a rule with more than {@link #MAX_ROWS_PER_RULE} unused inventory entries (a
+ * million-row inventory of single hosts) is summarised per covering prefix (IPv4 /24, then /16;
+ * IPv6 /64, then /48): one row per rule and prefix whose name says how many entries it stands for.
+ * Linear: each rule's responders are parsed once, and a host entry is looked up, not compared
+ * with every responder.
  */
 public final class UnusedOpenings {
+    /** Most rows one rule gives before its unused entries are summarised per prefix. */
+    public static final int MAX_ROWS_PER_RULE = 1_000;
+
     private UnusedOpenings() {
     }
 
@@ -27,11 +40,19 @@ public final class UnusedOpenings {
                 continue;
             }
             if (inventory.isPresent()) {
-                Set<String> responders = result.respondersOf(rule.id());
+                Responders responders = new Responders(result.respondersOf(rule.id()));
+                List<InventoryEntry> unused = new ArrayList<>();
                 for (InventoryEntry e : inventory.entriesWithRole(rule.destinationRole())) {
-                    if (!usedInside(e.prefix(), responders)) {
+                    if (!responders.inside(e.prefix())) {
+                        unused.add(e);
+                    }
+                }
+                if (unused.size() <= MAX_ROWS_PER_RULE) {
+                    for (InventoryEntry e : unused) {
                         out.add(row(rule, e.prefix().text(), e.name()));
                     }
+                } else {
+                    summarise(rule, unused, out);
                 }
             } else if (!trafficOnPorts(rule, result)) {
                 out.add(row(rule, "", ""));
@@ -40,17 +61,67 @@ public final class UnusedOpenings {
         return out;
     }
 
-    private static boolean usedInside(Prefix prefix, Set<String> responders) {
-        for (String r : responders) {
-            try {
-                if (prefix.contains(Prefix.parse(r).address())) {
-                    return true;
+    /** The responders a rule's documented flows reached, parsed once: hosts by value, for prefixes a list. */
+    private static final class Responders {
+        private final Set<String> hosts = new HashSet<>();
+        private final List<byte[]> addresses = new ArrayList<>();
+
+        Responders(Set<String> responders) {
+            for (String r : responders) {
+                try {
+                    byte[] a = Prefix.parse(r).address();
+                    addresses.add(a);
+                    hosts.add(HexFormat.of().formatHex(a));
+                } catch (IllegalArgumentException e) {
+                    // not an address: cannot be inside
                 }
-            } catch (IllegalArgumentException e) {
-                // not an address: cannot be inside
             }
         }
-        return false;
+
+        boolean inside(Prefix prefix) {
+            if (prefix.isHost()) {
+                return hosts.contains(HexFormat.of().formatHex(prefix.address()));
+            }
+            for (byte[] a : addresses) {
+                if (prefix.contains(a)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * One row per covering prefix of the unused entries, the narrowest level (IPv4 /24 or /16, IPv6
+     * /64 or /48) that keeps the rule within {@link #MAX_ROWS_PER_RULE} rows where possible.
+     */
+    private static void summarise(CatalogRule rule, List<InventoryEntry> unused, List<UnusedOpening> out) {
+        Map<String, long[]> groups = null;
+        for (int level = 0; level < 2; level++) {
+            groups = new LinkedHashMap<>();
+            for (InventoryEntry e : unused) {
+                byte[] a = e.prefix().address();
+                int bits = a.length == 4 ? (level == 0 ? 24 : 16) : (level == 0 ? 64 : 48);
+                int length = Math.min(bits, e.prefix().length());
+                groups.computeIfAbsent(cover(a, length), k -> new long[1])[0]++;
+            }
+            if (groups.size() <= MAX_ROWS_PER_RULE) {
+                break;
+            }
+        }
+        for (Map.Entry<String, long[]> g : groups.entrySet()) {
+            out.add(row(rule, g.getKey(), g.getValue()[0] + " unused inventory entries (summarised: more than "
+                    + MAX_ROWS_PER_RULE + " for this rule)"));
+        }
+    }
+
+    private static String cover(byte[] address, int length) {
+        byte[] masked = address.clone();
+        for (int i = 0; i < masked.length; i++) {
+            int keep = Math.max(0, Math.min(8, length - 8 * i));
+            masked[i] &= (byte) (0xff << (8 - keep));
+        }
+        return new Prefix(masked, length).toString();
     }
 
     private static boolean trafficOnPorts(CatalogRule rule, AuditResult result) {

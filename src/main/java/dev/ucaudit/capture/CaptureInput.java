@@ -18,6 +18,8 @@ final class CaptureInput implements AutoCloseable {
     private int limit;
     private long consumedBefore;
     private boolean eof;
+    /** Bytes copied inside the buffer (compaction and growth): linear in the stream when reads are. */
+    private long movedBytes;
 
     CaptureInput(InputStream in, int size) {
         this.in = in;
@@ -55,14 +57,21 @@ final class CaptureInput implements AutoCloseable {
         if (limit - pos >= n) {
             return true;
         }
-        if (n > buf.length) {
-            byte[] bigger = new byte[Math.max(n, buf.length * 2)];
+        if (eof) {
+            return false; // nothing more will come: no compaction or growth (a resync asks at every byte)
+        }
+        if (n > buf.length / 2) {
+            // at least twice the largest request, so that compaction copies at most n bytes per n consumed:
+            // a resynchronisation asking for a 16 MiB block at every byte offset stays linear
+            byte[] bigger = new byte[Math.max(2 * n, buf.length)];
+            movedBytes += limit - pos;
             System.arraycopy(buf, pos, bigger, 0, limit - pos);
             consumedBefore += pos;
             limit -= pos;
             pos = 0;
             buf = bigger;
         } else if (buf.length - pos < n) {
+            movedBytes += limit - pos;
             System.arraycopy(buf, pos, buf, 0, limit - pos);
             consumedBefore += pos;
             limit -= pos;
@@ -77,6 +86,11 @@ final class CaptureInput implements AutoCloseable {
             }
         }
         return limit - pos >= n;
+    }
+
+    /** Bytes copied within the buffer so far. */
+    long movedBytes() {
+        return movedBytes;
     }
 
     /** True when nothing is left to read. */

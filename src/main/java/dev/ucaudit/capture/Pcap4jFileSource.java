@@ -1,12 +1,8 @@
 package dev.ucaudit.capture;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.util.zip.GZIPInputStream;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
@@ -15,8 +11,8 @@ import org.pcap4j.core.RawPacketListener;
 
 /**
  * Reads a capture file through libpcap (pcap4j): the reference reader, used when asked for.
- * libpcap reads pcap and pcapng but not gzip, so a gzip file is first decompressed to a temporary
- * file. libpcap stops at the first damaged record and cannot read a pcapng file whose interfaces
+ * libpcap reads pcap and pcapng but not gzip, so a gzip file is decompressed into a named pipe that
+ * libpcap reads as it goes ({@link GzipPipe}): never into a temporary file. libpcap stops at the first damaged record and cannot read a pcapng file whose interfaces
  * have different link types; {@link PcapFileSource} does both.
  */
 public final class Pcap4jFileSource implements PacketSource {
@@ -42,32 +38,31 @@ public final class Pcap4jFileSource implements PacketSource {
     @Override
     public void run(PacketSink sink) throws CaptureException {
         stopped = false;
-        Path file = path;
-        Path temp = null;
         try {
             PcapFileSource.openRaw(path, name).close();
-            if (PcapFileSource.isGzip(path, name)) {
-                temp = gunzip();
-                file = temp;
+            if (!PcapFileSource.isGzip(path, name)) {
+                read(path, sink, () -> { });
+                return;
             }
-            read(file, sink);
-        } catch (IOException e) {
-            throw new CaptureException(name + " cannot be read: " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a leftover temporary file is harmless
+            try (GzipPipe pipe = new GzipPipe(path)) {
+                read(pipe.path(), sink, pipe::opened);
+                pipe.awaitFeeder();
+                if (pipe.failure() != null && !stopped) {
+                    sink.problem(new CaptureProblem(name, 0, "gzip-error", "gzip decompression failed ("
+                            + pipe.failure().getMessage() + "); the packets before it were read", true));
                 }
             }
+        } catch (IOException e) {
+            throw new CaptureException(name + " cannot be read: " + e.getMessage(), e);
         }
     }
 
-    private void read(Path file, PacketSink sink) throws CaptureException {
+    /** @param opened called once libpcap has opened {@code file} */
+    private void read(Path file, PacketSink sink, Runnable opened) throws CaptureException {
         PcapHandle h;
         try {
             h = Pcaps.openOffline(file.toString(), PcapHandle.TimestampPrecision.NANO);
+            opened.run();
         } catch (PcapNativeException e) {
             throw new CaptureException(name + " cannot be read by libpcap: " + e.getMessage()
                     + "; if it is a capture in another format, convert it with: editcap -F pcap " + name + " OUT.pcap", e);
@@ -100,18 +95,6 @@ public final class Pcap4jFileSource implements PacketSource {
             handle = null;
             h.close();
         }
-    }
-
-    private Path gunzip() throws IOException {
-        Path temp = Files.createTempFile("ucaudit-", ".pcap");
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(path), 1 << 16);
-             OutputStream out = Files.newOutputStream(temp)) {
-            in.transferTo(out);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw new IOException("gzip decompression failed (" + e.getMessage() + ")", e);
-        }
-        return temp;
     }
 
     @Override

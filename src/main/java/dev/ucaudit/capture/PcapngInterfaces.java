@@ -12,6 +12,9 @@ final class PcapngInterfaces {
         10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L,
         100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
 
+    /** Most interfaces one section may declare; further descriptions are ignored (counted by the reader). */
+    static final int MAX_INTERFACES = 65_536;
+
     private int count;
     private int[] linkType = new int[4];
     private long[] snaplen = new long[4];
@@ -28,7 +31,16 @@ final class PcapngInterfaces {
         return count;
     }
 
+    /** True when another interface would go beyond {@link #MAX_INTERFACES}. */
+    boolean full() {
+        return count >= MAX_INTERFACES;
+    }
+
+    /** Adds an interface; the caller checks {@link #full()} first. */
     int add(int type, long snap) {
+        if (full()) {
+            throw new IllegalStateException("more than " + MAX_INTERFACES + " interfaces");
+        }
         if (count == linkType.length) {
             int n = count * 2;
             linkType = Arrays.copyOf(linkType, n);

@@ -30,6 +30,8 @@ final class PcapngReader {
     private int section;
     private long number;
     private long lastTimestamp;
+    /** Interface descriptions of this section beyond {@link PcapngInterfaces#MAX_INTERFACES}. */
+    private long ignoredInterfaces;
 
     PcapngReader(String name, AtomicBoolean stopped) {
         this.name = name;
@@ -124,6 +126,7 @@ final class PcapngReader {
     private void sectionHeader(byte[] b, int p, int len, PacketSink sink) {
         section++;
         interfaces.clear();
+        ignoredInterfaces = 0;
         if (len < 28) {
             problem(sink, 0, "bad-block", "section " + section + " has a header block of only " + len
                     + " bytes; its blocks are skipped");
@@ -140,6 +143,13 @@ final class PcapngReader {
     }
 
     private void interfaceDescription(byte[] b, int p, int len, PacketSink sink) {
+        if (interfaces.full()) {
+            if (ignoredInterfaces++ == 0) {
+                problem(sink, 0, "too-many-interfaces", "section " + section + " declares more than "
+                        + PcapngInterfaces.MAX_INTERFACES + " interfaces; the further ones are ignored and their packets skipped");
+            }
+            return;
+        }
         if (len < 20) {
             problem(sink, 0, "bad-block", "interface " + interfaces.count() + " of section " + section
                     + " has a description block of only " + len + " bytes; it is taken as Ethernet");

@@ -118,6 +118,18 @@ final class AuditSession {
             out.printf(Locale.ROOT, "ucaudit: %d packets not decodable, %d read problems (see summary.json)%n",
                     auditor.stats().undecodableTotal(), auditor.stats().problemsTotal());
         }
+        long summarisedRules = unused.stream().filter(u -> u.destinationName().contains("(summarised: more than"))
+                .map(UnusedOpening::rule).distinct().count();
+        if (summarisedRules > 0) {
+            err.printf(Locale.ROOT, "ucaudit: bound reached: the unused openings of %,d rules are summarised per prefix in unused.csv"
+                    + " (more than %,d inventory entries each)%n", summarisedRules, UnusedOpenings.MAX_ROWS_PER_RULE);
+        }
+        if (auditor.inspection().stats().get("bounds_hit") instanceof List<?> hit) {
+            for (Object line : hit) {
+                err.println("ucaudit: bound reached: " + line);
+            }
+            err.flush();
+        }
         extra.write(dir, out);
         out.printf("ucaudit: report written to %s%n", dir.resolve("report.html"));
         out.flush();

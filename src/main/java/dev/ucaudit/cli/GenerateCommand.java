@@ -15,12 +15,13 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Write a generated sample capture and its inventory (how captures/ was made).",
             "Scenarios: lab-site (a small CUCM site: SCCP/SIP phones, a call with RTP, TFTP, LDAP, NTP, DNS, HTTPS, MGCP, H.225, and flows that break the catalog);",
             "media-heavy (benchmarks: --packets N, mostly RTP of SIP and SCCP calls, with TFTP, LDAP and HTTPS);",
-            "syn-scan (--flows N distinct TCP SYN probes from one scanner, default 1000000); udp-spray (one datagram to each of the 65,536 UDP ports of one host)."})
+            "syn-scan (--flows N distinct TCP SYN probes from one scanner, default 1000000); udp-spray (one datagram to each of the 65,536 UDP ports of one host);",
+            "hostile (the inputs of docs/reliability.md's floods: huge SIP Call-IDs, half-sent SIP over TCP, 200,000 host pairs, pcapng fake block headers and 30 M interfaces, a gzip bomb)."})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", description = "lab-site, media-heavy, syn-scan or udp-spray")
+    @Parameters(paramLabel = "SCENARIO", description = "lab-site, media-heavy, syn-scan, udp-spray or hostile")
     String scenario;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "captures", description = "Folder to write into. Default: ${DEFAULT-VALUE}")
@@ -48,6 +49,9 @@ final class GenerateCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("wrote %s (%d packets)%n", pcap, written);
             return 0;
         }
+        if (scenario.equals("hostile")) {
+            return hostile();
+        }
         if (scenario.equals("media-heavy")) {
             Files.createDirectories(out);
             Path pcap = out.resolve("media-heavy-" + packets
@@ -58,13 +62,32 @@ final class GenerateCommand implements Callable<Integer> {
             return 0;
         }
         if (!scenario.equals("lab-site")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown scenario '" + scenario + "' (known: lab-site, media-heavy, syn-scan, udp-spray)");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown scenario '" + scenario + "' (known: lab-site, media-heavy, syn-scan, udp-spray, hostile)");
         }
         Files.createDirectories(out);
         Path pcap = out.resolve("lab-site.pcap");
         Path inventory = out.resolve("lab-site-inventory.csv");
         LabSite.write(pcap, inventory);
         spec.commandLine().getOut().printf("wrote %s and %s%n", pcap, inventory);
+        return 0;
+    }
+
+    /** The hostile inputs of the flood runs, each named after what it attacks. */
+    private int hostile() throws Exception {
+        Files.createDirectories(out);
+        java.io.PrintWriter o = spec.commandLine().getOut();
+        Path p = out.resolve("hostile-sip-invites.pcap");
+        o.printf("wrote %s (%d packets)%n", p, dev.ucaudit.synth.SignallingFloods.sipInvites(p, 300, 15_000, 64, 20));
+        p = out.resolve("hostile-sip-half-sent.pcap");
+        o.printf("wrote %s (%d packets)%n", p, dev.ucaudit.synth.SignallingFloods.sipHalfSent(p, 2_500, 40_000, 30_000));
+        p = out.resolve("hostile-host-pairs.pcap");
+        o.printf("wrote %s (%d packets)%n", p, dev.ucaudit.synth.Floods.hostPairs(p, 200_000));
+        p = out.resolve("hostile-pcapng-resync.pcapng");
+        o.printf("wrote %s (%d bytes)%n", p, dev.ucaudit.synth.HostileFiles.pcapngFakeHeaders(p, 12L << 20));
+        p = out.resolve("hostile-pcapng-interfaces.pcapng.gz");
+        o.printf("wrote %s (%d bytes)%n", p, dev.ucaudit.synth.HostileFiles.pcapngManyInterfaces(p, 30_000_000L));
+        p = out.resolve("hostile-gzip-bomb.pcap.gz");
+        o.printf("wrote %s (%d bytes)%n", p, dev.ucaudit.synth.HostileFiles.gzipBomb(p, 256L << 20));
         return 0;
     }
 }

@@ -24,6 +24,13 @@ import java.util.Optional;
  */
 public final class ExpectationTable {
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+    /** Longest reason kept with a pinhole; longer ones (a 15 KB Call-ID) are cut, see {@link ShortText}. */
+    public static final int MAX_REASON_CHARS = 200;
+    /**
+     * Estimated heap of one pinhole besides its reason text: key, address, entry, expectation,
+     * the cache's node and table slot (measured order of magnitude, not exact).
+     */
+    static final int ENTRY_OVERHEAD_BYTES = 280;
 
     private record Key(int protocol, InetAddress address, int port) {
         /**
@@ -52,6 +59,8 @@ public final class ExpectationTable {
     }
 
     private final Cache<Key, Entry> entries;
+    private final long maxEntries;
+    private final long maxBytes;
     /** Capture time; read by Caffeine's maintenance thread through the ticker. */
     private volatile long clock;
     private long added;
@@ -64,18 +73,32 @@ public final class ExpectationTable {
         this(100_000, DEFAULT_TTL);
     }
 
+    /** A table bounded by entries only (each entry weighs the same). */
     public ExpectationTable(long maxEntries, Duration ttl) {
-        if (maxEntries <= 0) {
-            throw new IllegalArgumentException("maxEntries must be positive: " + maxEntries);
+        this(maxEntries, maxEntries * (ENTRY_OVERHEAD_BYTES + 2L * MAX_REASON_CHARS + 64), ttl);
+    }
+
+    /**
+     * A table holding at most {@code maxEntries} pinholes and about {@code maxBytes} of heap; when
+     * either is reached, the oldest pinholes are evicted (counted by {@link #evicted()}).
+     */
+    public ExpectationTable(long maxEntries, long maxBytes, Duration ttl) {
+        if (maxEntries <= 0 || maxBytes <= 0) {
+            throw new IllegalArgumentException("maxEntries and maxBytes must be positive: " + maxEntries + ", " + maxBytes);
         }
         if (ttl == null || ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("ttl must be positive: " + ttl);
         }
+        this.maxEntries = maxEntries;
+        this.maxBytes = maxBytes;
+        // every entry weighs at least maxBytes / maxEntries, so the weight bound is also the count bound
+        int minWeight = (int) Math.min(Integer.MAX_VALUE, Math.max(1, maxBytes / maxEntries));
         this.entries = Caffeine.newBuilder()
-                .maximumSize(maxEntries)
+                .maximumWeight(maxBytes)
+                .<Key, Entry>weigher((k, v) -> Math.max(minWeight, bytesOf(v.expectation)))
                 .expireAfterWrite(ttl)
                 .ticker(() -> clock)
-                .<Key, Entry>removalListener((k, v, cause) -> {
+                .<Key, Entry>evictionListener((k, v, cause) -> { // called within the eviction: counts are exact after cleanUp
                     if (cause == RemovalCause.EXPIRED) {
                         expired.increment();
                     } else if (cause == RemovalCause.SIZE) {
@@ -103,6 +126,10 @@ public final class ExpectationTable {
 
     /** As {@link #add(Expectation)}, with a tag that {@link #tagOf} gives back for the kept expectation. */
     public void add(Expectation e, Object tag) {
+        if (e.reason().length() > MAX_REASON_CHARS) {
+            e = new Expectation(e.address(), e.port(), e.protocol(), e.inspector(), e.kind(),
+                    ShortText.of(e.reason(), MAX_REASON_CHARS), e.peer());
+        }
         Key k = new Key(e.protocol().number(), e.address(), e.port());
         Entry old = entries.getIfPresent(k);
         Entry keep = old != null && e.kind().equals("rtcp") && !old.expectation.kind().equals("rtcp")
@@ -152,6 +179,26 @@ public final class ExpectationTable {
             return null;
         }
         return e;
+    }
+
+    /** Estimated heap of one pinhole (the reason's characters counted as 2 bytes). */
+    static int bytesOf(Expectation e) {
+        return ENTRY_OVERHEAD_BYTES + 2 * e.reason().length()
+                + (e.address().getAddress().length > 4 ? 40 : 0);
+    }
+
+    /** Estimated heap held by the pinholes now in the table (never above {@link #maxBytes()}). */
+    public long bytesHeld() {
+        entries.cleanUp();
+        return entries.policy().eviction().map(ev -> ev.weightedSize().orElse(0L)).orElse(0L);
+    }
+
+    public long maxEntries() {
+        return maxEntries;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
     }
 
     public long size() {

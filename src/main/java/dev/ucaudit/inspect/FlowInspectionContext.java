@@ -1,6 +1,7 @@
 package dev.ucaudit.inspect;
 
 import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inspect.stream.BufferBudget;
 import java.net.InetAddress;
 import java.util.Objects;
 
@@ -19,6 +20,7 @@ public final class FlowInspectionContext implements InspectionContext {
     private final ExpectationTable table;
     private final InspectorStats.Counters counters;
     private final Object tag;
+    private final BufferBudget buffers;
     private long timestampNanos;
 
     public FlowInspectionContext(InetAddress initiator, int initiatorPort, InetAddress responder, int responderPort,
@@ -29,6 +31,13 @@ public final class FlowInspectionContext implements InspectionContext {
     /** @param tag kept with every expectation this flow registers (may be null) */
     public FlowInspectionContext(InetAddress initiator, int initiatorPort, InetAddress responder, int responderPort,
             IpProtocol protocol, ExpectationTable table, InspectorStats.Counters counters, Object tag) {
+        this(initiator, initiatorPort, responder, responderPort, protocol, table, counters, tag, null);
+    }
+
+    /** @param buffers the run's reassembly budget (may be null) */
+    public FlowInspectionContext(InetAddress initiator, int initiatorPort, InetAddress responder, int responderPort,
+            IpProtocol protocol, ExpectationTable table, InspectorStats.Counters counters, Object tag, BufferBudget buffers) {
+        this.buffers = buffers;
         this.initiator = Objects.requireNonNull(initiator);
         this.initiatorPort = initiatorPort;
         this.responder = Objects.requireNonNull(responder);
@@ -52,6 +61,7 @@ public final class FlowInspectionContext implements InspectionContext {
     @Override public int responderPort() { return responderPort; }
     @Override public IpProtocol protocol() { return protocol; }
     @Override public long timestampNanos() { return timestampNanos; }
+    @Override public BufferBudget buffers() { return buffers; }
 
     @Override
     public void expect(Expectation e) {

@@ -27,6 +27,11 @@ public interface InspectionContext {
     default void message(String type) {
     }
 
+    /** The run's budget for TCP reassembly buffers, or null when only the per-flow limit applies. */
+    default dev.ucaudit.inspect.stream.BufferBudget buffers() {
+        return null;
+    }
+
     /** The address that sent a payload in direction {@code dir}. */
     default InetAddress sender(Direction dir) {
         return dir == Direction.FROM_INITIATOR ? initiator() : responder();

@@ -7,9 +7,9 @@ import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.audit.UnusedOpening;
 import dev.ucaudit.capture.CaptureProblem;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,13 +20,19 @@ import java.util.Map;
 /**
  * report.html: one self-contained page (inline CSS, SVG and a few lines of script to sort and filter
  * tables; no external resources) that a person opens first: the summary, findings grouped first,
- * every pair with its status and why, charts. Written section by section to the file.
+ * pairs with their status and why, charts. The page is written straight to the file, one method per
+ * section, and each section is bounded (top N with the count of the rest, which the CSV files hold),
+ * so its size does not grow with the traffic.
  */
 public final class HtmlReport {
     private static final int FINDING_GROUPS_SHOWN = 100;
     private static final int UNUSED_SHOWN = 500;
     private static final int PAIRS_CHARTED = 25;
     private static final int SERVICES_EXPLAINED = 4;
+    /** Pairs listed on the page; conversations.csv has them all. */
+    private static final int PAIRS_SHOWN = 1_000;
+    /** Destinations named per unused rule on the page; unused.csv has them all. */
+    private static final int UNUSED_DESTINATIONS_SHOWN = 50;
     /** Below a week of traffic, an unused opening may just not have had its day yet. */
     private static final long SHORT_WINDOW_NANOS = 7L * 86_400 * 1_000_000_000L;
 
@@ -34,25 +40,51 @@ public final class HtmlReport {
     }
 
     public static void write(Path file, AuditReport r, List<FlowRecord> flows) throws IOException {
-        AtomicFile.write(file, w -> render(w, r, flows));
+        AtomicFile.write(file, w -> render(r, flows, w));
     }
 
-    /** Writes the page section by section; each section is bounded, the page never held whole. */
-    static void render(Writer out, AuditReport r, List<FlowRecord> flows) throws IOException {
-        out.write(header(r));
-        out.write(findings(r, flows));
-        out.write(scans(r));
-        out.write(verdicts(r));
-        out.write(pairs(r, flows));
-        out.write(unused(r));
-        out.write(inputs(r));
+    /** Writes the page to {@code out} section by section; nothing holds the whole page, each section is bounded. */
+    static void render(AuditReport r, List<FlowRecord> flows, Writer out) throws IOException {
+        Html h = new Html(out);
+        try {
+            header(h, r);
+            findings(h, r, flows);
+            scans(h, r);
+            verdicts(h, r);
+            pairs(h, r, flows);
+            unused(h, r);
+            inputs(h, r);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
-    private static String header(AuditReport r) {
+    /** A page being written: {@code append} like a StringBuilder, straight to the file's writer. */
+    static final class Html {
+        private final Writer out;
+
+        Html(Writer out) {
+            this.out = out;
+        }
+
+        Html append(String text) {
+            try {
+                out.write(text == null ? "null" : text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        Html append(long n) {
+            return append(Long.toString(n));
+        }
+    }
+
+    private static void header(Html h, AuditReport r) {
         RunStats s = r.stats();
         AuditResult res = r.result();
         String inputs = String.join(", ", s.inputs().stream().map(i -> i.name).toList());
-        StringBuilder h = new StringBuilder(8 * 1024);
         h.append(HtmlPage.head("ucaudit: " + inputs + ", " + Times.iso(s.firstNanos) + " — " + Times.iso(s.lastNanos), ""));
         h.append("<h1>ucaudit — CUCM traffic audit</h1>\n<div class=\"muted\">");
         h.append(esc(r.mode())).append(" audit of ").append(esc(inputs));
@@ -78,13 +110,11 @@ public final class HtmlReport {
         card(h, "packets not decodable", fmt(s.undecodableTotal()), s.undecodableTotal() > 0 ? "bad" : "");
         card(h, "read problems", fmt(s.problemsTotal()), s.problemsTotal() > 0 ? "bad" : "");
         h.append("</div>\n");
-        return h.toString();
     }
 
     /** Undocumented flows grouped by what is wrong with them, largest groups first. */
-    private static String findings(AuditReport r, List<FlowRecord> flows) {
+    private static void findings(Html h, AuditReport r, List<FlowRecord> flows) {
         AuditResult res = r.result();
-        StringBuilder h = new StringBuilder(16 * 1024);
         h.append("<section id=\"findings\"><h2>Findings: undocumented flows (").append(fmt(res.undocumented())).append(")</h2>\n");
         FindingGroups groups = FindingGroups.of(flows);
         long listed = 0;
@@ -133,15 +163,14 @@ public final class HtmlReport {
              .append(fmt(res.flowsNotListed())).append(" more flows (").append(fmt(res.undocumentedNotListed()))
              .append(" undocumented) are counted in conversations and summary.json but not listed.</p>\n");
         }
-        return h.append("</section>\n").toString();
+        h.append("</section>\n");
     }
 
-    private static String scans(AuditReport r) {
+    private static void scans(Html h, AuditReport r) {
         AuditResult res = r.result();
         if (res.scans().isEmpty()) {
-            return "";
+            return;
         }
-        StringBuilder h = new StringBuilder(4 * 1024);
         h.append("<h2>Scans (").append(fmt(res.scans().size())).append(")</h2>\n<ul>\n");
         for (dev.ucaudit.audit.ScanDetector.Entry e : res.scans()) {
             h.append("<li>").append(esc(e.describe())).append(" <span class=\"muted\">(<span class=\"nw\">")
@@ -155,23 +184,20 @@ public final class HtmlReport {
             h.append(fmt(res.scanFlowsSummarized())).append(" scan probes are counted in every total but summarized here, ")
              .append("not written to flows.csv; <code>--list-scan-flows</code> lists them.");
         }
-        return h.append("</p>\n").toString();
+        h.append("</p>\n");
     }
 
-    private static String verdicts(AuditReport r) {
+    private static void verdicts(Html h, AuditReport r) {
         AuditResult res = r.result();
-        StringBuilder h = new StringBuilder(2 * 1024);
         h.append("<h2>Traffic per verdict</h2>\n");
         long docBytes = res.conversationsUnordered().stream().mapToLong(Conversation::documentedBytes).sum();
         long allBytes = res.conversationsUnordered().stream().mapToLong(Conversation::bytes).sum();
         verdictChart(h, res.documented(), res.undocumented(), docBytes, allBytes - docBytes);
-        return h.toString();
     }
 
-    private static String pairs(AuditReport r, List<FlowRecord> flows) {
+    private static void pairs(Html h, AuditReport r, List<FlowRecord> flows) {
         AuditResult res = r.result();
         List<Conversation> pairs = res.conversations();
-        StringBuilder h = new StringBuilder(16 * 1024);
         h.append("<h2>Traffic per pair (").append(Math.min(PAIRS_CHARTED, pairs.size()))
          .append(" pairs: non-compliant first, then by bytes)</h2>\n");
         pairChart(h, pairs);
@@ -182,11 +208,12 @@ public final class HtmlReport {
              .append(" undocumented) went beyond --max-conversations ").append(fmt(res.maxConversations()))
              .append(": they are in every total but have no row here or in conversations.csv.</p>\n");
         }
-        Map<String, Map<String, String>> why = undocumentedServices(flows);
+        List<Conversation> shown = pairs.subList(0, Math.min(PAIRS_SHOWN, pairs.size()));
+        Map<String, Map<String, String>> why = undocumentedServices(flows, shown);
         h.append("<table id=\"pairs-table\" class=\"sortable\"><thead><tr><th>status</th><th>host a</th><th>host b</th>")
          .append("<th>flows</th><th title=\"undocumented flows\">undoc.</th><th>packets</th><th>bytes</th><th>services</th>")
          .append("<th>undocumented services and why</th></tr></thead><tbody>\n");
-        for (Conversation c : pairs) {
+        for (Conversation c : shown) {
             h.append("<tr><td>").append(badge(c)).append("</td><td>").append(host(c.hostA(), c.roleA(), c.nameA()))
              .append("</td><td>").append(host(c.hostB(), c.roleB(), c.nameB())).append("</td><td class=\"n\" data-v=\"")
              .append(c.flows()).append("\">").append(fmt(c.flows())).append("</td><td class=\"n\" data-v=\"")
@@ -194,7 +221,7 @@ public final class HtmlReport {
              .append(c.packets()).append("\">").append(fmt(c.packets())).append("</td>").append(HtmlPage.bytesCell(c.bytes()))
              .append("<td><code>").append(esc(c.servicesText())).append("</code></td><td class=\"r\">");
             Map<String, String> services = c.compliant() ? null : why.get(pairKey(c.hostA(), c.hostB()));
-            if (services != null) {
+            if (services != null && !services.isEmpty()) {
                 services.forEach((service, reason) -> h.append("<div><b class=\"nw\">✗ ").append(esc(service)).append("</b>: ")
                         .append(esc(reason)).append("</div>"));
             } else if (!c.compliant()) {
@@ -202,17 +229,27 @@ public final class HtmlReport {
             }
             h.append("</td></tr>\n");
         }
-        return h.append("</tbody></table>\n").toString();
+        h.append("</tbody></table>\n");
+        if (pairs.size() > PAIRS_SHOWN) {
+            long nonCompliant = pairs.stream().skip(PAIRS_SHOWN).filter(c -> !c.compliant()).count();
+            h.append("<p class=\"muted\">").append(fmt(pairs.size() - PAIRS_SHOWN)).append(" more pairs (")
+             .append(fmt(nonCompliant)).append(" non-compliant) in conversations.csv.</p>\n");
+        }
     }
 
-    /** Per unordered host pair, its undocumented services (at most a few) with the first flow's reason for each. */
-    private static Map<String, Map<String, String>> undocumentedServices(List<FlowRecord> flows) {
+    /** Per non-compliant pair shown, its undocumented services (at most a few) with the first flow's reason for each. */
+    private static Map<String, Map<String, String>> undocumentedServices(List<FlowRecord> flows, List<Conversation> shown) {
         Map<String, Map<String, String>> out = new HashMap<>();
+        for (Conversation c : shown) {
+            if (!c.compliant()) {
+                out.put(pairKey(c.hostA(), c.hostB()), new LinkedHashMap<>());
+            }
+        }
         for (FlowRecord f : flows) {
-            if (f.documented()) {
+            Map<String, String> services = f.documented() ? null : out.get(pairKey(f.initiator(), f.responder()));
+            if (services == null) {
                 continue;
             }
-            Map<String, String> services = out.computeIfAbsent(pairKey(f.initiator(), f.responder()), k -> new LinkedHashMap<>());
             String service = f.responderPort() >= 0 ? f.responderPort() + "/" + f.protocol() : f.protocol();
             if (services.size() < SERVICES_EXPLAINED || services.containsKey(service)) {
                 services.putIfAbsent(service, f.reason());
@@ -232,11 +269,11 @@ public final class HtmlReport {
     }
 
     /** Unused openings, one row per catalog rule, folded away: a short window proves little about them. */
-    private static String unused(AuditReport r) {
-        StringBuilder h = new StringBuilder(16 * 1024);
+    private static void unused(Html h, AuditReport r) {
         h.append("<h2>Documented openings nobody used (").append(fmt(r.unused().size())).append(")</h2>\n");
         if (r.unused().isEmpty()) {
-            return h.append("<p>None.</p>\n").toString();
+            h.append("<p>None.</p>\n");
+            return;
         }
         long window = r.stats().lastNanos - r.stats().firstNanos;
         if (window < SHORT_WINDOW_NANOS) {
@@ -244,9 +281,12 @@ public final class HtmlReport {
              .append(" of traffic: an opening unused here may be used daily; use --state over days before closing anything.</p>\n");
         }
         // One row per catalog rule, its unused destinations together (unused.csv has one row per opening).
-        Map<String, List<UnusedOpening>> byRule = new LinkedHashMap<>();
+        Map<String, UnusedGroup> byRule = new LinkedHashMap<>();
         for (UnusedOpening u : r.unused()) {
-            byRule.computeIfAbsent(u.rule(), k -> new ArrayList<>()).add(u);
+            UnusedGroup g = byRule.computeIfAbsent(u.rule(), k -> new UnusedGroup(u));
+            if (g.count++ < UNUSED_DESTINATIONS_SHOWN) {
+                g.where.append(g.count > 1 ? ", " : "").append(u.destination().isEmpty() ? "any" : u.destination());
+            }
         }
         h.append("<details id=\"unused\"><summary>").append(fmt(byRule.size())).append(" catalog rows with ")
          .append(fmt(r.unused().size())).append(" openings no flow used (show)</summary>\n")
@@ -255,33 +295,39 @@ public final class HtmlReport {
         h.append("<table class=\"sortable\"><thead><tr><th>rule</th><th>service</th><th>from</th><th>to</th><th>unused at</th>")
          .append("<th>purpose</th></tr></thead><tbody>\n");
         int shown = 0;
-        for (List<UnusedOpening> group : byRule.values()) {
+        for (UnusedGroup g : byRule.values()) {
             if (shown++ == UNUSED_SHOWN) {
                 break;
             }
-            UnusedOpening u = group.get(0);
-            StringBuilder where = new StringBuilder();
-            for (UnusedOpening g : group) {
-                if (where.length() > 0) {
-                    where.append(", ");
-                }
-                where.append(g.destination().isEmpty() ? "any" : g.destination());
+            UnusedOpening u = g.first;
+            if (g.count > UNUSED_DESTINATIONS_SHOWN) {
+                g.where.append(" and ").append(fmt(g.count - UNUSED_DESTINATIONS_SHOWN)).append(" more in unused.csv");
             }
             h.append("<tr><td class=\"t\"><code>").append(esc(u.rule())).append("</code></td><td class=\"t\">")
              .append(esc(u.ports().isEmpty() ? u.protocol() : u.ports() + "/" + u.protocol())).append("</td><td>")
              .append(esc(u.sourceRole())).append("</td><td>").append(esc(u.destinationRole())).append("</td><td><code>")
-             .append(esc(where.toString())).append("</code></td><td class=\"r\">").append(esc(u.purpose())).append("</td></tr>\n");
+             .append(esc(g.where.toString())).append("</code></td><td class=\"r\">").append(esc(u.purpose())).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
         if (byRule.size() > UNUSED_SHOWN) {
             h.append("<p class=\"muted\">").append(fmt(byRule.size() - UNUSED_SHOWN)).append(" more rules in unused.csv.</p>\n");
         }
-        return h.append("</details>\n").toString();
+        h.append("</details>\n");
     }
 
-    private static String inputs(AuditReport r) {
+    /** The unused openings of one rule: the first, how many, the first destinations. */
+    private static final class UnusedGroup {
+        final UnusedOpening first;
+        final StringBuilder where = new StringBuilder();
+        long count;
+
+        UnusedGroup(UnusedOpening first) {
+            this.first = first;
+        }
+    }
+
+    private static void inputs(Html h, AuditReport r) {
         RunStats s = r.stats();
-        StringBuilder h = new StringBuilder(4 * 1024);
         h.append("<h2>Input</h2>\n<table><thead><tr><th>input</th><th>packets</th><th>problems</th><th>read completely</th>")
          .append("<th>error</th></tr></thead><tbody>\n");
         for (RunStats.InputStats in : s.inputs()) {
@@ -300,7 +346,6 @@ public final class HtmlReport {
         }
         h.append("<p class=\"muted\">Written by ucaudit at ").append(esc(Times.iso(r.generatedAtMillis() * 1_000_000L)))
          .append(". The CSV files beside this page hold every row.</p>\n").append(HtmlPage.SCRIPT).append("</body></html>\n");
-        return h.toString();
     }
 
     /** A duration as a person says it: {@code 1.2 s}, {@code 14 min}, {@code 3.5 h}, {@code 6 days}. */
@@ -318,7 +363,7 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%.1f days", sec / 86_400);
     }
 
-    private static void card(StringBuilder h, String label, String value, String cls) {
+    private static void card(Html h, String label, String value, String cls) {
         h.append("<div class=\"card\"><b class=\"").append(cls).append("\">").append(cls.equals("bad") ? "✗ " : "")
          .append(esc(value)).append("</b>").append(esc(label)).append("</div>");
     }
@@ -333,7 +378,7 @@ public final class HtmlReport {
                 : "<span class=\"nw\" title=\"" + esc(address) + "\">" + esc(name) + "</span>";
     }
 
-    private static void verdictChart(StringBuilder h, long docFlows, long undocFlows, long docBytes, long undocBytes) {
+    private static void verdictChart(Html h, long docFlows, long undocFlows, long docBytes, long undocBytes) {
         int width = 640;
         h.append("<svg class=\"chart\" role=\"img\" aria-label=\"traffic per verdict\" viewBox=\"0 0 ").append(width + 80)
          .append(" 96\" width=\"").append(width + 80).append("\" height=\"96\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
@@ -343,7 +388,7 @@ public final class HtmlReport {
         h.append("</svg>\n");
     }
 
-    private static void bar(StringBuilder h, int y, String label, long good, long bad, int width, String text) {
+    private static void bar(Html h, int y, String label, long good, long bad, int width, String text) {
         long total = Math.max(1, good + bad);
         int g = (int) Math.round((double) good / total * width);
         h.append("<text x=\"0\" y=\"").append(y + 15).append("\">").append(label).append("</text>")
@@ -354,7 +399,7 @@ public final class HtmlReport {
     }
 
     /** Bars per pair: non-compliant pairs first, hosts by inventory name, ✓/✗ and counts beside the colours. */
-    private static void pairChart(StringBuilder h, List<Conversation> pairs) {
+    private static void pairChart(Html h, List<Conversation> pairs) {
         List<Conversation> top = pairs.stream().sorted(Comparator.comparing(Conversation::compliant)
                 .thenComparing(Comparator.comparingLong(Conversation::bytes).reversed())).limit(PAIRS_CHARTED).toList();
         if (top.isEmpty()) {
@@ -366,7 +411,7 @@ public final class HtmlReport {
         int width = 300;
         int rowH = 20;
         h.append("<svg id=\"pair-chart\" class=\"chart\" role=\"img\" aria-label=\"bytes per pair\" viewBox=\"0 0 ")
-         .append(label + width + 200).append(' ').append(top.size() * rowH + 24).append("\" width=\"").append(label + width + 200)
+         .append(label + width + 200).append(" ").append(top.size() * rowH + 24).append("\" width=\"").append(label + width + 200)
          .append("\" height=\"").append(top.size() * rowH + 24).append("\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
         int y = 0;
         for (Conversation c : top) {

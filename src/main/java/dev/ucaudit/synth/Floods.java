@@ -59,6 +59,23 @@ public final class Floods {
         return 65536;
     }
 
+    /**
+     * {@code pairs} distinct host pairs, one UDP datagram each (to port 9999, which no catalog row
+     * documents): from 10.100.x.y to 10.200.x.y, 10 µs apart. Returns the packets written.
+     */
+    public static long hostPairs(Path pcap, int pairs) throws IOException {
+        long t = START;
+        try (PcapWriter w = PcapWriter.create(pcap, 1, false)) {
+            for (int i = 0; i < pairs; i++) {
+                Host a = Host.of("a", "10." + (100 + ((i >> 16) & 0x3)) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff), 0x0c00, -1);
+                Host b = Host.of("b", "10." + (200 + ((i >> 16) & 0x3)) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff), 0x0d00, -1);
+                w.writePacket(t, frame(a, b, 17, Frames.udp(40000, 9999, new byte[16]), i));
+                t += 10_000;
+            }
+        }
+        return pairs;
+    }
+
     private static Host target(int index) {
         return Host.of("target-" + index, "10.10." + (index / 250) + "." + (1 + index % 250), 0x0b00 + index, -1);
     }

@@ -7,6 +7,7 @@ import dev.ucaudit.inspect.Expectation;
 import dev.ucaudit.inspect.InspectionContext;
 import dev.ucaudit.inspect.Inspector;
 import dev.ucaudit.inspect.stream.FramedStream;
+import dev.ucaudit.inspect.stream.StreamReassembler;
 
 /**
  * H.225.0 call signalling over TCP 1720: TPKT, Q.931, User-user IE, H323-UserInformation. The
@@ -17,13 +18,17 @@ import dev.ucaudit.inspect.stream.FramedStream;
 public final class H225Inspector implements Inspector {
     public static final String NAME = "h225";
 
-    private final FramedStream[] streams = {new FramedStream(new TpktFramer()), new FramedStream(new TpktFramer())};
+    /** Made on the first segment, with the run's reassembly budget. */
+    private FramedStream[] streams;
     private String callId;
 
     @Override
     public void onPayload(InspectionContext ctx, Direction dir, byte[] buf, int off, int len, long tcpSeq, int tcpFlags) {
         if (buf == null || off < 0 || len <= 0 || len > buf.length - off) {
             return;
+        }
+        if (streams == null) {
+            streams = FramedStream.pair(TpktFramer::new, StreamReassembler.DEFAULT_LIMIT, ctx.buffers());
         }
         streams[dir.index()].append(buf, off, len, tcpSeq, tcpFlags, (b, o, l) -> onTpkt(ctx, b, o, l),
                 d -> ctx.malformed("h225: " + d));

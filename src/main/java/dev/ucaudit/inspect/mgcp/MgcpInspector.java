@@ -3,6 +3,7 @@ package dev.ucaudit.inspect.mgcp;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
 import dev.ucaudit.inspect.InspectionContext;
+import dev.ucaudit.inspect.ShortText;
 import dev.ucaudit.inspect.Inspector;
 import dev.ucaudit.inspect.sdp.SdpDescription;
 import dev.ucaudit.inspect.sdp.SdpExpectations;
@@ -41,7 +42,7 @@ public final class MgcpInspector implements Inspector {
             ctx.message(m.isCommand() ? m.verb() : Integer.toString(m.code()));
             MgcpMessage command = m.isCommand() ? m : commands.get(m.transactionId());
             if (m.isCommand()) {
-                commands.put(m.transactionId(), m);
+                commands.put(ShortText.name(m.transactionId()), kept(m));
             }
             if (m.bodyLength() <= 0) {
                 continue;
@@ -53,13 +54,20 @@ public final class MgcpInspector implements Inspector {
             String endpoint = command != null ? command.endpoint() : "?";
             String conn = m.connectionId() != null ? m.connectionId() : command != null && command.connectionId() != null
                     ? command.connectionId() : "?";
-            String call = "MGCP endpoint " + endpoint + " connection " + conn + " (transaction " + m.transactionId()
-                    + (command != null && command.callId() != null ? ", call " + command.callId() : "") + ")";
+            String call = "MGCP endpoint " + ShortText.name(endpoint) + " connection " + ShortText.name(conn)
+                    + " (transaction " + ShortText.name(m.transactionId())
+                    + (command != null && command.callId() != null ? ", call " + ShortText.name(command.callId()) : "") + ")";
             String where = m.isCommand() ? "SDP in " + m.verb()
                     : "SDP in " + m.code() + " response" + (command != null ? " to " + command.verb() : "");
             for (Expectation e : SdpExpectations.of(sdp, NAME, call, where)) {
                 ctx.expect(e);
             }
         }
+    }
+
+    /** What a pending command keeps: its names cut to {@link ShortText#MAX_NAME_CHARS}, no body. */
+    private static MgcpMessage kept(MgcpMessage m) {
+        return new MgcpMessage(ShortText.name(m.verb()), m.code(), ShortText.name(m.transactionId()),
+                ShortText.name(m.endpoint()), ShortText.name(m.callId()), ShortText.name(m.connectionId()), 0, 0);
     }
 }

@@ -6,6 +6,7 @@ import dev.ucaudit.inspect.Expectation;
 import dev.ucaudit.inspect.InspectionContext;
 import dev.ucaudit.inspect.Inspector;
 import dev.ucaudit.inspect.stream.FramedStream;
+import dev.ucaudit.inspect.stream.StreamReassembler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,7 +20,8 @@ public final class SccpInspector implements Inspector {
     public static final String NAME = "sccp";
     private static final int MAX_PARTIES = 256;
 
-    private final FramedStream[] streams = {new FramedStream(new SccpFramer()), new FramedStream(new SccpFramer())};
+    /** Made on the first segment, with the run's reassembly budget. */
+    private FramedStream[] streams;
     private final Map<Long, Long> conferenceByParty = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
@@ -31,6 +33,9 @@ public final class SccpInspector implements Inspector {
     public void onPayload(InspectionContext ctx, Direction dir, byte[] buf, int off, int len, long tcpSeq, int tcpFlags) {
         if (buf == null || off < 0 || len <= 0 || len > buf.length - off) {
             return;
+        }
+        if (streams == null) {
+            streams = FramedStream.pair(SccpFramer::new, StreamReassembler.DEFAULT_LIMIT, ctx.buffers());
         }
         streams[dir.index()].append(buf, off, len, tcpSeq, tcpFlags, (b, o, l) -> onMessage(ctx, b, o, l),
                 d -> ctx.malformed("sccp: " + d));

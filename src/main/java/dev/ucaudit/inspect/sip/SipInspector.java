@@ -5,11 +5,13 @@ import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
 import dev.ucaudit.inspect.Frame;
 import dev.ucaudit.inspect.InspectionContext;
+import dev.ucaudit.inspect.ShortText;
 import dev.ucaudit.inspect.Inspector;
 import dev.ucaudit.inspect.sdp.SdpDescription;
 import dev.ucaudit.inspect.sdp.SdpExpectations;
 import dev.ucaudit.inspect.sdp.SdpParser;
 import dev.ucaudit.inspect.stream.FramedStream;
+import dev.ucaudit.inspect.stream.StreamReassembler;
 
 /**
  * SIP over UDP (one message per datagram) or TCP (Content-Length framing over a reassembled
@@ -19,10 +21,14 @@ import dev.ucaudit.inspect.stream.FramedStream;
  */
 public final class SipInspector implements Inspector {
     public static final String NAME = "sip";
+    /** Per direction of a SIP-over-TCP flow: room for the longest message the framer accepts. */
+    static final int STREAM_LIMIT = Math.max(StreamReassembler.DEFAULT_LIMIT, SipFramer.MAX_HEADERS + SipFramer.MAX_BODY);
 
     private final SipFramer datagramFramer = new SipFramer(true);
     /** TCP only, made on the first segment: a SIP-over-UDP flow carries no reassembly buffers. */
     private FramedStream[] streams;
+    private String lastCallId;
+    private String lastCallName;
 
     @Override
     public void onPayload(InspectionContext ctx, Direction dir, byte[] buf, int off, int len, long tcpSeq, int tcpFlags) {
@@ -31,7 +37,7 @@ public final class SipInspector implements Inspector {
         }
         if (ctx.protocol().equals(IpProtocol.TCP)) {
             if (streams == null) {
-                streams = new FramedStream[] {new FramedStream(new SipFramer(false)), new FramedStream(new SipFramer(false))};
+                streams = FramedStream.pair(() -> new SipFramer(false), STREAM_LIMIT, ctx.buffers());
             }
             streams[dir.index()].append(buf, off, len, tcpSeq, tcpFlags,
                     (b, o, l) -> onMessage(ctx, b, o, l), ctx::malformed);
@@ -64,10 +70,28 @@ public final class SipInspector implements Inspector {
         }
         String where = m.isRequest() ? "SDP in " + m.method()
                 : "SDP in " + m.status() + (m.cseqMethod() != null ? " to " + m.cseqMethod() : "");
-        String call = "SIP call " + (m.callId() != null ? m.callId() : "(no Call-ID)");
+        String call = callName(m.callId());
         for (Expectation e : SdpExpectations.of(sdp, NAME, call, where)) {
             ctx.expect(e);
         }
+    }
+
+    /**
+     * "SIP call ID", the Call-ID cut to {@link ShortText#MAX_NAME_CHARS}: the same text object for
+     * consecutive messages of one call, so its pinholes share one short name.
+     */
+    private String callName(String callId) {
+        if (callId == null) {
+            return "SIP call (no Call-ID)";
+        }
+        if (!callId.equals(lastCallId)) {
+            lastCallId = ShortText.name(callId);
+            lastCallName = "SIP call " + lastCallId;
+            if (lastCallId.length() < callId.length()) {
+                return lastCallName; // cut: never equal to the next message's full Call-ID
+            }
+        }
+        return lastCallName;
     }
 
     private static boolean hasSdp(SipMessage m, byte[] buf) {

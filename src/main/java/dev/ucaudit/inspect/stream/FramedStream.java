@@ -27,8 +27,18 @@ public final class FramedStream {
     private final Framer framer;
 
     public FramedStream(Framer framer, int limit) {
+        this(framer, limit, null);
+    }
+
+    /** @param budget the run's reassembly memory (may be null) */
+    public FramedStream(Framer framer, int limit, BufferBudget budget) {
         this.framer = framer;
-        this.stream = new StreamReassembler(limit);
+        this.stream = new StreamReassembler(limit, budget);
+    }
+
+    /** Both directions of one flow, each with its own framer, sharing the run's budget (may be null). */
+    public static FramedStream[] pair(java.util.function.Supplier<Framer> framers, int limit, BufferBudget budget) {
+        return new FramedStream[] {new FramedStream(framers.get(), limit, budget), new FramedStream(framers.get(), limit, budget)};
     }
 
     public FramedStream(Framer framer) {
@@ -43,6 +53,9 @@ public final class FramedStream {
         }
         if (a == StreamReassembler.Append.GAP_RESET) {
             problems.onProblem("sequence gap, stream reset");
+        }
+        if (a == StreamReassembler.Append.BUDGET_RESET) {
+            problems.onProblem("reassembly memory full, waiting bytes of this stream dropped");
         }
         for (int i = 0; i < MAX_MESSAGES_PER_SEGMENT && stream.length() > 0; i++) {
             Frame f = framer.frame(stream.buffer(), 0, stream.length());

@@ -5,6 +5,7 @@ import dev.ucaudit.inspect.Detection;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
 import dev.ucaudit.inspect.InspectionContext;
+import dev.ucaudit.inspect.ShortText;
 import dev.ucaudit.inspect.Inspector;
 
 /**
@@ -34,7 +35,7 @@ public final class TftpInspector implements Inspector {
         if (q == null) {
             return;
         }
-        String reason = "TFTP data of " + (q.isRead() ? "read" : "write") + " request for " + q.filename();
+        String reason = "TFTP data of " + (q.isRead() ? "read" : "write") + " request for " + ShortText.name(q.filename());
         ctx.expect(new Expectation(ctx.sender(dir), ctx.senderPort(dir), IpProtocol.UDP, NAME, "tftp-data", reason,
                 ctx.receiver(dir)));
     }
