@@ -28,11 +28,14 @@ class ReportPagesBrowserTest {
     private static final int WIDE = 1400;
     private static final int HIGH = 900;
     private static final int NARROW = 900;
-    /**
-     * Where the INCOMPLETE banner (issue 11, branch trust) will be: once report.html has it, a report
-     * of a truncated capture must show it above the fold like the findings. Hook: add its selector here.
-     */
+    /** What a person must see without scrolling at 1400×900. */
     static final List<String> ABOVE_THE_FOLD = List.of("#findings h2", "#findings tbody tr");
+    /**
+     * The INCOMPLETE banner of issue 11 (branch trust, {@code <div id="incomplete">} on main). Hook: until
+     * it is in this branch, {@link #incompleteReportShowsBannerAndFindings} checks the findings and is
+     * reported skipped for the banner, saying so.
+     */
+    static final String INCOMPLETE_BANNER = "#incomplete";
 
     @TempDir
     static Path dir;
@@ -40,6 +43,7 @@ class ReportPagesBrowserTest {
     static Path labReport;
     static Path scanReport;
     static Path diffPage;
+    static Path truncatedReport;
 
     @BeforeAll
     static void writePages() throws IOException {
@@ -67,6 +71,14 @@ class ReportPagesBrowserTest {
                 dir.resolve("today").toString());
         assertEquals(1, diff.exit(), diff.err());
         diffPage = dir.resolve("diff/diff.html");
+
+        byte[] labPcap = Files.readAllBytes(Path.of("captures/lab-site.pcap"));
+        Path cut = dir.resolve("lab-cut.pcap");
+        Files.write(cut, java.util.Arrays.copyOf(labPcap, labPcap.length - 300));
+        truncatedReport = dir.resolve("cut");
+        Cli t = Cli.run("audit", "--inventory", "captures/lab-site-inventory.csv", "--out", truncatedReport.toString(),
+                cut.toString());
+        assertTrue(Files.exists(truncatedReport.resolve("report.html")), t.err());
         browser = Browser.start(dir.resolve("chromium-profile"));
     }
 
@@ -150,6 +162,20 @@ class ReportPagesBrowserTest {
         assertTrue(undocumented > 1000, "summary.json counts the scan's undocumented flows: " + undocumented);
         assertEquals(undocumented, sum, "the groups add up to every undocumented flow");
         fitsNarrowWindow(page, "scan-report-900px");
+    }
+
+    @Test
+    void incompleteReportShowsBannerAndFindings() throws IOException {
+        browser.open(truncatedReport.resolve("report.html"), WIDE, HIGH);
+        assertEquals(List.of(), browser.consoleErrors());
+        browser.screenshotViewport("truncated-report-first-screen");
+        aboveTheFold();
+        boolean banner = !browser.driver.findElements(By.cssSelector(INCOMPLETE_BANNER)).isEmpty();
+        org.junit.jupiter.api.Assumptions.assumeTrue(banner, "findings checked; no " + INCOMPLETE_BANNER
+                + " banner in this branch yet (issue 11, branch trust), so its place above the fold is not checked");
+        WebElement e = browser.driver.findElement(By.cssSelector(INCOMPLETE_BANNER));
+        double bottom = ((Number) browser.js("return arguments[0].getBoundingClientRect().bottom", e)).doubleValue();
+        assertTrue(e.isDisplayed() && bottom <= HIGH, "INCOMPLETE banner visible without scrolling (bottom at " + bottom + ")");
     }
 
     @Test
