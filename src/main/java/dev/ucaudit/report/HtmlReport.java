@@ -209,7 +209,7 @@ public final class HtmlReport {
              .append(": they are in every total but have no row here or in conversations.csv.</p>\n");
         }
         List<Conversation> shown = pairs.subList(0, Math.min(PAIRS_SHOWN, pairs.size()));
-        Map<String, Map<String, String>> why = undocumentedServices(flows, shown);
+        Map<String, Map<String, Explained>> why = undocumentedServices(flows, shown);
         h.append("<table id=\"pairs-table\" class=\"sortable\"><thead><tr><th>status</th><th>host a</th><th>host b</th>")
          .append("<th>flows</th><th title=\"undocumented flows\">undoc.</th><th>packets</th><th>bytes</th><th>services</th>")
          .append("<th>undocumented services and why</th></tr></thead><tbody>\n");
@@ -220,10 +220,10 @@ public final class HtmlReport {
              .append(c.undocumented()).append("\">").append(fmt(c.undocumented())).append("</td><td class=\"n\" data-v=\"")
              .append(c.packets()).append("\">").append(fmt(c.packets())).append("</td>").append(HtmlPage.bytesCell(c.bytes()))
              .append("<td><code>").append(esc(c.servicesText())).append("</code></td><td class=\"r\">");
-            Map<String, String> services = c.compliant() ? null : why.get(pairKey(c.hostA(), c.hostB()));
-            if (services != null && !services.isEmpty()) {
-                services.forEach((service, reason) -> h.append("<div><b class=\"nw\">✗ ").append(esc(service)).append("</b>: ")
-                        .append(esc(reason)).append("</div>"));
+            Map<String, Explained> reasons = c.compliant() ? null : why.get(pairKey(c.hostA(), c.hostB()));
+            if (reasons != null && !reasons.isEmpty()) {
+                reasons.values().forEach(e -> h.append("<div><b>✗ ").append(esc(e.services())).append("</b>")
+                        .append(e.services.isEmpty() ? "" : ": ").append(esc(e.reason)).append("</div>"));
             } else if (!c.compliant()) {
                 h.append("<span class=\"muted\">scan probes or rows beyond --max-flow-rows (see flows.csv)</span>");
             }
@@ -237,27 +237,59 @@ public final class HtmlReport {
         }
     }
 
-    /** Per non-compliant pair shown, its undocumented services (at most a few) with the first flow's reason for each. */
-    private static Map<String, Map<String, String>> undocumentedServices(List<FlowRecord> flows, List<Conversation> shown) {
-        Map<String, Map<String, String>> out = new HashMap<>();
+    /**
+     * Per non-compliant pair shown, why its flows are undocumented: one entry per reason (port and hosts
+     * taken out, as the findings group them) with the services it covers; at most a few reasons per pair.
+     */
+    private static Map<String, Map<String, Explained>> undocumentedServices(List<FlowRecord> flows, List<Conversation> shown) {
+        Map<String, Map<String, Explained>> out = new HashMap<>();
         for (Conversation c : shown) {
             if (!c.compliant()) {
                 out.put(pairKey(c.hostA(), c.hostB()), new LinkedHashMap<>());
             }
         }
         for (FlowRecord f : flows) {
-            Map<String, String> services = f.documented() ? null : out.get(pairKey(f.initiator(), f.responder()));
-            if (services == null) {
+            Map<String, Explained> reasons = f.documented() ? null : out.get(pairKey(f.initiator(), f.responder()));
+            if (reasons == null) {
                 continue;
             }
-            String service = f.responderPort() >= 0 ? f.responderPort() + "/" + f.protocol() : f.protocol();
-            if (services.size() < SERVICES_EXPLAINED || services.containsKey(service)) {
-                services.putIfAbsent(service, f.reason());
+            String shape = FindingGroups.shape(f);
+            Explained e = reasons.get(shape);
+            if (e == null && reasons.size() < SERVICES_EXPLAINED) {
+                e = new Explained(f.reason());
+                reasons.put(shape, e);
+            }
+            if (e == null) {
+                reasons.computeIfAbsent("", k -> new Explained("further reasons: see flows.csv")).add("");
             } else {
-                services.putIfAbsent("…", "more undocumented services in flows.csv");
+                e.add(f.responderPort() >= 0 ? f.responderPort() + "/" + f.protocol() : f.protocol());
             }
         }
         return out;
+    }
+
+    /** One reason of a pair's undocumented flows: the first flow's words, its first services, how many flows. */
+    private static final class Explained {
+        static final int SERVICES_NAMED = 3;
+        final String reason;
+        final List<String> services = new java.util.ArrayList<>(SERVICES_NAMED);
+        long flows;
+
+        Explained(String reason) {
+            this.reason = reason;
+        }
+
+        void add(String service) {
+            flows++;
+            if (!service.isEmpty() && services.size() < SERVICES_NAMED && !services.contains(service)) {
+                services.add(service);
+            }
+        }
+
+        String services() {
+            String named = String.join(", ", services);
+            return flows > services.size() && services.size() == SERVICES_NAMED ? named + " … (" + fmt(flows) + " flows)" : named;
+        }
     }
 
     private static String pairKey(String a, String b) {

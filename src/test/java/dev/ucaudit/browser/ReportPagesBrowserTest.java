@@ -161,6 +161,10 @@ class ReportPagesBrowserTest {
         }
         assertTrue(undocumented > 1000, "summary.json counts the scan's undocumented flows: " + undocumented);
         assertEquals(undocumented, sum, "the groups add up to every undocumented flow");
+        List<WebElement> cells = browser.driver.findElements(By.cssSelector("#pairs-table tbody tr td"));
+        String why = cells.get(cells.size() - 1).getText();
+        assertTrue(why.startsWith("✗ 1/tcp, 2/tcp, 3/tcp … (" + String.format(java.util.Locale.ROOT, "%,d", undocumented)
+                + " flows): no catalog row for 1/tcp"), "the pair's undocumented services, one line per reason: " + why);
         fitsNarrowWindow(page, "scan-report-900px");
     }
 
