@@ -1,6 +1,7 @@
 package dev.ucaudit.diff;
 
 import dev.ucaudit.report.AtomicFile;
+import dev.ucaudit.report.HtmlPage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,16 +74,12 @@ public final class DiffPages {
 
     static String html(ReportDiff.Result r, Context c) {
         StringBuilder h = new StringBuilder(32 * 1024);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>ucaudit diff</title>\n<style>\n")
-         .append("body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px auto;max-width:1280px;padding:0 16px;color:#1d232a}\n")
-         .append("h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}\n")
-         .append(".muted{color:#57606a}.cards{display:flex;flex-wrap:wrap;gap:10px;margin:14px 0}\n")
-         .append(".card{border:1px solid #d0d7de;border-radius:6px;padding:8px 14px;min-width:120px}.card b{display:block;font-size:20px}\n")
-         .append(".bad b{color:#cf222e}.good b{color:#1a7f37}.status{padding:10px 14px;border-radius:6px;margin:12px 0;font-weight:600}\n")
-         .append(".fail{background:#ffebe9;border:1px solid #ff8182}.pass{background:#dafbe1;border:1px solid #4ac26b}\n")
-         .append("table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #d8dee4;padding:4px 6px;text-align:left;vertical-align:top}\n")
-         .append("th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}code{font-size:12px}\n")
-         .append("</style></head><body>\n<h1>ucaudit diff</h1>\n<p class=\"muted\">");
+        String title = c.baseline().isEmpty() ? "ucaudit diff: " + c.current() + " against " + c.policy()
+                : "ucaudit diff: " + c.baseline() + " → " + c.current();
+        h.append(HtmlPage.head(title, ".status{padding:10px 14px;border-radius:6px;margin:12px 0;font-weight:600}\n"
+                + ".fail{background:#ffebe9;border:1px solid #ff8182}.pass{background:#dafbe1;border:1px solid #4ac26b}\n"
+                + ".card.bad b{color:#cf222e}.card.unchecked b{color:#57606a;font-size:15px}\n"))
+         .append("<h1>ucaudit diff</h1>\n<p class=\"muted\">");
         if (!c.baseline().isEmpty()) {
             h.append("Baseline <code>").append(esc(c.baseline())).append("</code> (").append(c.baselineFlows())
              .append(" flows) → current <code>").append(esc(c.current())).append("</code> (").append(c.currentFlows()).append(" flows)");
@@ -92,15 +89,21 @@ public final class DiffPages {
         if (!c.policy().isEmpty()) {
             h.append(" · allowed-flows policy <code>").append(esc(c.policy())).append("</code>");
         }
-        h.append("</p>\n<div class=\"status ").append(c.exitStatus() == 0 ? "pass\">Nothing that matters changed"
-                : "fail\">Exit " + c.exitStatus() + ": " + esc(String.join(", ", c.failedOn())))
+        h.append("</p>\n<div class=\"status ").append(c.exitStatus() == 0 ? "pass\">✓ Nothing that matters changed"
+                : "fail\">✗ Exit " + c.exitStatus() + ": " + esc(String.join(", ", c.failedOn())))
          .append(" <span class=\"muted\">(fail-on: ").append(esc(String.join(",", c.failOn()))).append(")</span></div>\n<div class=\"cards\">\n");
         for (Change kind : Change.values()) {
             boolean bad = kind == Change.NEW_UNDOCUMENTED || kind == Change.VERDICT_CHANGE || kind == Change.ESCAPED
                     || kind == Change.LONG_UNUSED;
+            String why = notChecked(kind, c);
             long n = r.count(kind);
-            h.append("<div class=\"card").append(n > 0 && bad ? " bad" : "").append("\"><b>").append(n).append("</b>")
-             .append(esc(kind.label())).append("</div>\n");
+            if (!why.isEmpty()) {
+                h.append("<div class=\"card unchecked\" title=\"").append(esc(why)).append("\"><b>not checked</b>")
+                 .append(esc(kind.label())).append(" <span class=\"muted\">(").append(esc(why)).append(")</span></div>\n");
+                continue;
+            }
+            h.append("<div class=\"card").append(n > 0 && bad ? " bad" : "").append("\"><b>").append(n > 0 && bad ? "⚠ " : "")
+             .append(n).append("</b>").append(esc(kind.label())).append("</div>\n");
         }
         h.append("</div>\n");
         if (!c.unusedNote().isEmpty()) {
@@ -110,38 +113,107 @@ public final class DiffPages {
             if (r.count(kind) == 0) {
                 continue;
             }
-            h.append("<h2>").append(esc(kind.label())).append(" (").append(r.count(kind)).append(")</h2>\n<table><tr>")
-             .append("<th>initiator</th><th>responder</th><th>service</th><th>verdict</th><th>flows</th><th>packets</th>")
-             .append("<th>bytes</th><th>rule</th><th>reason</th>").append(kind == Change.NEWLY_UNUSED
-                     || kind == Change.LONG_UNUSED ? "<th>unused days</th>" : "").append("</tr>\n");
+            boolean opening = isOpening(kind);
+            h.append("<section id=\"").append(kind.label()).append("\"><h2>").append(esc(kind.label())).append(" (").append(r.count(kind)).append(")</h2>\n")
+             .append("<p class=\"muted\">").append(esc(meaning(kind))).append("</p>\n<table class=\"sortable\"><thead><tr>")
+             .append(opening ? openingHeader(kind) : "<th>initiator</th><th>responder</th><th>service</th><th>verdict</th>"
+                     + "<th>flows</th><th>packets</th><th>bytes</th><th>rule</th><th>reason</th>")
+             .append("</tr></thead><tbody>\n");
             int shown = 0;
             for (DiffRow row : r.rows()) {
                 if (row.change() != kind || shown++ >= HTML_ROWS_PER_KIND) {
                     continue;
                 }
-                h.append("<tr><td>").append(esc(row.initiator())).append(row.initiator().isEmpty() ? "" : " ")
-                 .append("<span class=\"muted\">").append(esc(row.initiatorRole())).append("</span></td><td>")
-                 .append(esc(row.responder())).append(" <span class=\"muted\">").append(esc(row.responderRole()))
-                 .append("</span></td><td>").append(esc(row.port().isEmpty() ? row.protocol() : row.port() + "/" + row.protocol()))
-                 .append("</td><td>").append(esc(arrow(row.verdictBefore(), row.verdictAfter()))).append("</td><td class=\"n\">")
-                 .append(esc(arrow(row.flowsBefore(), row.flowsAfter()))).append("</td><td class=\"n\">")
-                 .append(esc(arrow(row.packetsBefore(), row.packetsAfter()))).append("</td><td class=\"n\">")
-                 .append(esc(arrow(row.bytesBefore(), row.bytesAfter()))).append("</td><td><code>").append(esc(row.rule()))
-                 .append("</code></td><td>").append(esc(row.reason())).append("</td>");
-                if (kind == Change.NEWLY_UNUSED || kind == Change.LONG_UNUSED) {
-                    h.append("<td class=\"n\">").append(row.unusedForDays() < 0 ? "" : row.unusedForDays()).append("</td>");
-                }
-                h.append("</tr>\n");
+                h.append("<tr>").append(opening ? openingCells(row) : flowCells(row)).append("</tr>\n");
             }
-            h.append("</table>\n");
+            h.append("</tbody></table>\n");
             if (r.count(kind) > HTML_ROWS_PER_KIND) {
                 h.append("<p class=\"muted\">First ").append(HTML_ROWS_PER_KIND).append(" shown; all are in diff.csv.</p>\n");
             }
+            h.append("</section>\n");
         }
         h.append("<p class=\"muted\">Flows are compared by initiator host and role, responder host, protocol and responder "
                 + "port; the initiator's port is ignored and responder ports in 16384-32767 (media) or 32768-61000 "
-                + "(ephemeral) count as one.</p>\n</body></html>\n");
+                + "(ephemeral) count as one.</p>\n").append(HtmlPage.SCRIPT).append("</body></html>\n");
         return h.toString();
+    }
+
+    /** Why a kind of change was not looked for in this run, or empty when it was. */
+    static String notChecked(Change kind, Context c) {
+        if ((kind == Change.ESCAPED || kind == Change.UNUSED_ALLOWED) && c.policy().isEmpty()) {
+            return "no --allowed given";
+        }
+        if (kind == Change.LONG_UNUSED && !c.unusedNote().isEmpty()) {
+            return "no state file";
+        }
+        if (c.baseline().isEmpty() && kind != Change.ESCAPED && kind != Change.UNUSED_ALLOWED && kind != Change.LONG_UNUSED) {
+            return "no baseline";
+        }
+        return "";
+    }
+
+    private static boolean isOpening(Change kind) {
+        return kind == Change.NEWLY_UNUSED || kind == Change.NEWLY_USED || kind == Change.LONG_UNUSED
+                || kind == Change.UNUSED_ALLOWED;
+    }
+
+    private static String meaning(Change kind) {
+        return switch (kind) {
+            case NEW_UNDOCUMENTED -> "Flows only the current report has, that the catalog does not document.";
+            case NEW_DOCUMENTED -> "Flows only the current report has, every one documented by the catalog.";
+            case VERDICT_CHANGE -> "Flows whose verdict got worse since the baseline.";
+            case VERDICT_FIXED -> "Flows whose verdict got better since the baseline.";
+            case GONE -> "Flows the baseline had and the current report does not.";
+            case ESCAPED -> "Flows of the current report that the allowed-flows policy does not allow.";
+            case NEWLY_UNUSED -> "Catalog openings no flow used now, that the baseline saw used: candidates to close.";
+            case NEWLY_USED -> "Catalog openings the baseline listed as unused that flows use now.";
+            case LONG_UNUSED -> "Catalog openings unused for at least --unused-days days, per the state file.";
+            case UNUSED_ALLOWED -> "Rules of the allowed-flows policy that no flow of the current report used.";
+        };
+    }
+
+    private static String openingHeader(Change kind) {
+        return kind == Change.UNUSED_ALLOWED
+                ? "<th>policy rule</th><th>service</th><th>from</th><th>to</th><th>comment</th>"
+                : "<th>rule</th><th>service</th><th>from</th><th>to</th><th>what the opening is for</th>"
+                        + (kind == Change.NEWLY_USED ? "" : "<th>unused days</th>");
+    }
+
+    private static String openingCells(DiffRow row) {
+        StringBuilder t = new StringBuilder();
+        t.append("<td class=\"t\"><code>").append(esc(row.rule())).append("</code></td><td class=\"t\">").append(esc(service(row)))
+         .append("</td><td>").append(esc(row.initiatorRole())).append("</td><td><code class=\"nw\">").append(esc(row.responder()))
+         .append("</code>").append(row.responderRole().isEmpty() ? "" : " <span class=\"muted\">" + esc(row.responderRole()) + "</span>")
+         .append("</td><td class=\"r\">").append(esc(row.reason())).append("</td>");
+        if (row.change() == Change.NEWLY_UNUSED || row.change() == Change.LONG_UNUSED) {
+            t.append("<td class=\"n\">").append(row.unusedForDays() < 0 ? "" : row.unusedForDays()).append("</td>");
+        }
+        return t.toString();
+    }
+
+    private static String flowCells(DiffRow row) {
+        return "<td><span class=\"nw\">" + esc(row.initiator()) + "</span>" + (row.initiator().isEmpty() ? "" : " ")
+                + "<span class=\"muted\">" + esc(row.initiatorRole()) + "</span></td><td><span class=\"nw\">" + esc(row.responder())
+                + "</span> <span class=\"muted\">" + esc(row.responderRole()) + "</span></td><td class=\"t\">" + esc(service(row)) + "</td><td>"
+                + esc(arrow(row.verdictBefore(), row.verdictAfter())) + "</td><td class=\"n\">"
+                + esc(arrow(row.flowsBefore(), row.flowsAfter())) + "</td><td class=\"n\">"
+                + esc(arrow(row.packetsBefore(), row.packetsAfter())) + "</td><td class=\"n\" title=\""
+                + esc(arrow(row.bytesBefore(), row.bytesAfter())) + " bytes\">" + esc(bytesArrow(row.bytesBefore(), row.bytesAfter()))
+                + "</td><td class=\"t\"><code>" + esc(row.rule()) + "</code></td><td class=\"r\">" + esc(row.reason()) + "</td>";
+    }
+
+    private static String service(DiffRow row) {
+        return row.port().isEmpty() ? row.protocol() : row.port() + "/" + row.protocol();
+    }
+
+    private static String bytesArrow(long before, long after) {
+        if (before < 0 && after < 0) {
+            return "";
+        }
+        if (before < 0 || after < 0) {
+            return HtmlPage.bytes(Math.max(before, after));
+        }
+        return HtmlPage.bytes(before) + " → " + HtmlPage.bytes(after);
     }
 
     private static String arrow(String before, String after) {
@@ -165,17 +237,6 @@ public final class DiffPages {
     }
 
     static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
+        return HtmlPage.esc(s);
     }
 }

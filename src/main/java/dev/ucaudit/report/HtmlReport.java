@@ -11,23 +11,30 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * report.html: one self-contained page (inline CSS and SVG, no scripts, no external resources)
- * that a person opens first — the summary, findings first, pairs with their status, charts. The
- * page is written straight to the file, one method per section, and each section is bounded (top N
- * with the count of the rest, which the CSV files hold), so its size does not grow with the traffic.
+ * report.html: one self-contained page (inline CSS, SVG and a few lines of script to sort and filter
+ * tables; no external resources) that a person opens first: the summary, findings grouped first,
+ * pairs with their status and why, charts. The page is written straight to the file, one method per
+ * section, and each section is bounded (top N with the count of the rest, which the CSV files hold),
+ * so its size does not grow with the traffic.
  */
 public final class HtmlReport {
-    private static final int FINDINGS_SHOWN = 500;
+    private static final int FINDING_GROUPS_SHOWN = 100;
     private static final int UNUSED_SHOWN = 500;
     private static final int PAIRS_CHARTED = 25;
+    private static final int SERVICES_EXPLAINED = 4;
     /** Pairs listed on the page; conversations.csv has them all. */
     private static final int PAIRS_SHOWN = 1_000;
     /** Destinations named per unused rule on the page; unused.csv has them all. */
     private static final int UNUSED_DESTINATIONS_SHOWN = 50;
+    /** Below a week of traffic, an unused opening may just not have had its day yet. */
+    private static final long SHORT_WINDOW_NANOS = 7L * 86_400 * 1_000_000_000L;
 
     private HtmlReport() {
     }
@@ -36,21 +43,17 @@ public final class HtmlReport {
         AtomicFile.write(file, w -> render(r, flows, w));
     }
 
-    /** Writes the page to {@code out} section by section; nothing holds the whole page. */
+    /** Writes the page to {@code out} section by section; nothing holds the whole page, each section is bounded. */
     static void render(AuditReport r, List<FlowRecord> flows, Writer out) throws IOException {
         Html h = new Html(out);
         try {
-            head(h, r);
-            cards(h, r);
-            scans(h, r.result());
-            rowsCut(h, r.result());
-            verdicts(h, r.result());
-            findings(h, r.result(), flows, Completeness.reasons(r));
-            pairs(h, r.result());
+            header(h, r);
+            findings(h, r, flows);
+            scans(h, r);
+            verdicts(h, r);
+            pairs(h, r, flows);
             unused(h, r);
-            inputs(h, r.stats());
-            problems(h, r.stats());
-            footer(h, r);
+            inputs(h, r);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -78,39 +81,25 @@ public final class HtmlReport {
         }
     }
 
-    private static void head(Html h, AuditReport r) {
+    private static void header(Html h, AuditReport r) {
         RunStats s = r.stats();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>ucaudit report</title>\n<style>\n")
-         .append("body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px auto;max-width:1280px;padding:0 16px;color:#1d232a}\n")
-         .append("h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}\n")
-         .append(".muted{color:#57606a}.cards{display:flex;flex-wrap:wrap;gap:10px;margin:14px 0}\n")
-         .append(".card{border:1px solid #d0d7de;border-radius:6px;padding:8px 14px;min-width:120px}.card b{display:block;font-size:20px}\n")
-         .append(".bad{color:#b42318}.good{color:#1a7f37}.warn{background:#fff8c5;border:1px solid #d4a72c;padding:8px 12px;border-radius:6px}\n")
-         .append("table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #eaeef2;padding:4px 6px;text-align:left;vertical-align:top}\n")
-         .append("th{background:#f6f8fa;position:sticky;top:0}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
-         .append(".badge{border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap}.badge.nc{background:#ffebe9;color:#b42318}.badge.c{background:#dafbe1;color:#1a7f37}\n")
-         .append("code{font-size:12px}</style></head><body>\n");
+        AuditResult res = r.result();
+        String inputs = String.join(", ", s.inputs().stream().map(i -> i.name).toList());
+        h.append(HtmlPage.head("ucaudit: " + inputs + ", " + Times.iso(s.firstNanos) + " — " + Times.iso(s.lastNanos), ""));
         List<String> incomplete = Completeness.reasons(r);
         incompleteBanner(h, incomplete);
         h.append("<h1>ucaudit — CUCM traffic audit</h1>\n<div class=\"muted\">");
-        h.append(esc(r.mode())).append(" audit of ");
-        h.append(esc(String.join(", ", s.inputs().stream().map(i -> i.name).toList())));
-        h.append("<br>Window: ").append(esc(Times.iso(s.firstNanos))).append(" — ").append(esc(Times.iso(s.lastNanos)));
+        h.append(esc(r.mode())).append(" audit of ").append(esc(inputs));
+        h.append(" · window <span class=\"nw\">").append(esc(Times.iso(s.firstNanos))).append("</span> — <span class=\"nw\">")
+         .append(esc(Times.iso(s.lastNanos))).append("</span> (").append(esc(span(s.lastNanos - s.firstNanos))).append(")");
         h.append("<br>Catalog: ").append(esc(String.join(", ", r.catalog().sources()))).append(" (")
-         .append(r.catalog().rules().size()).append(" rows)");
-        h.append("<br>Inventory: ").append(r.inventory().isPresent()
+         .append(r.catalog().rules().size()).append(" rows) · inventory: ").append(r.inventory().isPresent()
                 ? esc(r.inventory().source()) + " (" + r.inventory().entries().size() + " entries)" : "none");
         h.append("</div>\n");
         if (!r.inventory().isPresent()) {
-            h.append("<p class=\"warn\">No inventory was given: every host's role is <i>unknown</i>, so flows are ")
+            h.append("<p class=\"warn\">⚠ No inventory was given: every host's role is <i>unknown</i>, so flows are ")
              .append("classified by port alone. Give <code>--inventory FILE</code> to check who talks to whom.</p>\n");
         }
-    }
-
-    private static void cards(Html h, AuditReport r) {
-        List<String> incomplete = Completeness.reasons(r);
-        RunStats s = r.stats();
-        AuditResult res = r.result();
         long nonCompliant = res.conversationsUnordered().stream().filter(c -> !c.compliant()).count();
         h.append("<div class=\"cards\">");
         card(h, "packets read", fmt(s.packets), "");
@@ -125,15 +114,73 @@ public final class HtmlReport {
         h.append("</div>\n");
     }
 
-    private static void scans(Html h, AuditResult res) {
+    /** Undocumented flows grouped by what is wrong with them, largest groups first. */
+    private static void findings(Html h, AuditReport r, List<FlowRecord> flows) {
+        AuditResult res = r.result();
+        h.append("<section id=\"findings\"><h2>Findings: undocumented flows (").append(fmt(res.undocumented())).append(")</h2>\n");
+        FindingGroups groups = FindingGroups.of(flows);
+        long listed = 0;
+        if (groups.size() == 0 && res.undocumented() == 0 && !Completeness.reasons(r).isEmpty()) {
+            h.append("<p class=\"bad\">✗ No undocumented flow in what was read, but the input was not read in full"
+                    + " (see INCOMPLETE at the top): flows in what was not read are unknown.</p>\n");
+        } else if (groups.size() == 0 && res.undocumented() == 0) {
+            h.append("<p class=\"good\">✓ Every flow is documented by the catalog.</p>\n");
+        } else if (groups.size() == 0) {
+            h.append("<p class=\"bad\">✗ ").append(fmt(res.undocumented()))
+             .append(" undocumented flows, none of them listed here: they are scan probes summarized below, or rows beyond ")
+             .append("--max-flow-rows. Their counts are in conversations.csv and summary.json.</p>\n");
+        } else {
+            List<FindingGroups.Group> all = groups.largestFirst();
+            h.append("<p class=\"muted\">Flows that break the catalog the same way (same roles, protocol and reason, whatever ")
+             .append("the port or hosts) make one group; flows.csv lists each flow.</p>\n")
+             .append("<table id=\"findings-table\" class=\"sortable\"><thead><tr><th>flows</th><th>initiator → responder</th>")
+             .append("<th>service</th><th>why undocumented</th><th>packets</th><th>bytes</th><th>examples</th></tr></thead><tbody>\n");
+            for (FindingGroups.Group g : all.subList(0, Math.min(FINDING_GROUPS_SHOWN, all.size()))) {
+                listed += g.flows();
+                h.append("<tr><td class=\"n\" data-v=\"").append(g.flows()).append("\"><b>").append(fmt(g.flows()))
+                 .append("</b></td><td>").append(esc(g.roles())).append("</td><td class=\"t\">").append(esc(g.service()))
+                 .append("</td><td class=\"r\">").append(esc(g.reason())).append(g.flows() > 1 && g.service().contains(" (")
+                         ? " <span class=\"muted\">(first flow's port)</span>" : "")
+                 .append("</td><td class=\"n\" data-v=\"").append(g.packets()).append("\">").append(fmt(g.packets()))
+                 .append("</td>").append(HtmlPage.bytesCell(g.bytes())).append("<td>");
+                for (FlowRecord f : g.examples()) {
+                    h.append("<div>").append(hostName(f.initiator(), f.initiatorName())).append(" → ")
+                     .append(hostName(f.responder(), f.responderName())).append(" <span class=\"nw\">")
+                     .append(esc(f.responderPort() >= 0 ? f.responderPort() + "/" + f.protocol() : f.protocol()))
+                     .append("</span> <span class=\"muted nw\">").append(esc(Times.iso(f.firstSeenNanos()))).append("</span></div>");
+                }
+                h.append("</td></tr>\n");
+            }
+            h.append("</tbody></table>\n");
+            if (all.size() > FINDING_GROUPS_SHOWN || groups.other()[0] > 0) {
+                h.append("<p class=\"muted\">").append(fmt(res.undocumented() - listed)).append(" flows in ")
+                 .append(all.size() > FINDING_GROUPS_SHOWN ? fmt(all.size() - FINDING_GROUPS_SHOWN) + " smaller groups" : "further groups")
+                 .append(" are in flows.csv.</p>\n");
+            }
+            long unlisted = res.undocumented() - flows.stream().filter(f -> !f.documented()).count();
+            if (unlisted > 0) {
+                h.append("<p class=\"muted\">").append(fmt(unlisted))
+                 .append(" more undocumented flows are scan probes summarized below or rows beyond --max-flow-rows.</p>\n");
+            }
+        }
+        if (res.flowsNotListed() > 0) {
+            h.append("<p class=\"warn\">⚠ flows.csv holds at most ").append(fmt(res.maxFlowRows())).append(" rows (--max-flow-rows): ")
+             .append(fmt(res.flowsNotListed())).append(" more flows (").append(fmt(res.undocumentedNotListed()))
+             .append(" undocumented) are counted in conversations and summary.json but not listed.</p>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    private static void scans(Html h, AuditReport r) {
+        AuditResult res = r.result();
         if (res.scans().isEmpty()) {
             return;
         }
         h.append("<h2>Scans (").append(fmt(res.scans().size())).append(")</h2>\n<ul>\n");
         for (dev.ucaudit.audit.ScanDetector.Entry e : res.scans()) {
-            h.append("<li>").append(esc(e.describe())).append(" <span class=\"muted\">(")
-             .append(esc(Times.iso(e.firstSeenNanos()))).append(" — ").append(esc(Times.iso(e.lastSeenNanos())))
-             .append(")</span></li>\n");
+            h.append("<li>").append(esc(e.describe())).append(" <span class=\"muted\">(<span class=\"nw\">")
+             .append(esc(Times.iso(e.firstSeenNanos()))).append("</span> — <span class=\"nw\">")
+             .append(esc(Times.iso(e.lastSeenNanos()))).append("</span>)</span></li>\n");
         }
         h.append("</ul>\n<p class=\"muted\">");
         if (res.listScanFlows()) {
@@ -145,81 +192,49 @@ public final class HtmlReport {
         h.append("</p>\n");
     }
 
-    private static void rowsCut(Html h, AuditResult res) {
-        if (res.flowsNotListed() > 0) {
-            h.append("<p class=\"warn\">flows.csv holds at most ").append(fmt(res.maxFlowRows())).append(" rows (--max-flow-rows): ")
-             .append(fmt(res.flowsNotListed())).append(" more flows (").append(fmt(res.undocumentedNotListed()))
-             .append(" undocumented) are counted in conversations and summary.json but not listed.</p>\n");
-        }
-    }
-
-    private static void verdicts(Html h, AuditResult res) {
+    private static void verdicts(Html h, AuditReport r) {
+        AuditResult res = r.result();
         h.append("<h2>Traffic per verdict</h2>\n");
         long docBytes = res.conversationsUnordered().stream().mapToLong(Conversation::documentedBytes).sum();
         long allBytes = res.conversationsUnordered().stream().mapToLong(Conversation::bytes).sum();
         verdictChart(h, res.documented(), res.undocumented(), docBytes, allBytes - docBytes);
     }
 
-    /** The {@link #FINDINGS_SHOWN} largest undocumented flows; the count of all listed ones. */
-    private static void findings(Html h, AuditResult res, List<FlowRecord> flows, List<String> incomplete) {
-        Comparator<FlowRecord> byBytes = Comparator.comparingLong(FlowRecord::bytes).reversed();
-        long listed = flows.stream().filter(f -> !f.documented()).count();
-        List<FlowRecord> findings = top(flows.stream().filter(f -> !f.documented()).iterator(), byBytes, FINDINGS_SHOWN);
-        h.append("<h2>Findings: undocumented flows (").append(fmt(res.undocumented())).append(")</h2>\n");
-        if (findings.isEmpty() && res.undocumented() == 0 && !incomplete.isEmpty()) {
-            h.append("<p class=\"bad\">No undocumented flow in what was read, but the input was not read in full"
-                    + " (see INCOMPLETE at the top): flows in what was not read are unknown.</p>\n");
-        } else if (findings.isEmpty() && res.undocumented() == 0) {
-            h.append("<p class=\"good\">Every flow is documented by the catalog.</p>\n");
-        } else if (findings.isEmpty()) {
-            h.append("<p class=\"bad\">").append(fmt(res.undocumented()))
-             .append(" undocumented flows, none of them listed here: they are scan probes summarized above, or rows beyond ")
-             .append("--max-flow-rows. Their counts are in conversations.csv and summary.json.</p>\n");
-        } else {
-            h.append("<table><tr><th>initiator</th><th>responder</th><th>service</th><th>packets</th><th>bytes</th><th>first seen</th><th>why undocumented</th></tr>\n");
-            for (FlowRecord f : findings) {
-                h.append("<tr><td>").append(host(f.initiator(), f.initiatorRole(), f.initiatorName())).append("</td><td>")
-                 .append(host(f.responder(), f.responderRole(), f.responderName())).append("</td><td>")
-                 .append(esc(f.responderPort() >= 0 ? f.responderPort() + "/" + f.protocol() : f.protocol()))
-                 .append("</td><td class=\"n\">").append(fmt(f.packets())).append("</td><td class=\"n\">")
-                 .append(fmt(f.bytes())).append("</td><td>").append(esc(Times.iso(f.firstSeenNanos())))
-                 .append("</td><td>").append(esc(f.reason())).append("</td></tr>\n");
-            }
-            h.append("</table>\n");
-            if (listed > FINDINGS_SHOWN) {
-                h.append("<p class=\"muted\">").append(fmt(listed - FINDINGS_SHOWN))
-                 .append(" more in flows.csv.</p>\n");
-            }
-            long unlisted = res.undocumented() - listed;
-            if (unlisted > 0) {
-                h.append("<p class=\"muted\">").append(fmt(unlisted))
-                 .append(" more undocumented flows are scan probes summarized above or rows beyond --max-flow-rows.</p>\n");
-            }
-        }
-    }
-
-    /** The chart, then the first {@link #PAIRS_SHOWN} pairs (non-compliant first, then by bytes); all are in conversations.csv. */
-    private static void pairs(Html h, AuditResult res) {
+    private static void pairs(Html h, AuditReport r, List<FlowRecord> flows) {
+        AuditResult res = r.result();
         List<Conversation> pairs = res.conversations();
-        h.append("<h2>Traffic per pair (top ").append(Math.min(PAIRS_CHARTED, pairs.size())).append(" by bytes)</h2>\n");
+        h.append("<h2>Traffic per pair (").append(Math.min(PAIRS_CHARTED, pairs.size()))
+         .append(" pairs: non-compliant first, then by bytes)</h2>\n");
         pairChart(h, pairs);
         h.append("<h2>Conversation pairs (").append(fmt(pairs.size())).append(")</h2>\n");
         if (res.pairsNotListed() > 0) {
-            h.append("<p class=\"warn\">").append(fmt(res.pairsNotListed())).append(" more host pairs (")
+            h.append("<p class=\"warn\">⚠ ").append(fmt(res.pairsNotListed())).append(" more host pairs (")
              .append(fmt(res.flowsOfUnlistedPairs())).append(" flows, ").append(fmt(res.undocumentedFlowsOfUnlistedPairs()))
              .append(" undocumented) went beyond --max-conversations ").append(fmt(res.maxConversations()))
              .append(": they are in every total but have no row here or in conversations.csv.</p>\n");
         }
-        h.append("<table><tr><th>status</th><th>host a</th><th>host b</th><th>flows</th><th>undocumented</th><th>packets</th><th>bytes</th><th>services (responder ports)</th></tr>\n");
-        for (Conversation c : pairs.subList(0, Math.min(PAIRS_SHOWN, pairs.size()))) {
-            h.append("<tr><td><span class=\"badge ").append(c.compliant() ? "c" : "nc").append("\">")
-             .append(c.status()).append("</span></td><td>").append(host(c.hostA(), c.roleA(), c.nameA()))
-             .append("</td><td>").append(host(c.hostB(), c.roleB(), c.nameB())).append("</td><td class=\"n\">")
-             .append(fmt(c.flows())).append("</td><td class=\"n\">").append(fmt(c.undocumented()))
-             .append("</td><td class=\"n\">").append(fmt(c.packets())).append("</td><td class=\"n\">")
-             .append(fmt(c.bytes())).append("</td><td><code>").append(esc(c.servicesText())).append("</code></td></tr>\n");
+        List<Conversation> shown = pairs.subList(0, Math.min(PAIRS_SHOWN, pairs.size()));
+        Map<String, Map<String, Explained>> why = undocumentedServices(flows, shown);
+        h.append("<table id=\"pairs-table\" class=\"sortable\"><thead><tr><th>status</th><th>host a</th><th>host b</th>")
+         .append("<th>flows</th><th title=\"undocumented flows\">undoc.</th><th>packets</th><th>bytes</th><th>services</th>")
+         .append("<th>undocumented services and why</th></tr></thead><tbody>\n");
+        for (Conversation c : shown) {
+            h.append("<tr><td>").append(badge(c)).append("</td><td>").append(host(c.hostA(), c.roleA(), c.nameA()))
+             .append("</td><td>").append(host(c.hostB(), c.roleB(), c.nameB())).append("</td><td class=\"n\" data-v=\"")
+             .append(c.flows()).append("\">").append(fmt(c.flows())).append("</td><td class=\"n\" data-v=\"")
+             .append(c.undocumented()).append("\">").append(fmt(c.undocumented())).append("</td><td class=\"n\" data-v=\"")
+             .append(c.packets()).append("\">").append(fmt(c.packets())).append("</td>").append(HtmlPage.bytesCell(c.bytes()))
+             .append("<td><code>").append(esc(c.servicesText())).append("</code></td><td class=\"r\">");
+            Map<String, Explained> reasons = c.compliant() ? null : why.get(pairKey(c.hostA(), c.hostB()));
+            if (reasons != null && !reasons.isEmpty()) {
+                reasons.values().forEach(e -> h.append("<div><b>✗ ").append(esc(e.services())).append("</b>")
+                        .append(e.services.isEmpty() ? "" : ": ").append(esc(e.reason)).append("</div>"));
+            } else if (!c.compliant()) {
+                h.append("<span class=\"muted\">scan probes or rows beyond --max-flow-rows (see flows.csv)</span>");
+            }
+            h.append("</td></tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</tbody></table>\n");
         if (pairs.size() > PAIRS_SHOWN) {
             long nonCompliant = pairs.stream().skip(PAIRS_SHOWN).filter(c -> !c.compliant()).count();
             h.append("<p class=\"muted\">").append(fmt(pairs.size() - PAIRS_SHOWN)).append(" more pairs (")
@@ -227,24 +242,95 @@ public final class HtmlReport {
         }
     }
 
-    /** One row per catalog rule (at most {@link #UNUSED_SHOWN}), with its first {@link #UNUSED_DESTINATIONS_SHOWN} destinations. */
+    /**
+     * Per non-compliant pair shown, why its flows are undocumented: one entry per reason (port and hosts
+     * taken out, as the findings group them) with the services it covers; at most a few reasons per pair.
+     */
+    private static Map<String, Map<String, Explained>> undocumentedServices(List<FlowRecord> flows, List<Conversation> shown) {
+        Map<String, Map<String, Explained>> out = new HashMap<>();
+        for (Conversation c : shown) {
+            if (!c.compliant()) {
+                out.put(pairKey(c.hostA(), c.hostB()), new LinkedHashMap<>());
+            }
+        }
+        for (FlowRecord f : flows) {
+            Map<String, Explained> reasons = f.documented() ? null : out.get(pairKey(f.initiator(), f.responder()));
+            if (reasons == null) {
+                continue;
+            }
+            String shape = FindingGroups.shape(f);
+            Explained e = reasons.get(shape);
+            if (e == null && reasons.size() < SERVICES_EXPLAINED) {
+                e = new Explained(f.reason());
+                reasons.put(shape, e);
+            }
+            if (e == null) {
+                reasons.computeIfAbsent("", k -> new Explained("further reasons: see flows.csv")).add("");
+            } else {
+                e.add(f.responderPort() >= 0 ? f.responderPort() + "/" + f.protocol() : f.protocol());
+            }
+        }
+        return out;
+    }
+
+    /** One reason of a pair's undocumented flows: the first flow's words, its first services, how many flows. */
+    private static final class Explained {
+        static final int SERVICES_NAMED = 3;
+        final String reason;
+        final List<String> services = new java.util.ArrayList<>(SERVICES_NAMED);
+        long flows;
+
+        Explained(String reason) {
+            this.reason = reason;
+        }
+
+        void add(String service) {
+            flows++;
+            if (!service.isEmpty() && services.size() < SERVICES_NAMED && !services.contains(service)) {
+                services.add(service);
+            }
+        }
+
+        String services() {
+            String named = String.join(", ", services);
+            return flows > services.size() && services.size() == SERVICES_NAMED ? named + " … (" + fmt(flows) + " flows)" : named;
+        }
+    }
+
+    private static String pairKey(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + ' ' + b : b + ' ' + a;
+    }
+
+    private static String badge(Conversation c) {
+        return "<span class=\"badge " + (c.compliant() ? "c\">✓ " : "nc\">✗ ") + c.status() + "</span>";
+    }
+
+    /** Unused openings, one row per catalog rule, folded away: a short window proves little about them. */
     private static void unused(Html h, AuditReport r) {
         h.append("<h2>Documented openings nobody used (").append(fmt(r.unused().size())).append(")</h2>\n");
         if (r.unused().isEmpty()) {
             h.append("<p>None.</p>\n");
             return;
         }
+        long window = r.stats().lastNanos - r.stats().firstNanos;
+        if (window < SHORT_WINDOW_NANOS) {
+            h.append("<p id=\"unused-warning\" class=\"warn\">⚠ ").append(esc(span(window)))
+             .append(" of traffic: an opening unused here may be used daily; use --state over days before closing anything.</p>\n");
+        }
         // One row per catalog rule, its unused destinations together (unused.csv has one row per opening).
-        java.util.Map<String, UnusedGroup> byRule = new java.util.LinkedHashMap<>();
+        Map<String, UnusedGroup> byRule = new LinkedHashMap<>();
         for (UnusedOpening u : r.unused()) {
             UnusedGroup g = byRule.computeIfAbsent(u.rule(), k -> new UnusedGroup(u));
             if (g.count++ < UNUSED_DESTINATIONS_SHOWN) {
                 g.where.append(g.count > 1 ? ", " : "").append(u.destination().isEmpty() ? "any" : u.destination());
             }
         }
-        h.append("<p class=\"muted\">Each catalog row whose opening no flow used, with the inventory destinations it names")
+        h.append("<details id=\"unused\"><summary>").append(fmt(byRule.size())).append(" catalog rows with ")
+         .append(fmt(r.unused().size())).append(" openings no flow used (show)</summary>\n")
+         .append("<p class=\"muted\">Each catalog row whose opening no flow used, with the inventory destinations it names")
          .append(" (candidates to close in a firewall; unused.csv has one row per opening).</p>\n");
-        h.append("<table><tr><th>rule</th><th>service</th><th>from</th><th>to</th><th>unused at</th><th>purpose</th></tr>\n");
+        h.append("<table class=\"sortable\"><thead><tr><th>rule</th><th>service</th><th>from</th><th>to</th><th>unused at</th>")
+         .append("<th>purpose</th></tr></thead><tbody>\n");
         int shown = 0;
         for (UnusedGroup g : byRule.values()) {
             if (shown++ == UNUSED_SHOWN) {
@@ -254,15 +340,16 @@ public final class HtmlReport {
             if (g.count > UNUSED_DESTINATIONS_SHOWN) {
                 g.where.append(" and ").append(fmt(g.count - UNUSED_DESTINATIONS_SHOWN)).append(" more in unused.csv");
             }
-            h.append("<tr><td>").append(esc(u.rule())).append("</td><td>")
+            h.append("<tr><td class=\"t\"><code>").append(esc(u.rule())).append("</code></td><td class=\"t\">")
              .append(esc(u.ports().isEmpty() ? u.protocol() : u.ports() + "/" + u.protocol())).append("</td><td>")
              .append(esc(u.sourceRole())).append("</td><td>").append(esc(u.destinationRole())).append("</td><td><code>")
-             .append(esc(g.where.toString())).append("</code></td><td>").append(esc(u.purpose())).append("</td></tr>\n");
+             .append(esc(g.where.toString())).append("</code></td><td class=\"r\">").append(esc(u.purpose())).append("</td></tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</tbody></table>\n");
         if (byRule.size() > UNUSED_SHOWN) {
             h.append("<p class=\"muted\">").append(fmt(byRule.size() - UNUSED_SHOWN)).append(" more rules in unused.csv.</p>\n");
         }
+        h.append("</details>\n");
     }
 
     /** The unused openings of one rule: the first, how many, the first destinations. */
@@ -276,18 +363,17 @@ public final class HtmlReport {
         }
     }
 
-    private static void inputs(Html h, RunStats s) {
-        h.append("<h2>Input</h2>\n<table><tr><th>input</th><th>packets</th><th>problems</th><th>read completely</th><th>error</th></tr>\n");
+    private static void inputs(Html h, AuditReport r) {
+        RunStats s = r.stats();
+        h.append("<h2>Input</h2>\n<table><thead><tr><th>input</th><th>packets</th><th>problems</th><th>read completely</th>")
+         .append("<th>error</th></tr></thead><tbody>\n");
         for (RunStats.InputStats in : s.inputs()) {
             h.append("<tr><td>").append(esc(in.name)).append("</td><td class=\"n\">").append(fmt(in.packets))
              .append("</td><td class=\"n\">").append(fmt(in.problems)).append("</td><td>")
-             .append(in.readCompletely ? "yes" : "<span class=\"bad\">no</span>").append("</td><td>")
+             .append(in.readCompletely ? "✓ yes" : "<span class=\"bad\">✗ no</span>").append("</td><td>")
              .append(esc(in.error)).append("</td></tr>\n");
         }
-        h.append("</table>\n");
-    }
-
-    private static void problems(Html h, RunStats s) {
+        h.append("</tbody></table>\n");
         if (!s.problems().isEmpty()) {
             h.append("<h2>Problems reading the input (").append(fmt(s.problemsTotal())).append(")</h2>\n<ul>\n");
             for (CaptureProblem p : s.problems()) {
@@ -295,6 +381,23 @@ public final class HtmlReport {
             }
             h.append("</ul>\n");
         }
+        h.append("<p class=\"muted\">Written by ucaudit at ").append(esc(Times.iso(r.generatedAtMillis() * 1_000_000L)))
+         .append(". The CSV files beside this page hold every row.</p>\n").append(HtmlPage.SCRIPT).append("</body></html>\n");
+    }
+
+    /** A duration as a person says it: {@code 1.2 s}, {@code 14 min}, {@code 3.5 h}, {@code 6 days}. */
+    static String span(long nanos) {
+        double sec = Math.max(0, nanos) / 1e9;
+        if (sec < 60) {
+            return String.format(Locale.ROOT, sec < 10 ? "%.1f s" : "%.0f s", sec);
+        }
+        if (sec < 3600) {
+            return String.format(Locale.ROOT, "%.0f min", sec / 60);
+        }
+        if (sec < 86_400) {
+            return String.format(Locale.ROOT, "%.1f h", sec / 3600);
+        }
+        return String.format(Locale.ROOT, "%.1f days", sec / 86_400);
     }
 
     /** The INCOMPLETE banner, first thing on the page, when some input was not read in full. */
@@ -302,8 +405,8 @@ public final class HtmlReport {
         if (reasons.isEmpty()) {
             return;
         }
-        h.append("<div id=\"incomplete\" style=\"background:#ffebe9;border:2px solid #b42318;border-radius:6px;")
-         .append("padding:10px 14px;margin:0 0 14px;color:#b42318\"><b>INCOMPLETE</b>: this report does not cover all")
+        h.append("<div id=\"incomplete\" role=\"alert\" style=\"background:#ffebe9;border:2px solid #b42318;border-radius:6px;")
+         .append("padding:10px 14px;margin:0 0 14px;color:#b42318\"><b>⚠ INCOMPLETE</b>: this report does not cover all")
          .append(" of its input, so it cannot say that every flow is documented.<ul>\n");
         for (String reason : reasons) {
             h.append("<li>").append(esc(reason)).append("</li>\n");
@@ -311,42 +414,28 @@ public final class HtmlReport {
         h.append("</ul></div>\n");
     }
 
-    private static void footer(Html h, AuditReport r) {
-        h.append("<p class=\"muted\">Written by ucaudit at ").append(esc(Times.iso(r.generatedAtMillis() * 1_000_000L)))
-         .append(". The CSV files beside this page hold every row.</p>\n</body></html>\n");
-    }
-
-    /** The {@code n} first of {@code items} by {@code order}, in that order, holding no more than n at a time. */
-    static <T> List<T> top(java.util.Iterator<T> items, Comparator<T> order, int n) {
-        java.util.PriorityQueue<T> kept = new java.util.PriorityQueue<>(order.reversed());
-        while (items.hasNext()) {
-            T t = items.next();
-            kept.add(t);
-            if (kept.size() > n) {
-                kept.poll();
-            }
-        }
-        List<T> out = new java.util.ArrayList<>(kept);
-        out.sort(order);
-        return out;
-    }
-
     private static void card(Html h, String label, String value, String cls) {
-        h.append("<div class=\"card\"><b class=\"").append(cls).append("\">").append(esc(value)).append("</b>")
-         .append(esc(label)).append("</div>");
+        h.append("<div class=\"card\"><b class=\"").append(cls).append("\">").append(cls.equals("bad") ? "✗ " : "")
+         .append(esc(value)).append("</b>").append(esc(label)).append("</div>");
     }
 
     private static String host(String address, String role, String name) {
-        return "<code>" + esc(address) + "</code> <span class=\"muted\">" + esc(role)
+        return "<code class=\"nw\">" + esc(address) + "</code> <span class=\"muted\">" + esc(role)
                 + (name == null || name.isEmpty() ? "" : " · " + esc(name)) + "</span>";
+    }
+
+    private static String hostName(String address, String name) {
+        return name == null || name.isEmpty() ? "<code class=\"nw\">" + esc(address) + "</code>"
+                : "<span class=\"nw\" title=\"" + esc(address) + "\">" + esc(name) + "</span>";
     }
 
     private static void verdictChart(Html h, long docFlows, long undocFlows, long docBytes, long undocBytes) {
         int width = 640;
-        h.append("<svg role=\"img\" aria-label=\"traffic per verdict\" width=\"").append(width + 220)
-         .append("\" height=\"96\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
-        bar(h, 0, "flows", docFlows, undocFlows, width, fmt(docFlows) + " documented / " + fmt(undocFlows) + " undocumented");
-        bar(h, 44, "bytes", docBytes, undocBytes, width, fmt(docBytes) + " documented / " + fmt(undocBytes) + " undocumented");
+        h.append("<svg class=\"chart\" role=\"img\" aria-label=\"traffic per verdict\" viewBox=\"0 0 ").append(width + 80)
+         .append(" 96\" width=\"").append(width + 80).append("\" height=\"96\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
+        bar(h, 0, "flows", docFlows, undocFlows, width, "✓ " + fmt(docFlows) + " documented / ✗ " + fmt(undocFlows) + " undocumented");
+        bar(h, 44, "bytes", docBytes, undocBytes, width, "✓ " + HtmlPage.bytes(docBytes) + " documented / ✗ "
+                + HtmlPage.bytes(undocBytes) + " undocumented");
         h.append("</svg>\n");
     }
 
@@ -360,31 +449,45 @@ public final class HtmlReport {
          .append("<text x=\"60\" y=\"").append(y + 36).append("\" fill=\"#57606a\">").append(esc(text)).append("</text>\n");
     }
 
+    /** Bars per pair: non-compliant pairs first, hosts by inventory name, ✓/✗ and counts beside the colours. */
     private static void pairChart(Html h, List<Conversation> pairs) {
-        List<Conversation> top = pairs.stream().sorted(Comparator.comparingLong(Conversation::bytes).reversed())
-                .limit(PAIRS_CHARTED).toList();
+        List<Conversation> top = pairs.stream().sorted(Comparator.comparing(Conversation::compliant)
+                .thenComparing(Comparator.comparingLong(Conversation::bytes).reversed())).limit(PAIRS_CHARTED).toList();
         if (top.isEmpty()) {
             h.append("<p>No traffic.</p>\n");
             return;
         }
-        long max = Math.max(1, top.get(0).bytes());
-        int width = 560;
+        long max = Math.max(1, top.stream().mapToLong(Conversation::bytes).max().orElse(1));
+        int label = 360;
+        int width = 300;
         int rowH = 20;
-        h.append("<svg role=\"img\" aria-label=\"bytes per pair\" width=\"").append(width + 560).append("\" height=\"")
-         .append(top.size() * rowH + 24).append("\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
+        h.append("<svg id=\"pair-chart\" class=\"chart\" role=\"img\" aria-label=\"bytes per pair\" viewBox=\"0 0 ")
+         .append(label + width + 200).append(" ").append(top.size() * rowH + 24).append("\" width=\"").append(label + width + 200)
+         .append("\" height=\"").append(top.size() * rowH + 24).append("\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
         int y = 0;
         for (Conversation c : top) {
             int total = (int) Math.max(1, Math.round((double) c.bytes() / max * width));
             int good = (int) Math.round((double) c.documentedBytes() / Math.max(1, c.bytes()) * total);
-            h.append("<text x=\"0\" y=\"").append(y + 14).append("\">").append(esc(c.hostA() + " ↔ " + c.hostB()))
-             .append("</text><rect x=\"330\" y=\"").append(y + 3).append("\" width=\"").append(good)
-             .append("\" height=\"14\" fill=\"#2da44e\"/><rect x=\"").append(330 + good).append("\" y=\"").append(y + 3)
+            String mark = c.compliant() ? "✓ " : "✗ ";
+            h.append("<text x=\"0\" y=\"").append(y + 14).append("\"").append(c.compliant() ? "" : " font-weight=\"bold\"")
+             .append("><title>").append(esc(c.hostA() + " ↔ " + c.hostB())).append("</title>")
+             .append(esc(mark + shortName(c.hostA(), c.nameA()) + " ↔ " + shortName(c.hostB(), c.nameB())))
+             .append("</text><rect x=\"").append(label).append("\" y=\"").append(y + 3).append("\" width=\"").append(good)
+             .append("\" height=\"14\" fill=\"#2da44e\"/><rect x=\"").append(label + good).append("\" y=\"").append(y + 3)
              .append("\" width=\"").append(total - good).append("\" height=\"14\" fill=\"#cf222e\"/><text x=\"")
-             .append(336 + total).append("\" y=\"").append(y + 14).append("\" fill=\"#57606a\">").append(fmt(c.bytes()))
-             .append(" B</text>\n");
+             .append(label + total + 6).append("\" y=\"").append(y + 14).append("\" fill=\"#57606a\">")
+             .append(esc(HtmlPage.bytes(c.bytes()))).append(c.compliant() ? "" : ", " + fmt(c.undocumented()) + " undoc. flows")
+             .append("</text>\n");
             y += rowH;
         }
-        h.append("<text x=\"330\" y=\"").append(y + 16).append("\" fill=\"#57606a\">green: documented bytes, red: undocumented bytes</text>\n</svg>\n");
+        h.append("<text x=\"").append(label).append("\" y=\"").append(y + 16)
+         .append("\" fill=\"#57606a\">✓ compliant pair, ✗ non-compliant; green: documented bytes, red: undocumented</text>\n</svg>\n");
+    }
+
+    /** The inventory name when there is one (cut to fit the chart's label column), else the address. */
+    private static String shortName(String address, String name) {
+        String s = name == null || name.isEmpty() ? address : name;
+        return s.length() > 22 ? s.substring(0, 21) + "…" : s;
     }
 
     /** {@code String.format(Locale.ROOT, "%,d", n)} without the formatter (it was ~12 % of a 2 M-packet run). */
@@ -410,21 +513,6 @@ public final class HtmlReport {
     }
 
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return HtmlPage.esc(s);
     }
 }

@@ -27,17 +27,17 @@ import java.util.Arrays;
  *     5061 on the subscriber is newly used.</li>
  * </ul>
  */
-final class NightlyCaptures {
+public final class NightlyCaptures {
     static final long DAY_NANOS = 86_400L * 1_000_000_000L;
 
     private NightlyCaptures() {
     }
 
-    static void writeYesterday(Path pcap, Path inventory) throws IOException {
+    public static void writeYesterday(Path pcap, Path inventory) throws IOException {
         LabSite.write(pcap, inventory);
     }
 
-    static void writeToday(Path yesterday, Path today) throws IOException {
+    public static void writeToday(Path yesterday, Path today) throws IOException {
         try (PcapWriter out = PcapWriter.create(today, 1, false)) {
             long[] last = {0};
             try (PacketSource source = CaptureFiles.open(yesterday)) {
