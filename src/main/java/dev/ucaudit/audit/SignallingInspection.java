@@ -47,6 +47,9 @@ public final class SignallingInspection implements FlowInspection {
     private final FragmentReassembler reassembler = new FragmentReassembler();
     private long sipTlsFlows;
     private long negotiatedFlows;
+    /** Flows in the flow table with inspection state, and those of them with an inspector (parsers, stream buffers). */
+    private long statesHeld;
+    private long inspectorsHeld;
 
     /** Per-flow state kept in {@link Flow#inspection(Object)}. */
     private static final class State {
@@ -55,6 +58,8 @@ public final class SignallingInspection implements FlowInspection {
         String rule;
         Negotiation negotiation;
         int matchAttempts;
+        /** Counted in inspectorsHeld until the flow finishes. */
+        boolean holdsInspector;
     }
 
     public SignallingInspection(Catalog catalog, Inventory inventory, Duration pinholeTtl) {
@@ -76,7 +81,46 @@ public final class SignallingInspection implements FlowInspection {
             tryMatch(flow, state);
         }
         flow.inspection(state);
+        statesHeld++;
+        countInspector(state);
         markIdleWhenDone(flow, state);
+    }
+
+    private void countInspector(State state) {
+        if (state.inspector != null && !state.holdsInspector) {
+            state.holdsInspector = true;
+            inspectorsHeld++;
+        }
+    }
+
+    /** The flow left the flow table: its inspector (and the stream buffers it holds) is let go. */
+    @Override
+    public void onFinished(Flow flow) {
+        if (!(flow.inspection() instanceof State state)) {
+            return;
+        }
+        statesHeld--;
+        if (state.holdsInspector) {
+            inspectorsHeld--;
+        }
+        flow.inspection(null);
+    }
+
+    @Override
+    public void advanceTo(long timestampNanos) {
+        table.advanceTo(timestampNanos);
+        table.cleanUp();
+        reassembler.advanceTo(timestampNanos);
+    }
+
+    @Override
+    public Map<String, Long> held() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("pinholes", table.size());
+        m.put("inspected_flows", statesHeld);
+        m.put("inspectors", inspectorsHeld);
+        m.put("udp_datagrams_in_reassembly", reassembler.pending());
+        return m;
     }
 
     /**
@@ -166,6 +210,7 @@ public final class SignallingInspection implements FlowInspection {
                 state.inspector = f.newInspector();
                 state.rule = rule;
                 state.context = context(flow, "h225", rule);
+                countInspector(state);
             });
         }
     }

@@ -3,7 +3,6 @@ package dev.ucaudit.cli;
 import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.capture.CaptureProblem;
 import dev.ucaudit.capture.PacketSink;
-import dev.ucaudit.capture.RawPacket;
 import dev.ucaudit.capture.live.CaptureEngine;
 import dev.ucaudit.capture.live.LiveCaptureConfig;
 import dev.ucaudit.capture.live.LivePacketSource;
@@ -88,6 +87,18 @@ final class LiveCommand implements Callable<Integer> {
         }
     }
 
+    /** The run these options describe, not yet started (tests drive it from a capture file). */
+    LiveRun newRun(PrintWriter out, PrintWriter err, PrintStream errStream) {
+        TcpGapEstimator estimator = new TcpGapEstimator(200_000);
+        return new LiveRun(() -> {
+            AuditSession s = new AuditSession(catalogOptions, options, err, errStream,
+                    inspection -> new LossTrackingInspection(inspection, estimator));
+            // --allowed and --state apply to every period (the state file carries last use across periods)
+            s.extras = policyOptions.prepare(s.catalog.roles(), options.failOn);
+            return s;
+        }, estimator, options.out, rotate, out, err);
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -102,14 +113,7 @@ final class LiveCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--rotate must be at least 1s");
         }
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
-        TcpGapEstimator estimator = new TcpGapEstimator(200_000);
-        LiveRun run = new LiveRun(() -> {
-            AuditSession s = new AuditSession(catalogOptions, options, err, errStream,
-                    inspection -> new LossTrackingInspection(inspection, estimator));
-            // --allowed and --state apply to every period (the state file carries last use across periods)
-            s.extras = policyOptions.prepare(s.catalog.roles(), options.failOn);
-            return s;
-        }, estimator, options.out, rotate, out, err);
+        LiveRun run = newRun(out, err, errStream);
         run.startWindow(System.currentTimeMillis()); // loads catalog and inventory: their problems come first
 
         LiveCaptureConfig config = new LiveCaptureConfig(interfaceName, snaplen, (int) bufferSize, !noPromiscuous,
@@ -134,23 +138,12 @@ final class LiveCommand implements Callable<Integer> {
                 duration == null ? " (stop with Ctrl-C or SIGTERM)" : ", for " + Durations.format(duration));
         err.flush();
         source.setTicker(() -> {
-            long now = System.currentTimeMillis();
-            if (now >= deadline && !source.stopRequested()) {
+            if (System.currentTimeMillis() >= deadline && !source.stopRequested()) {
                 source.stop();
             }
-            run.tick(now);
+            run.tick(System.nanoTime());
         });
-        PacketSink sink = new PacketSink() {
-            @Override
-            public void packet(RawPacket packet) {
-                run.session().auditor.packet(packet);
-            }
-
-            @Override
-            public void problem(CaptureProblem problem) {
-                run.session().auditor.problem(problem);
-            }
-        };
+        PacketSink sink = run.sink();
         try (SignalStop signals = new SignalStop(source::stop, err)) {
             try {
                 source.run(sink);
