@@ -115,6 +115,7 @@ final class LiveCommand implements Callable<Integer> {
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
         LiveRun run = newRun(out, err, errStream);
         run.startWindow(System.currentTimeMillis()); // loads catalog and inventory: their problems come first
+        run.announceContinuation(System.currentTimeMillis());
 
         LiveCaptureConfig config = new LiveCaptureConfig(interfaceName, snaplen, (int) bufferSize, !noPromiscuous,
                 immediate, 100, options.filter, queueSize, LiveCaptureConfig.DEFAULT_BLOCK);

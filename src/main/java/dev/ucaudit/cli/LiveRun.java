@@ -269,6 +269,73 @@ final class LiveRun {
         return dir;
     }
 
+    private static final java.util.regex.Pattern PERIOD_NAME =
+            java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d{4}(\\d\\d)?Z(-\\d+)?");
+
+    /**
+     * A run started into an {@code --out} that already holds periods (a restart after SIGTERM, a crash,
+     * a reboot) goes on beside them, and says where the earlier reports end: the traffic from then
+     * until now (the period in progress when the earlier run died, and the time no run captured) is
+     * in no report. Folders without summary.json (a run killed while writing) are named as incomplete.
+     */
+    void announceContinuation(long nowMillis) {
+        if (rotate == null || !Files.isDirectory(outDir)) {
+            return;
+        }
+        int complete = 0;
+        String lastName = null;
+        Instant lastEnd = null;
+        java.util.List<String> incomplete = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> folders = Files.newDirectoryStream(outDir)) {
+            for (Path p : folders) {
+                String name = p.getFileName().toString();
+                if (!PERIOD_NAME.matcher(name).matches() || Files.isSymbolicLink(p) || !Files.isDirectory(p)) {
+                    continue;
+                }
+                Path summary = p.resolve("summary.json");
+                if (!Files.isRegularFile(summary)) {
+                    incomplete.add(name);
+                    continue;
+                }
+                complete++;
+                Instant end = endedAt(summary);
+                if (end != null && (lastEnd == null || end.isAfter(lastEnd))) {
+                    lastEnd = end;
+                    lastName = name;
+                }
+            }
+        } catch (IOException e) {
+            return; // the first period's write says what is wrong with --out
+        }
+        if (complete == 0 && incomplete.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder("ucaudit: ").append(outDir).append(" already holds ").append(complete)
+                .append(complete == 1 ? " period report" : " period reports");
+        if (lastEnd != null) {
+            Duration gap = Duration.ofMillis(Math.max(0, nowMillis - lastEnd.toEpochMilli()));
+            sb.append(", the last (").append(lastName).append(") up to ").append(lastEnd)
+                    .append("; this run continues after it: the traffic from then until now (").append(Durations.format(gap))
+                    .append(") is in no report");
+        }
+        if (!incomplete.isEmpty()) {
+            sb.append("; incomplete, without summary.json (an earlier run stopped while writing): ")
+                    .append(String.join(", ", incomplete));
+        }
+        err.println(sb);
+        err.flush();
+    }
+
+    private static Instant endedAt(Path summary) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode end = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(summary.toFile()).path("capture").path("ended_at");
+            return end.isTextual() ? Instant.parse(end.asText()) : null;
+        } catch (IOException | java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
     /** {@code --out/latest}: a symbolic link to the newest folder, else a file holding its name. */
     private void pointLatest(Path dir) throws IOException {
         Path latest = outDir.resolve("latest");
