@@ -161,10 +161,16 @@ final class LiveRun {
         rotateUpTo(captureNanos);
     }
 
-    /** Writes every period that ended by {@code captureNanos} (an empty one too: nothing was seen then). */
+    /**
+     * Writes the periods that ended by {@code captureNanos}: an empty one too (nothing was seen then),
+     * as the idle clock crosses each boundary in turn. A jump of capture time over whole periods (a
+     * capture clock set forward) skips the periods it jumped over rather than writing each empty.
+     */
     private void rotateUpTo(long captureNanos) {
         while (captureNanos >= nextBoundaryNanos) {
             long end = nextBoundaryNanos;
+            long p = rotate.toNanos();
+            long next = captureNanos - end >= p ? Math.floorDiv(captureNanos, p) * p : end;
             if (source != null) {
                 source.sampleStats();
             }
@@ -176,7 +182,7 @@ final class LiveRun {
                 err.flush();
                 worstStatus = 2;
             }
-            beginWindow(end);
+            beginWindow(next);
         }
     }
 
