@@ -316,6 +316,7 @@ final class LiveRun {
         if (complete == 0 && incomplete.isEmpty()) {
             return;
         }
+        cumulativeUnused = readCumulativeUnused(outDir.resolve("cumulative-unused.csv"));
         StringBuilder sb = new StringBuilder("ucaudit: ").append(outDir).append(" already holds ").append(complete)
                 .append(complete == 1 ? " period report" : " period reports");
         if (lastEnd != null) {
@@ -330,6 +331,25 @@ final class LiveRun {
         }
         err.println(sb);
         err.flush();
+    }
+
+    /** The earlier run's cumulative-unused.csv, so that the restarted run narrows it further; null when unreadable. */
+    private static Set<UnusedOpening> readCumulativeUnused(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (java.io.Reader r = Files.newBufferedReader(file);
+             org.apache.commons.csv.CSVParser csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                     .setSkipHeaderRecord(true).build().parse(r)) {
+            Set<UnusedOpening> rows = new LinkedHashSet<>();
+            for (org.apache.commons.csv.CSVRecord rec : csv) {
+                rows.add(new UnusedOpening(rec.get("rule"), rec.get("protocol"), rec.get("ports"), rec.get("source_role"),
+                        rec.get("destination_role"), rec.get("destination"), rec.get("destination_name"), rec.get("purpose")));
+            }
+            return rows;
+        } catch (IOException | RuntimeException e) {
+            return null; // not ours or damaged: the cumulative view starts again with this run
+        }
     }
 
     private static Instant endedAt(Path summary) {

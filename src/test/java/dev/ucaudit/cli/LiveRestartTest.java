@@ -38,7 +38,7 @@ class LiveRestartTest {
         try {
             waitFor(() -> Files.readString(err1).contains("listening on"), first, err1);
             LoopbackTraffic.sipRegister();
-            waitFor(() -> complete(out).size() >= 2, first, err1);
+            waitFor(() -> complete(out).size() >= 2 && t607Used(out), first, err1);
             before = complete(out);
         } finally {
             first.destroyForcibly(); // SIGKILL: the period in progress is lost
@@ -65,6 +65,10 @@ class LiveRestartTest {
             }
         }
         assertTrue(Files.isRegularFile(state), "the state file is carried on");
+        // the SIP REGISTER of the first run used T6-07: the cumulative view across both runs keeps that
+        List<String> cumulative = Files.readAllLines(out.resolve("cumulative-unused.csv"));
+        assertTrue(cumulative.size() > 1, cumulative.toString());
+        assertTrue(cumulative.stream().noneMatch(l -> l.startsWith("T6-07,")), "T6-07 was used before the restart");
     }
 
     private static Process start(Path out, Path state, String inventory, Path stderr, String... args) throws Exception {
@@ -74,6 +78,12 @@ class LiveRestartTest {
                 "--inventory", inventory, "--state", state.toString(), "--out", out.toString()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** cumulative-unused.csv exists and no longer lists T6-07 (SIP to the CUCM): the REGISTER's period was written. */
+    private static boolean t607Used(Path out) throws Exception {
+        Path f = out.resolve("cumulative-unused.csv");
+        return Files.isRegularFile(f) && Files.readAllLines(f).stream().noneMatch(l -> l.startsWith("T6-07,"));
     }
 
     /** Period folder name -> its summary.json, for the complete folders. */
