@@ -239,11 +239,6 @@ public final class Auditor implements PacketSink {
         return flows.size();
     }
 
-    /** The capture clock: the latest packet time, or later when {@link #advanceClock} moved it. */
-    public long clockNanos() {
-        return clock.read();
-    }
-
     public RunStats stats() {
         return stats;
     }

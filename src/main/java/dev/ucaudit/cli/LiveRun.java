@@ -62,6 +62,7 @@ final class LiveRun {
     private long lastPacketNanos = Long.MIN_VALUE;
     private long tickSawPacketNanos = Long.MIN_VALUE;
     private long tickSawPacketAtWall;
+    private boolean ticked;
     private LivePacketSource.Stats windowStartStats = LivePacketSource.Stats.ZERO;
     private TcpGapEstimator.Snapshot windowStartLoss = TcpGapEstimator.Snapshot.ZERO;
     private Set<UnusedOpening> cumulativeUnused;
@@ -139,7 +140,8 @@ final class LiveRun {
      * packet: idle flows and pinholes expire and periods end even when the network is quiet.
      */
     void tick(long wallNanos) {
-        if (lastPacketNanos != tickSawPacketNanos) {
+        if (!ticked || lastPacketNanos != tickSawPacketNanos) {
+            ticked = true;
             tickSawPacketNanos = lastPacketNanos;
             tickSawPacketAtWall = wallNanos;
             return;

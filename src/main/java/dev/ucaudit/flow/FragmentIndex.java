@@ -39,8 +39,4 @@ public final class FragmentIndex {
     public void cleanUp() {
         byDatagram.cleanUp();
     }
-
-    public long size() {
-        return byDatagram.estimatedSize();
-    }
 }

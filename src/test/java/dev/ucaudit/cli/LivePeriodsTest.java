@@ -151,9 +151,13 @@ class LivePeriodsTest {
         Map<String, Long> busy = run.held();
         assertTrue(busy.get("flows") > 100 && busy.get("pinholes") > 100 && busy.get("tcp_connections_for_loss_estimate") > 10
                 && busy.get("inspectors") > 10, busy.toString());
-        // no packet for a while: the idle clock alone (no packet arrives) moves capture time on
-        long lastPacket = lastTimestamp(capture);
-        run.advanceTo(lastPacket + 301_000_000_000L); // past --idle-timeout 300 s and the 5-minute pinhole lifetime
+        // no packet for a while: the analysis thread's ticks (wall time, System.nanoTime) move capture time on
+        long wall = 7_000_000_000L;
+        run.tick(wall); // the first tick after the last packet
+        run.tick(wall + LiveRun.IDLE_MARGIN_NANOS + 290_000_000_000L);
+        assertTrue(run.held().get("flows") > 0, "290 s after the last packet, within --idle-timeout 300 s: " + run.held());
+        // past --idle-timeout 300 s and the 5-minute pinhole lifetime, still without a packet
+        run.tick(wall + LiveRun.IDLE_MARGIN_NANOS + 301_000_000_000L);
         Map<String, Long> quiet = run.held();
         assertEquals(Map.of("flows", 0L, "pinholes", 0L, "inspected_flows", 0L, "inspectors", 0L,
                 "udp_datagrams_in_reassembly", 0L, "tcp_connections_for_loss_estimate", 0L), Map.copyOf(quiet));
@@ -197,20 +201,5 @@ class LivePeriodsTest {
                 });
             }
         }
-    }
-
-    private static long lastTimestamp(Path pcap) throws Exception {
-        long[] last = {Long.MIN_VALUE};
-        new PcapFileSource(pcap).run(new PacketSink() {
-            @Override
-            public void packet(RawPacket p) {
-                last[0] = Math.max(last[0], p.timestampNanos);
-            }
-
-            @Override
-            public void problem(CaptureProblem problem) {
-            }
-        });
-        return last[0];
     }
 }
