@@ -34,8 +34,11 @@ public final class Auditor implements PacketSink {
     private final Classifier classifier;
     private final FlowInspection inspection;
     private final boolean inspectEveryPacket;
-    private final AuditResult result;
-    private final RunStats stats = new RunStats();
+    private AuditResult result;
+    private RunStats stats = new RunStats();
+    /** The flow table's eviction counts when the current period started (live rotation). */
+    private long evictedIdleBefore;
+    private long evictedSizeBefore;
     private final PrintStream err;
     private final Set<String> linkTypeReported = new HashSet<>();
     private final java.util.Map<String, Integer> linesPrinted = new java.util.HashMap<>();
@@ -68,7 +71,10 @@ public final class Auditor implements PacketSink {
     }
 
     private void finished(Flow flow) {
-        result.accept(classifier.classify(flow, inspection.negotiationFor(flow)));
+        if (flow.periodPackets() > 0) { // none: a rotation already reported all its packets
+            result.accept(classifier.classify(flow, inspection.negotiationFor(flow)));
+        }
+        inspection.onFinished(flow);
     }
 
     @Override
@@ -203,6 +209,53 @@ public final class Auditor implements PacketSink {
         flows.drain();
     }
 
+    /**
+     * Live rotation, at a period's end: every open flow that had packets in the period is classified
+     * into this period's result with the period's packets and bytes, then goes on in the table with
+     * its counters restarted (its initiator and inspection kept). The flow is reported once per
+     * period it was seen in, and the periods' rows add up to the flow.
+     */
+    public void cutPeriod() {
+        flows.cleanUp();
+        java.util.List<Flow> open = new java.util.ArrayList<>();
+        flows.forEach(f -> {
+            if (f.periodPackets() > 0) {
+                open.add(f);
+            }
+        });
+        open.sort(java.util.Comparator.comparingLong(Flow::firstSeenNanos));
+        for (Flow f : open) {
+            result.accept(classifier.classify(f, inspection.negotiationFor(f)));
+            f.startNextPeriod();
+        }
+    }
+
+    /** Live rotation, after {@link #cutPeriod()}: the next period's flows and counts go to {@code next}. */
+    public void startPeriod(AuditResult next) {
+        result = next;
+        stats = new RunStats();
+        lastInput = null;
+        lastInputName = null;
+        evictedIdleBefore = flows.evictedIdle();
+        evictedSizeBefore = flows.evictedSize();
+    }
+
+    /**
+     * Capture time moved on to {@code timestampNanos} without a packet (a live run's idle clock):
+     * flows idle past the timeout are finished, pinholes and fragments past their time dropped.
+     */
+    public void advanceClock(long timestampNanos) {
+        clock.advanceTo(timestampNanos);
+        flows.cleanUp();
+        fragments.cleanUp();
+        inspection.advanceTo(clock.read());
+    }
+
+    /** Flows in the table now. */
+    public long flowsHeld() {
+        return flows.size();
+    }
+
     public RunStats stats() {
         return stats;
     }
@@ -212,11 +265,11 @@ public final class Auditor implements PacketSink {
     }
 
     public long flowsEvictedIdle() {
-        return flows.evictedIdle();
+        return flows.evictedIdle() - evictedIdleBefore;
     }
 
     public long flowsEvictedSize() {
-        return flows.evictedSize();
+        return flows.evictedSize() - evictedSizeBefore;
     }
 
     public FlowInspection inspection() {

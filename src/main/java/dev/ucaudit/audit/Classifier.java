@@ -36,6 +36,7 @@ public final class Classifier {
     public FlowRecord classify(Flow flow, Negotiation negotiation) {
         FlowKey k = flow.key();
         InitiatorRule.Decision decision = initiatorRule.decide(flow);
+        flow.decision(decision); // a flow reported again in a later period keeps its initiator
         Side is = decision.initiator();
         Side rs = is.other();
         byte[] iAddr = is == Side.A ? k.addressA() : k.addressB();

@@ -28,6 +28,22 @@ public interface FlowInspection {
         return false;
     }
 
+    /**
+     * Called once when a flow has left the flow table (finished, idle, pushed out): whatever the
+     * inspection keeps for it is released.
+     */
+    default void onFinished(Flow flow) {
+    }
+
+    /** Capture time moved on without a packet (a live run's idle clock): expire what is due. */
+    default void advanceTo(long timestampNanos) {
+    }
+
+    /** What the inspection holds now (pinholes, flows with inspection state, ...), for the live status. */
+    default Map<String, Long> held() {
+        return Map.of();
+    }
+
     /** The signalling that opened this flow, or null. */
     Negotiation negotiationFor(Flow flow);
 

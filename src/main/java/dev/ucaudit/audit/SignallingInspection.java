@@ -75,6 +75,9 @@ public final class SignallingInspection implements FlowInspection {
     /** The tag of pinholes opened by signalling found by content: no catalog row, a finding instead. */
     private record ProbedSignalling(String finding) {
     }
+    /** Flows in the flow table with inspection state, and those of them with an inspector (parsers, stream buffers). */
+    private long statesHeld;
+    private long inspectorsHeld;
 
     /** Per-flow state kept in {@link Flow#inspection(Object)}. */
     private static final class State {
@@ -91,6 +94,8 @@ public final class SignallingInspection implements FlowInspection {
         int verifyLeft;
         /** The port whose catalog row named the inspector. */
         int signallingPort;
+        /** Counted in inspectorsHeld until the flow finishes. */
+        boolean holdsInspector;
     }
 
     public SignallingInspection(Catalog catalog, Inventory inventory, Duration pinholeTtl) {
@@ -131,7 +136,46 @@ public final class SignallingInspection implements FlowInspection {
             state.probesLeft = PROBED_PAYLOADS;
         }
         flow.inspection(state);
+        statesHeld++;
+        countInspector(state);
         markIdleWhenDone(flow, state);
+    }
+
+    private void countInspector(State state) {
+        if (state.inspector != null && !state.holdsInspector) {
+            state.holdsInspector = true;
+            inspectorsHeld++;
+        }
+    }
+
+    /** The flow left the flow table: its inspector (and the stream buffers it holds) is let go. */
+    @Override
+    public void onFinished(Flow flow) {
+        if (!(flow.inspection() instanceof State state)) {
+            return;
+        }
+        statesHeld--;
+        if (state.holdsInspector) {
+            inspectorsHeld--;
+        }
+        flow.inspection(null);
+    }
+
+    @Override
+    public void advanceTo(long timestampNanos) {
+        table.advanceTo(timestampNanos);
+        table.cleanUp();
+        reassembler.advanceTo(timestampNanos);
+    }
+
+    @Override
+    public Map<String, Long> held() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("pinholes", table.size());
+        m.put("inspected_flows", statesHeld);
+        m.put("inspectors", inspectorsHeld);
+        m.put("udp_datagrams_in_reassembly", reassembler.pending());
+        return m;
     }
 
     /**
@@ -237,6 +281,7 @@ public final class SignallingInspection implements FlowInspection {
                 state.inspector = f.newInspector();
                 state.rule = rule;
                 state.context = context(flow, "h225", tag);
+                countInspector(state);
             });
         }
     }

@@ -75,7 +75,7 @@ final class AuditSession {
         refuseUnusable(catalogProblems, "catalog");
         refuseUnusable(inventoryProblems, "inventory");
         FlowInspection inspection = wrapInspection.apply(Inspection.create(catalog, inventory, !options.noInspection, !options.noProbing));
-        this.auditor = new Auditor(new Classifier(catalog, inventory), inspection, new AuditResult(options.maxFlowRows, options.listScanFlows, options.maxConversations),
+        this.auditor = new Auditor(new Classifier(catalog, inventory), inspection, newResult(),
                 options.maxFlows, options.idleTimeout(), errStream, dev.ucaudit.flow.FlowTable.Kind.INTRUSIVE,
                 options.decapsulation());
     }
@@ -109,9 +109,30 @@ final class AuditSession {
                 .map(i -> i.name).toList();
     }
 
+    private AuditResult newResult() {
+        return new AuditResult(options.maxFlowRows, options.listScanFlows, options.maxConversations);
+    }
+
     /** Finishes the flows, writes the report into {@code dir}, returns the exit status. */
     int finishAndWrite(String mode, Path dir, Map<String, Object> capture, PrintWriter out, PrintWriter err) throws IOException {
         auditor.finish();
+        return write(mode, dir, capture, out, err);
+    }
+
+    /**
+     * Live rotation: reports the period that ends (open flows with their packets of the period) into
+     * {@code dir}, and starts the next period with the flows, pinholes and inspection kept.
+     */
+    int cutAndWrite(String mode, Path dir, Map<String, Object> capture, PrintWriter out, PrintWriter err) throws IOException {
+        auditor.cutPeriod();
+        try {
+            return write(mode, dir, capture, out, err);
+        } finally {
+            auditor.startPeriod(newResult());
+        }
+    }
+
+    private int write(String mode, Path dir, Map<String, Object> capture, PrintWriter out, PrintWriter err) throws IOException {
         List<UnusedOpening> unused = UnusedOpenings.find(catalog, inventory, auditor.result());
         lastUnused = unused;
         int status = exitStatus(unused);

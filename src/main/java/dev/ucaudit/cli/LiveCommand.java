@@ -3,7 +3,6 @@ package dev.ucaudit.cli;
 import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.capture.CaptureProblem;
 import dev.ucaudit.capture.PacketSink;
-import dev.ucaudit.capture.RawPacket;
 import dev.ucaudit.capture.live.CaptureEngine;
 import dev.ucaudit.capture.live.LiveCaptureConfig;
 import dev.ucaudit.capture.live.LivePacketSource;
@@ -91,6 +90,18 @@ final class LiveCommand implements Callable<Integer> {
         }
     }
 
+    /** The run these options describe, not yet started (tests drive it from a capture file). */
+    LiveRun newRun(PrintWriter out, PrintWriter err, PrintStream errStream) {
+        TcpGapEstimator estimator = new TcpGapEstimator(200_000);
+        return new LiveRun(() -> {
+            AuditSession s = new AuditSession(catalogOptions, options, err, errStream,
+                    inspection -> new LossTrackingInspection(inspection, estimator));
+            // --allowed and --state apply to every period (the state file carries last use across periods)
+            s.extras = policyOptions.prepare(s.catalog.roles(), options.failOn);
+            return s;
+        }, estimator, options.out, rotate, out, err);
+    }
+
     @Override
     public Integer call() throws Exception {
         options.checkOut(spec.commandLine());
@@ -114,15 +125,9 @@ final class LiveCommand implements Callable<Integer> {
 
     private Integer capture(PrintWriter out, PrintWriter err, ProgressLine progress) throws Exception {
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
-        TcpGapEstimator estimator = new TcpGapEstimator(200_000);
-        LiveRun run = new LiveRun(() -> {
-            AuditSession s = new AuditSession(catalogOptions, options, err, errStream,
-                    inspection -> new LossTrackingInspection(inspection, estimator));
-            // --allowed and --state apply to every period (the state file carries last use across periods)
-            s.extras = policyOptions.prepare(s.catalog.roles(), options.failOn);
-            return s;
-        }, estimator, options.out, rotate, out, err);
+        LiveRun run = newRun(out, err, errStream);
         run.startWindow(System.currentTimeMillis()); // loads catalog and inventory: their problems come first
+        run.announceContinuation(System.currentTimeMillis());
 
         LiveCaptureConfig config = new LiveCaptureConfig(interfaceName, snaplen, (int) bufferSize, !noPromiscuous,
                 immediate, 100, options.filter, queueSize, LiveCaptureConfig.DEFAULT_BLOCK);
@@ -147,8 +152,8 @@ final class LiveCommand implements Callable<Integer> {
             if (now >= deadline && !source.stopRequested()) {
                 source.stop();
             }
-            run.tick(now);
             long nanos = System.nanoTime();
+            run.tick(nanos);
             if (progress.due(nanos)) {
                 source.sampleStats();
                 LivePacketSource.Stats st = source.stats();
@@ -158,17 +163,7 @@ final class LiveCommand implements Callable<Integer> {
                         ProgressLine.duration((now - source.startedAtMillis()) / 1000)), nanos);
             }
         });
-        PacketSink sink = new PacketSink() {
-            @Override
-            public void packet(RawPacket packet) {
-                run.session().auditor.packet(packet);
-            }
-
-            @Override
-            public void problem(CaptureProblem problem) {
-                run.session().auditor.problem(problem);
-            }
-        };
+        PacketSink sink = run.sink();
         try (SignalStop signals = new SignalStop(source::stop, err)) {
             // announced once SIGINT/SIGTERM are handled: a script may signal as soon as it reads this line
             notices.printf("ucaudit: listening on %s, link-type %s, snapshot length %d bytes, buffer %d MiB, %s capture%s%s%n",

@@ -1,6 +1,9 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.audit.UnusedOpening;
+import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.capture.PacketSink;
+import dev.ucaudit.capture.RawPacket;
 import dev.ucaudit.capture.live.LivePacketSource;
 import dev.ucaudit.capture.live.TcpGapEstimator;
 import dev.ucaudit.report.CsvReports;
@@ -26,7 +29,9 @@ import java.util.function.Supplier;
 /**
  * The observation windows of one live run. Without rotation there is one window, written to
  * {@code --out} at the end. With rotation each period is finished into {@code --out/<start time>/}
- * by the analysis thread at the period's boundary, a fresh session starts, and
+ * by the analysis thread when capture time (packet timestamps, or the idle clock when none come)
+ * reaches the period's boundary; flows open at the boundary are reported with the period's packets
+ * and go on into the next period (one session, one flow table for the whole run), and
  * {@code cumulative-unused.csv} and {@code latest} are brought up to date. Each window's
  * summary.json carries its capture figures under "capture" (and the run's totals so far).
  */
@@ -36,6 +41,12 @@ final class LiveRun {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    /**
+     * How long after the last packet the idle clock starts moving: packets read by libpcap but not yet
+     * handed over (its read timeout, the queue's partial block) must not arrive behind the clock.
+     */
+    static final long IDLE_MARGIN_NANOS = 1_000_000_000L;
+
     private final Supplier<AuditSession> sessions;
     private final TcpGapEstimator estimator;
     private final Path outDir;
@@ -44,9 +55,14 @@ final class LiveRun {
     private final PrintWriter err;
     private LivePacketSource source;
     private volatile AuditSession session;
-    private long runStartMillis = -1;
-    private long windowStartMillis;
-    private long nextBoundaryMillis = Long.MAX_VALUE;
+    private long runStartNanos = Long.MIN_VALUE;
+    private long windowStartNanos;
+    private long nextBoundaryNanos = Long.MAX_VALUE;
+    /** The latest packet timestamp analysed, and at which wall time (System.nanoTime) a tick first saw it. */
+    private long lastPacketNanos = Long.MIN_VALUE;
+    private long tickSawPacketNanos = Long.MIN_VALUE;
+    private long tickSawPacketAtWall;
+    private boolean ticked;
     private LivePacketSource.Stats windowStartStats = LivePacketSource.Stats.ZERO;
     private TcpGapEstimator.Snapshot windowStartLoss = TcpGapEstimator.Snapshot.ZERO;
     private Set<UnusedOpening> cumulativeUnused;
@@ -71,42 +87,126 @@ final class LiveRun {
         return session;
     }
 
+    /**
+     * Loads the run's session (catalog, inventory: their problems come first) and starts the first
+     * period at {@code nowMillis}. Later periods start at the boundaries, in capture time.
+     */
     void startWindow(long nowMillis) {
-        if (runStartMillis < 0) {
-            runStartMillis = nowMillis;
+        if (session == null) {
+            session = sessions.get();
         }
-        session = sessions.get();
-        windowStartMillis = nowMillis;
+        beginWindow(nowMillis * 1_000_000L);
+    }
+
+    private void beginWindow(long startNanos) {
+        if (runStartNanos == Long.MIN_VALUE) {
+            runStartNanos = startNanos;
+        }
+        windowStartNanos = startNanos;
         if (rotate != null) {
-            long p = rotate.toMillis();
-            nextBoundaryMillis = Math.floorDiv(nowMillis, p) * p + p;
+            long p = rotate.toNanos();
+            nextBoundaryNanos = Math.floorDiv(startNanos, p) * p + p;
         }
     }
 
-    /** Analysis thread, between batches: closes the window when its period is over. */
-    void tick(long nowMillis) {
-        if (nowMillis < nextBoundaryMillis) {
+    /**
+     * The packets of the run, each analysed in the period its timestamp falls in: a packet at or
+     * past the period's end first closes the period (capture time, not the time of analysis).
+     */
+    PacketSink sink() {
+        return new PacketSink() {
+            @Override
+            public void packet(RawPacket packet) {
+                long t = packet.timestampNanos;
+                if (t >= nextBoundaryNanos) {
+                    rotateUpTo(t);
+                }
+                if (t > lastPacketNanos) {
+                    lastPacketNanos = t;
+                }
+                session.auditor.packet(packet);
+            }
+
+            @Override
+            public void problem(CaptureProblem problem) {
+                session.auditor.problem(problem);
+            }
+        };
+    }
+
+    /**
+     * Analysis thread, between batches ({@code wallNanos}: System.nanoTime). Once no packet came for
+     * {@link #IDLE_MARGIN_NANOS}, capture time is taken to run on with the wall clock from the last
+     * packet: idle flows and pinholes expire and periods end even when the network is quiet.
+     */
+    void tick(long wallNanos) {
+        if (!ticked || lastPacketNanos != tickSawPacketNanos) {
+            ticked = true;
+            tickSawPacketNanos = lastPacketNanos;
+            tickSawPacketAtWall = wallNanos;
             return;
         }
-        source.sampleStats();
-        try {
-            closeWindow(nowMillis);
-        } catch (IOException e) {
-            err.println("ucaudit: the report for the period that just ended could not be written: " + e.getMessage()
-                    + "; capture goes on (check free space and permissions of " + outDir + ")");
-            err.flush();
-            worstStatus = 2;
+        long idle = wallNanos - tickSawPacketAtWall - IDLE_MARGIN_NANOS;
+        if (idle <= 0) {
+            return;
         }
-        startWindow(nowMillis);
+        long captureNow = lastPacketNanos == Long.MIN_VALUE ? System.currentTimeMillis() * 1_000_000L - IDLE_MARGIN_NANOS
+                : lastPacketNanos + idle;
+        advanceTo(captureNow);
+    }
+
+    /** Capture time is {@code captureNanos} though no packet says so: expiry runs, ended periods are written. */
+    void advanceTo(long captureNanos) {
+        if (lastPacketNanos != Long.MIN_VALUE) {
+            session.auditor.advanceClock(captureNanos);
+        }
+        rotateUpTo(captureNanos);
+    }
+
+    /**
+     * Writes the periods that ended by {@code captureNanos}: an empty one too (nothing was seen then),
+     * as the idle clock crosses each boundary in turn. A jump of capture time over whole periods (a
+     * capture clock set forward) skips the periods it jumped over rather than writing each empty.
+     */
+    private void rotateUpTo(long captureNanos) {
+        while (captureNanos >= nextBoundaryNanos) {
+            long end = nextBoundaryNanos;
+            long p = rotate.toNanos();
+            long next = captureNanos - end >= p ? Math.floorDiv(captureNanos, p) * p : end;
+            if (source != null) {
+                source.sampleStats();
+            }
+            try {
+                closeWindow(end, false);
+            } catch (IOException e) {
+                err.println("ucaudit: the report for the period that just ended could not be written: " + e.getMessage()
+                        + "; capture goes on (check free space and permissions of " + outDir + ")");
+                err.flush();
+                worstStatus = 2;
+            }
+            beginWindow(next);
+        }
     }
 
     /** After the capture ended and every packet was analysed: writes the last window. */
     int finish(long nowMillis) throws IOException {
-        closeWindow(nowMillis);
+        long end = Math.max(nowMillis * 1_000_000L, lastPacketNanos);
+        if (rotate != null) {
+            end = Math.min(end, nextBoundaryNanos);
+        }
+        closeWindow(end, true);
         return worstStatus;
     }
 
-    private void closeWindow(long nowMillis) throws IOException {
+    /** Flows, pinholes and connection states the run holds now (summary.json "capture"."held"). */
+    Map<String, Long> held() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("flows", session.auditor.flowsHeld());
+        m.putAll(session.auditor.inspection().held());
+        return m;
+    }
+
+    private void closeWindow(long endNanos, boolean last) throws IOException {
         LivePacketSource.Stats stats = source == null ? LivePacketSource.Stats.ZERO : source.stats();
         TcpGapEstimator.Snapshot loss = estimator.snapshot();
         Map<String, Object> capture = new LinkedHashMap<>();
@@ -121,17 +221,19 @@ final class LiveRun {
             capture.put("filter", source.config().filter() == null ? "" : source.config().filter());
         }
         capture.put("rotate", rotate == null ? "" : Durations.format(rotate));
-        capture.put("started_at", Times.iso(windowStartMillis * 1_000_000L));
-        capture.put("ended_at", Times.iso(nowMillis * 1_000_000L));
+        capture.put("started_at", Times.iso(windowStartNanos));
+        capture.put("ended_at", Times.iso(endNanos));
         capture.putAll(figures(stats.minus(windowStartStats), loss.minus(windowStartLoss)));
+        capture.put("held", held());
         if (rotate != null) {
             Map<String, Object> total = new LinkedHashMap<>();
-            total.put("started_at", Times.iso(runStartMillis * 1_000_000L));
+            total.put("started_at", Times.iso(runStartNanos));
             total.putAll(figures(stats, loss));
             capture.put("since_start", total);
         }
-        Path dir = rotate == null ? outDir : windowFolder(windowStartMillis);
-        int status = session.finishAndWrite("live", dir, capture, out, err);
+        Path dir = rotate == null ? outDir : windowFolder(windowStartNanos / 1_000_000L);
+        int status = last ? session.finishAndWrite("live", dir, capture, out, err)
+                : session.cutAndWrite("live", dir, capture, out, err);
         worstStatus = Math.max(worstStatus, status);
         windows++;
         if (rotate != null) {
@@ -173,6 +275,93 @@ final class LiveRun {
             dir = outDir.resolve(base + "-" + i); // a restarted run must not overwrite a finished period
         }
         return dir;
+    }
+
+    private static final java.util.regex.Pattern PERIOD_NAME =
+            java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d{4}(\\d\\d)?Z(-\\d+)?");
+
+    /**
+     * A run started into an {@code --out} that already holds periods (a restart after SIGTERM, a crash,
+     * a reboot) goes on beside them, and says where the earlier reports end: the traffic from then
+     * until now (the period in progress when the earlier run died, and the time no run captured) is
+     * in no report. Folders without summary.json (a run killed while writing) are named as incomplete.
+     */
+    void announceContinuation(long nowMillis) {
+        if (rotate == null || !Files.isDirectory(outDir)) {
+            return;
+        }
+        int complete = 0;
+        String lastName = null;
+        Instant lastEnd = null;
+        java.util.List<String> incomplete = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> folders = Files.newDirectoryStream(outDir)) {
+            for (Path p : folders) {
+                String name = p.getFileName().toString();
+                if (!PERIOD_NAME.matcher(name).matches() || Files.isSymbolicLink(p) || !Files.isDirectory(p)) {
+                    continue;
+                }
+                Path summary = p.resolve("summary.json");
+                if (!Files.isRegularFile(summary)) {
+                    incomplete.add(name);
+                    continue;
+                }
+                complete++;
+                Instant end = endedAt(summary);
+                if (end != null && (lastEnd == null || end.isAfter(lastEnd))) {
+                    lastEnd = end;
+                    lastName = name;
+                }
+            }
+        } catch (IOException e) {
+            return; // the first period's write says what is wrong with --out
+        }
+        if (complete == 0 && incomplete.isEmpty()) {
+            return;
+        }
+        cumulativeUnused = readCumulativeUnused(outDir.resolve("cumulative-unused.csv"));
+        StringBuilder sb = new StringBuilder("ucaudit: ").append(outDir).append(" already holds ").append(complete)
+                .append(complete == 1 ? " period report" : " period reports");
+        if (lastEnd != null) {
+            Duration gap = Duration.ofMillis(Math.max(0, nowMillis - lastEnd.toEpochMilli()));
+            sb.append(", the last (").append(lastName).append(") up to ").append(lastEnd)
+                    .append("; this run continues after it: the traffic from then until now (").append(Durations.format(gap))
+                    .append(") is in no report");
+        }
+        if (!incomplete.isEmpty()) {
+            sb.append("; incomplete, without summary.json (an earlier run stopped while writing): ")
+                    .append(String.join(", ", incomplete));
+        }
+        err.println(sb);
+        err.flush();
+    }
+
+    /** The earlier run's cumulative-unused.csv, so that the restarted run narrows it further; null when unreadable. */
+    private static Set<UnusedOpening> readCumulativeUnused(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (java.io.Reader r = Files.newBufferedReader(file);
+             org.apache.commons.csv.CSVParser csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                     .setSkipHeaderRecord(true).build().parse(r)) {
+            Set<UnusedOpening> rows = new LinkedHashSet<>();
+            for (org.apache.commons.csv.CSVRecord rec : csv) {
+                rows.add(new UnusedOpening(rec.get("rule"), rec.get("protocol"), rec.get("ports"), rec.get("source_role"),
+                        rec.get("destination_role"), rec.get("destination"), rec.get("destination_name"), rec.get("purpose")));
+            }
+            return rows;
+        } catch (IOException | RuntimeException e) {
+            return null; // not ours or damaged: the cumulative view starts again with this run
+        }
+    }
+
+    private static Instant endedAt(Path summary) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode end = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(summary.toFile()).path("capture").path("ended_at");
+            return end.isTextual() ? Instant.parse(end.asText()) : null;
+        } catch (IOException | java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     /** {@code --out/latest}: a symbolic link to the newest folder, else a file holding its name. */

@@ -99,6 +99,11 @@ public final class CaffeineFlowTable implements FlowTable {
     }
 
     @Override
+    public void forEach(Consumer<Flow> action) {
+        flows.asMap().values().forEach(action);
+    }
+
+    @Override
     public long evictedIdle() {
         return evictedIdle;
     }

@@ -7,7 +7,7 @@ package dev.ucaudit.flow;
 public final class Flow {
     private final FlowKey key;
     private final Side firstSender;
-    private final long firstSeenNanos;
+    private long firstSeenNanos;
     private long lastSeenNanos;
     private final long[] packets = new long[2];
     private final long[] bytes = new long[2];
@@ -15,6 +15,14 @@ public final class Flow {
     private Side synFrom;
     private Side synAckFrom;
     private long fragments;
+    /** TCP flags of every period (the per-period ones restart at a rotation): for {@link #tcpClosed()}. */
+    private int allTcpFlags;
+    /** Per side: a FIN was sent in an earlier period. */
+    private final boolean[] finSeen = new boolean[2];
+    /** True once a rotation cut the flow: the next packet is the first of its next period. */
+    private boolean periodRestarted;
+    /** The initiator decided when the flow was first classified; kept so every period agrees. */
+    private InitiatorRule.Decision decision;
     /** Whatever the inspection layer keeps for this flow (an inspector, a matched expectation). */
     private Object inspection;
     /** Inspection has nothing left to do with this flow's packets: the Auditor stops calling it. */
@@ -55,6 +63,11 @@ public final class Flow {
 
     public void count(Side from, long timestampNanos, int wireBytes, int flags) {
         int i = from.ordinal();
+        if (periodRestarted) {
+            periodRestarted = false;
+            firstSeenNanos = timestampNanos;
+            lastSeenNanos = timestampNanos;
+        }
         packets[i]++;
         bytes[i] += wireBytes;
         if (timestampNanos > lastSeenNanos) {
@@ -62,6 +75,7 @@ public final class Flow {
         }
         if (key.protocol() == 6) {
             tcpFlags[i] |= flags;
+            allTcpFlags |= flags;
             boolean syn = (flags & 0x02) != 0;
             boolean ack = (flags & 0x10) != 0;
             if (syn && !ack && synFrom == null) {
@@ -78,8 +92,42 @@ public final class Flow {
 
     /** True when this TCP flow has ended (RST, or FIN both ways) so a new SYN starts a new flow. */
     public boolean tcpClosed() {
-        int all = tcpFlags[0] | tcpFlags[1];
-        return (all & 0x04) != 0 || ((tcpFlags[0] & 0x01) != 0 && (tcpFlags[1] & 0x01) != 0);
+        if ((allTcpFlags & 0x04) != 0) {
+            return true;
+        }
+        return (finSeen[0] || (tcpFlags[0] & 0x01) != 0) && (finSeen[1] || (tcpFlags[1] & 0x01) != 0);
+    }
+
+    /** Packets of both sides in the current period (all of them unless a rotation cut the flow). */
+    public long periodPackets() {
+        return packets[0] + packets[1];
+    }
+
+    /**
+     * Live rotation: the flow goes on in the next period. Its counters, flags and fragments restart
+     * (the period just cut was reported with them); key, first sender, SYN/SYN-ACK senders, the
+     * initiator decision and the inspection state are kept.
+     */
+    public void startNextPeriod() {
+        finSeen[0] |= (tcpFlags[0] & 0x01) != 0;
+        finSeen[1] |= (tcpFlags[1] & 0x01) != 0;
+        packets[0] = 0;
+        packets[1] = 0;
+        bytes[0] = 0;
+        bytes[1] = 0;
+        tcpFlags[0] = 0;
+        tcpFlags[1] = 0;
+        fragments = 0;
+        periodRestarted = true;
+    }
+
+    /** The initiator decision made when the flow was first classified, or null. */
+    public InitiatorRule.Decision decision() {
+        return decision;
+    }
+
+    public void decision(InitiatorRule.Decision decision) {
+        this.decision = decision;
     }
 
     public FlowKey key() {

@@ -44,6 +44,9 @@ public interface FlowTable {
 
     long size();
 
+    /** Each flow in the table, least recently seen first (not an access; the table must not change meanwhile). */
+    void forEach(Consumer<Flow> action);
+
     long evictedIdle();
 
     long evictedSize();

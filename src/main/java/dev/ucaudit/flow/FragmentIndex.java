@@ -34,4 +34,9 @@ public final class FragmentIndex {
     public FlowKey flowOf(DecodedPacket laterFragment) {
         return byDatagram.getIfPresent(id(laterFragment));
     }
+
+    /** Drops the entries whose time passed (the clock moved on without packets). */
+    public void cleanUp() {
+        byDatagram.cleanUp();
+    }
 }

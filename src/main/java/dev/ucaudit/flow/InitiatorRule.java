@@ -27,6 +27,9 @@ public final class InitiatorRule {
     }
 
     public Decision decide(Flow flow) {
+        if (flow.decision() != null) {
+            return flow.decision(); // decided when an earlier period of the flow was reported
+        }
         if (flow.synFrom() != null) {
             return new Decision(flow.synFrom(), "syn");
         }

@@ -217,6 +217,13 @@ public final class IntrusiveFlowTable implements FlowTable {
     }
 
     @Override
+    public void forEach(Consumer<Flow> action) {
+        for (Flow f = oldest; f != null; f = f.newer) {
+            action.accept(f);
+        }
+    }
+
+    @Override
     public long evictedIdle() {
         return evictedIdle;
     }

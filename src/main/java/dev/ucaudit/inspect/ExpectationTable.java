@@ -201,6 +201,11 @@ public final class ExpectationTable {
         return maxBytes;
     }
 
+    /** Runs Caffeine's pending maintenance now: expired pinholes leave (e.g. after the clock moved on). */
+    public void cleanUp() {
+        entries.cleanUp();
+    }
+
     public long size() {
         entries.cleanUp();
         return entries.estimatedSize();

@@ -38,6 +38,24 @@ public final class LossTrackingInspection implements FlowInspection {
     }
 
     @Override
+    public void onFinished(Flow flow) {
+        estimator.forget(flow);
+        next.onFinished(flow);
+    }
+
+    @Override
+    public void advanceTo(long timestampNanos) {
+        next.advanceTo(timestampNanos);
+    }
+
+    @Override
+    public Map<String, Long> held() {
+        Map<String, Long> m = new java.util.LinkedHashMap<>(next.held());
+        m.put("tcp_connections_for_loss_estimate", (long) estimator.connectionsTracked());
+        return m;
+    }
+
+    @Override
     public boolean seesEveryPacket() {
         return true; // the gap estimator reads every TCP segment
     }

@@ -74,6 +74,11 @@ public final class TcpGapEstimator {
         }
     }
 
+    /** The connection ended (its flow left the flow table): its state is dropped. */
+    public void forget(Object key) {
+        connections.remove(key);
+    }
+
     /** a comes after b in sequence space (RFC 1982 style, modulo 2^32). */
     static boolean after(long a, long b) {
         return (int) (a - b) > 0;
