@@ -25,7 +25,7 @@ class ReportPagesContentTest {
         Cli r = Cli.run("audit", "--inventory", "captures/lab-site-inventory.csv", "--out", out.toString(), "captures/lab-site.pcap");
         assertEquals(1, r.exit(), r.err());
         String html = Files.readString(out.resolve("report.html"));
-        assertTrue(html.contains("<title>ucaudit: captures/lab-site.pcap, 2026-11-02T09:00:00Z — 2026-11-02T09:00:01.191250Z</title>"),
+        assertTrue(html.contains("<title>ucaudit: captures/lab-site.pcap, 2026-11-02T09:00:00.000Z — 2026-11-02T09:00:01.191Z</title>"),
                 html.substring(0, 400));
         assertTrue(html.indexOf("id=\"findings\"") < html.indexOf("Traffic per verdict"), "findings come first");
         // The stranger's pair says which service is undocumented and why.
@@ -35,7 +35,7 @@ class ReportPagesContentTest {
         // Unused openings folded, one row per rule, under a warning about the short window.
         assertTrue(html.contains("<p id=\"unused-warning\" class=\"warn\">⚠ 1.2 s of traffic: an opening unused here may be used "
                 + "daily; use --state over days before closing anything.</p>"));
-        assertTrue(html.contains("<details id=\"unused\"><summary>126 catalog rows with 349 openings"));
+        assertTrue(html.contains("<details id=\"unused\"><summary>130 catalog rows with 357 openings"));
         assertTrue(html.contains("<td class=\"n\" data-v=\"10974\" title=\"10,974 bytes\">11 KiB</td>"));
         // The pair chart: non-compliant pairs first, by inventory name, marked in text as well as colour.
         String chart = html.substring(html.indexOf("id=\"pair-chart\""), html.indexOf("</svg>", html.indexOf("id=\"pair-chart\"")));
