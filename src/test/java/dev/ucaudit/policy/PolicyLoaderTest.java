@@ -43,7 +43,7 @@ class PolicyLoaderTest {
                 phone,10.1.2.3/16,tcp,2000,host bits
                 phone,cucm,icmp,7,ports on icmp
                 phone,cucm,tcp,70000,port out of range
-                phone,cucm,sctp,,unknown protocol
+                phone,cucm,quic,,unknown protocol
                 ,cucm,tcp,1,empty source
                 """);
         PolicyLoader loader = new PolicyLoader(roles);
@@ -56,7 +56,7 @@ class PolicyLoaderTest {
         assertTrue(problems.get(1).startsWith(f + ":5: destination: '10.1.2.3/16' has host bits set"), problems.get(1));
         assertTrue(problems.get(2).startsWith(f + ":6: ports '7' need protocol tcp, udp"), problems.get(2));
         assertTrue(problems.get(3).startsWith(f + ":7: ports: port 70000 is out of range"), problems.get(3));
-        assertTrue(problems.get(4).startsWith(f + ":8: protocol: unknown protocol 'sctp'"), problems.get(4));
+        assertTrue(problems.get(4).startsWith(f + ":8: protocol: unknown protocol 'quic'"), problems.get(4));
         assertTrue(problems.get(5).startsWith(f + ":9: source: empty"), problems.get(5));
     }
 
