@@ -59,9 +59,9 @@ class LiveDecapsulationTest {
 
     private JsonNode live(Path out, String decapsulate) throws Exception {
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Main.run("live", "--interface", "lo",
-                "--duration", "4s", "--filter", FILTER, "--fail-on", "none", "--decapsulate", decapsulate,
+                "--duration", "6s", "--filter", FILTER, "--fail-on", "none", "--decapsulate", decapsulate,
                 "--out", out.toString()));
-        Thread.sleep(2000); // catalog loaded and the capture open
+        Thread.sleep(3000); // catalog loaded and the capture open (the machine may be busy)
         sendRegisterInVxlan();
         assertEquals(0, run.get(60, TimeUnit.SECONDS));
         return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
