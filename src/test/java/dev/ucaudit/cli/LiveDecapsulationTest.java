@@ -57,25 +57,28 @@ class LiveDecapsulationTest {
         }
     }
 
-    private JsonNode live(Path out, String decapsulate) throws Exception {
+    /** The run's summary.json and its only flows.csv row. */
+    private record Run(JsonNode summary, String flow) {
+    }
+
+    private Run live(Path out, String decapsulate) throws Exception {
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Main.run("live", "--interface", "lo",
                 "--duration", "6s", "--filter", FILTER, "--fail-on", "none", "--decapsulate", decapsulate,
                 "--out", out.toString()));
         Thread.sleep(3000); // catalog loaded and the capture open (the machine may be busy)
         sendRegisterInVxlan();
         assertEquals(0, run.get(60, TimeUnit.SECONDS));
-        return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        List<String> flows = Files.readAllLines(out.resolve("flows.csv"));
+        assertEquals(2, flows.size(), "header and one flow: " + String.join("\n", flows));
+        return new Run(new ObjectMapper().readTree(out.resolve("summary.json").toFile()), flows.get(1));
     }
 
     @Test
     void liveOpensVxlanAndListsTheTunnelOnce(@TempDir Path tmp) throws Exception {
-        Path out = tmp.resolve("auto");
-        JsonNode summary = live(out, "auto");
-        List<String> flows = Files.readAllLines(out.resolve("flows.csv"));
-        assertEquals(2, flows.size(), String.join("\n", flows));
-        assertTrue(flows.get(1).contains("10.20.0.31,5060,10.10.1.11,5060,udp,2,"), flows.get(1));
-        JsonNode tunnel = summary.at("/tunnels/listed/0");
-        assertEquals("vxlan", tunnel.get("type").asText(), summary.get("tunnels").toString());
+        Run r = live(tmp.resolve("auto"), "auto");
+        assertTrue(r.flow().contains("10.20.0.31,5060,10.10.1.11,5060,udp,2,"), r.flow());
+        JsonNode tunnel = r.summary().at("/tunnels/listed/0");
+        assertEquals("vxlan", tunnel.get("type").asText(), r.summary().get("tunnels").toString());
         assertEquals(VTEP_A, tunnel.get("endpoint_a").asText());
         assertEquals(VTEP_B, tunnel.get("endpoint_b").asText());
         assertEquals(2, tunnel.get("packets").asLong());
@@ -83,11 +86,8 @@ class LiveDecapsulationTest {
 
     @Test
     void liveWithDecapsulateNoneSeesOneUdpFlow(@TempDir Path tmp) throws Exception {
-        Path out = tmp.resolve("none");
-        JsonNode summary = live(out, "none");
-        List<String> flows = Files.readAllLines(out.resolve("flows.csv"));
-        assertEquals(2, flows.size(), String.join("\n", flows));
-        assertTrue(flows.get(1).contains("," + VXLAN_PORT + ",udp,2,"), flows.get(1));
-        assertEquals(0, summary.at("/tunnels/listed").size());
+        Run r = live(tmp.resolve("none"), "none");
+        assertTrue(r.flow().contains("," + VXLAN_PORT + ",udp,2,"), r.flow());
+        assertEquals(0, r.summary().at("/tunnels/listed").size());
     }
 }
