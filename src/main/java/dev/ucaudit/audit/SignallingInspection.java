@@ -50,7 +50,7 @@ public final class SignallingInspection implements FlowInspection {
     public static final long MAX_PINHOLE_BYTES = 64L * 1024 * 1024;
     /** Payloads of a flow without an inspector that are probed for signalling (within its first MATCH_ATTEMPTS packets). */
     private static final int PROBED_PAYLOADS = 3;
-    /** Keep-alives (payloads of CR/LF only: SIP's RFC 5626 pings) skipped before a flow's probing is given up. */
+    /** Keep-alives (CR/LF or STUN: SIP's RFC 5626 pings) skipped before a flow's probing is given up. */
     private static final int PROBED_KEEPALIVES = 32;
     /** Payloads of a flow on a SIP port checked to be SIP before they are read as SIP. */
     private static final int VERIFIED_PAYLOADS = 3;
@@ -389,7 +389,12 @@ public final class SignallingInspection implements FlowInspection {
         }
     }
 
+    /** A SIP keep-alive (RFC 5626): CR/LF only, or a STUN message (magic cookie 0x2112A442) multiplexed on the flow. */
     private static boolean keepAlive(byte[] buf, int off, int len) {
+        if (len >= 20 && (buf[off] & 0xc0) == 0 && buf[off + 4] == 0x21 && buf[off + 5] == 0x12
+                && (buf[off + 6] & 0xff) == 0xa4 && buf[off + 7] == 0x42) {
+            return true;
+        }
         for (int i = off; i < off + len; i++) {
             if (buf[i] != '\r' && buf[i] != '\n') {
                 return false;
@@ -428,8 +433,8 @@ public final class SignallingInspection implements FlowInspection {
             return true;
         }
         int[] m = firstMessage(d, raw);
-        if (m == null) {
-            return true;
+        if (m == null || keepAlive(raw.data, m[0], m[1])) {
+            return true; // keep-alives neither prove nor disprove SIP
         }
         state.verifyLeft--;
         switch (sipProbe.probe(raw.data, m[0], m[1])) {

@@ -6,7 +6,8 @@ import java.io.ByteArrayOutputStream;
  * Wraps packets in the tunnels a SPAN feed delivers, byte by byte: GRE (RFC 2784/2890, optional
  * key and sequence number; PPTP's version 1 with PPP), ERSPAN type I, II and III, VXLAN. The
  * result is the tunnel payload of an outer IP packet ({@link Frames#ipv4}/{@link Frames#ipv6} with
- * protocol 47, or {@link Frames#udp} to port 4789 for VXLAN).
+ * protocol 47, or {@link Frames#udp} to port 4789 for VXLAN). Also an SCTP packet with one DATA
+ * chunk ({@link #sctpData}), for SIP over SCTP.
  */
 public final class Tunnels {
     public static final int GRE = 47;

@@ -138,6 +138,32 @@ class ProbingTest {
     }
 
     @Test
+    void stunKeepAlivesOnASipPortAreNeitherSipNorNotSip() throws IOException {
+        Path pcap = dir.resolve("stun.pcap");
+        byte[] stun = new byte[20];
+        stun[1] = 0x01; // binding request, no attributes
+        stun[4] = 0x21;
+        stun[5] = 0x12;
+        stun[6] = (byte) 0xa4;
+        stun[7] = 0x42;
+        try (Wire w = new Wire(PcapWriter.create(pcap, 1, false), 1_700_000_000_000_000_000L)) {
+            for (int i = 0; i < 4; i++) {
+                w.udp(PHONE, 5060, SERVER, 5060, stun);
+            }
+            w.udp(PHONE, 5060, SERVER, 5060, Messages.sipRequest("INVITE", "sip:b@srv", "sip:a@srv", "sip:b@srv", "stun-call", 1,
+                    "10.20.0.31:5060", Messages.sdp("10.20.0.31", 46000, 1)));
+            for (int i = 0; i < 5; i++) {
+                w.udp(PEER, 47000, PHONE, 46000, Messages.rtp(i, 160L * i, 13, 160));
+            }
+        }
+        Audit a = audit(pcap);
+        assertEquals(0, a.summary().at("/inspection/probing/not_sip_on_sip_port").asLong());
+        CSVRecord rtp = a.flow("46000");
+        assertEquals("documented", rtp.get("verdict"), rtp.get("reason"));
+        assertTrue(rtp.get("reason").contains("SIP call stun-call"), rtp.get("reason"));
+    }
+
+    @Test
     void sipOverSctpIsClassifiedAgainstTheSipRowsAndItsRtpTied() throws IOException {
         Audit a = audit(capture());
         CSVRecord sip = a.flows().stream().filter(f -> f.get("protocol").equals("sctp")).findFirst().orElseThrow();
