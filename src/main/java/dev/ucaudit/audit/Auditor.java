@@ -39,6 +39,9 @@ public final class Auditor implements PacketSink {
     /** The flow table's eviction counts when the current period started (live rotation). */
     private long evictedIdleBefore;
     private long evictedSizeBefore;
+    /** ICMP flows made of errors whose quoted flow was not open, with their reason; bounded. */
+    private final java.util.Map<FlowKey, String> icmpErrorFlows = new java.util.HashMap<>();
+    private static final int MAX_ICMP_ERROR_FLOWS = 100_000;
     private final PrintStream err;
     private final Set<String> linkTypeReported = new HashSet<>();
     private final java.util.Map<String, Integer> linesPrinted = new java.util.HashMap<>();
@@ -71,10 +74,15 @@ public final class Auditor implements PacketSink {
     }
 
     private void finished(Flow flow) {
+        String icmpError = icmpErrorFlows.isEmpty() ? null : icmpErrorFlows.remove(flow.key());
         if (flow.periodPackets() > 0) { // none: a rotation already reported all its packets
-            result.accept(classifier.classify(flow, inspection.negotiationFor(flow)));
+            result.accept(classified(flow, icmpError));
         }
         inspection.onFinished(flow);
+    }
+
+    private FlowRecord classified(Flow flow, String icmpError) {
+        return icmpError != null ? classifier.icmpError(flow, icmpError) : classifier.classify(flow, inspection.negotiationFor(flow));
     }
 
     @Override
@@ -139,6 +147,8 @@ public final class Auditor implements PacketSink {
             flow = lookupOrCreate(key, d, raw, alen);
             flow.countFragment();
             from = flow.key().isFromA(d.src, alen, flow.key().portA() < 0 ? -1 : d.srcPort) ? Side.A : Side.B;
+        } else if ((d.protocol == 1 || d.protocol == 58) && icmpError(raw, d)) {
+            return; // counted in the flow it quotes
         } else {
             // allocation-free lookup on the packet's fields; a key is made only for a new flow
             flow = flows.lookup(d);
@@ -161,6 +171,35 @@ public final class Auditor implements PacketSink {
         if (inspectEveryPacket || !flow.inspectionIdle()) {
             inspection.onPacket(flow, from, d, raw); // idle: a media flow already matched or given up, no inspector
         }
+    }
+
+    /**
+     * An ICMP error belongs to the flow whose packet it quotes: counted there (from the quoted packet's
+     * destination side) when that flow is open; otherwise it makes an ICMP flow whose reason names the
+     * quoted flow, never "ping". Returns true when the packet was counted in the quoted flow.
+     */
+    private boolean icmpError(RawPacket raw, DecodedPacket d) {
+        IcmpErrors.Quoted q = IcmpErrors.parse(d.protocol, raw.data, d.payloadOffset, d.payloadLength);
+        if (q == null) {
+            return false;
+        }
+        Flow quoted = flows.get(q.flow());
+        if (quoted != null) {
+            Side from = quoted.key().isFromA(q.quotedDestination(), q.quotedDestination().length, q.quotedDestinationPort())
+                    ? Side.A : Side.B;
+            quoted.count(from, raw.timestampNanos, raw.originalLength, 0);
+            return true;
+        }
+        int alen = d.addressLength();
+        FlowKey own = FlowKey.of(d.protocol, Arrays.copyOf(d.src, alen), -1, Arrays.copyOf(d.dst, alen), -1);
+        if (icmpErrorFlows.size() < MAX_ICMP_ERROR_FLOWS) {
+            byte[] quotedSource = q.flow().isFromA(q.quotedDestination(), q.quotedDestination().length, q.quotedDestinationPort())
+                    ? q.flow().addressB() : q.flow().addressA();
+            int quotedSourcePort = quotedSource == q.flow().addressA() ? q.flow().portA() : q.flow().portB();
+            icmpErrorFlows.putIfAbsent(own, "ICMP " + q.description() + " for the flow " + q.flowText(quotedSource, quotedSourcePort)
+                    + ", which is not in this capture's open flows: its verdict is unknown");
+        }
+        return false;
     }
 
     private Flow lookupOrCreate(FlowKey key, DecodedPacket d, RawPacket raw, int alen) {
@@ -225,7 +264,7 @@ public final class Auditor implements PacketSink {
         });
         open.sort(java.util.Comparator.comparingLong(Flow::firstSeenNanos));
         for (Flow f : open) {
-            result.accept(classifier.classify(f, inspection.negotiationFor(f)));
+            result.accept(classified(f, icmpErrorFlows.isEmpty() ? null : icmpErrorFlows.get(f.key())));
             f.startNextPeriod();
         }
     }

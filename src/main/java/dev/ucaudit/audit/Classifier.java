@@ -33,7 +33,19 @@ public final class Classifier {
         this.initiatorRule = new InitiatorRule(catalog.lookup());
     }
 
+    /**
+     * An ICMP flow made of error messages whose quoted flow was not open: undocumented (no catalog row
+     * covers an error about an unknown flow), with a reason naming the quoted flow; never "ping".
+     */
+    public FlowRecord icmpError(Flow flow, String reason) {
+        return classify(flow, null, reason);
+    }
+
     public FlowRecord classify(Flow flow, Negotiation negotiation) {
+        return classify(flow, negotiation, null);
+    }
+
+    private FlowRecord classify(Flow flow, Negotiation negotiation, String icmpError) {
         FlowKey k = flow.key();
         InitiatorRule.Decision decision = initiatorRule.decide(flow);
         flow.decision(decision); // a flow reported again in a later period keeps its initiator
@@ -49,7 +61,10 @@ public final class Classifier {
         Verdict verdict;
         String rule = "";
         String reason;
-        if (negotiation != null && negotiation.effect() == Negotiation.Effect.DOCUMENTS) {
+        if (icmpError != null) {
+            verdict = Verdict.UNDOCUMENTED;
+            reason = icmpError;
+        } else if (negotiation != null && negotiation.effect() == Negotiation.Effect.DOCUMENTS) {
             verdict = Verdict.DOCUMENTED;
             rule = negotiation.rule();
             reason = negotiation.reason();

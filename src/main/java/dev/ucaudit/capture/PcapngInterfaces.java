@@ -85,6 +85,13 @@ final class PcapngInterfaces {
     }
 
     /** Converts a raw 64-bit timestamp of interface {@code id} to nanoseconds since the epoch. */
+    /** True when the timestamp lies beyond what nanoseconds since 1970 in a long hold (the year 2262). */
+    boolean beyondNanos(int id, long units) {
+        int exp = exponent[id];
+        long seconds = pow2[id] ? units >>> exp : Long.divideUnsigned(units, exp < POW10.length ? POW10[exp] : Long.MAX_VALUE);
+        return seconds < 0 || seconds + offsetSeconds[id] > Long.MAX_VALUE / 1_000_000_000L - 1;
+    }
+
     long toNanos(int id, long units) {
         int exp = exponent[id];
         long nanos;

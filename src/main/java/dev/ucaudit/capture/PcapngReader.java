@@ -32,6 +32,7 @@ final class PcapngReader {
     private long lastTimestamp;
     /** Interface descriptions of this section beyond {@link PcapngInterfaces#MAX_INTERFACES}. */
     private long ignoredInterfaces;
+    private boolean timestampWrapNoted;
 
     PcapngReader(String name, AtomicBoolean stopped) {
         this.name = name;
@@ -208,6 +209,11 @@ final class PcapngReader {
         }
         int id = (int) interfaceId;
         long units = Bytes.u32(b, p + tsAt, bigEndian) << 32 | Bytes.u32(b, p + tsAt + 4, bigEndian);
+        if (!timestampWrapNoted && interfaces.beyondNanos(id, units)) {
+            timestampWrapNoted = true;
+            sink.problem(CaptureProblem.note(name, "record " + number + " (and maybe others) has a timestamp beyond the year"
+                    + " 2262, which cannot be represented; its time is wrong in the report"));
+        }
         lastTimestamp = interfaces.toNanos(id, units);
         sink.packet(packet.set(name, number, lastTimestamp, interfaces.linkType(id), b, p + 28, (int) caplen,
                 (int) Math.min(Math.max(caplen, origlen), Integer.MAX_VALUE)));

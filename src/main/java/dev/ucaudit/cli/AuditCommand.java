@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Audit recorded captures (.pcap, .pcapng, gzip-compressed either way); several files are one observation window.",
-            "Exit status: 0 nothing undocumented, 1 findings (see --fail-on), 2 bad usage or unreadable input."})
+            "Exit status: 0 nothing undocumented, 1 findings (see --fail-on), 2 bad usage, an unusable input (nothing written),",
+            "a report marked INCOMPLETE (some input not read in full), or a crash."})
 final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -49,8 +49,9 @@ final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on", paramLabel = "WHAT", split = ",", defaultValue = "new-undocumented",
             description = {"Changes that make the exit status 1 (comma-separated): new-undocumented, new-flow, verdict-change, "
-                + "gone, newly-unused, long-unused, escaped, unused-allowed, any, none. escaped and unused-allowed need --allowed; "
-                + "long-unused needs the state file. Default: ${DEFAULT-VALUE}."})
+                + "gone, new-scan, scan-gone, newly-unused, long-unused, escaped, unused-allowed, any, none. escaped and unused-allowed "
+                + "need --allowed; long-unused needs the state file. new-undocumented includes new scans. With --allowed, escaped "
+                + "always counts (unless none). Default: ${DEFAULT-VALUE}."})
     List<String> failOn = new ArrayList<>();
 
     @Option(names = "--allowed", paramLabel = "FILE",
@@ -114,6 +115,9 @@ final class DiffCommand implements Callable<Integer> {
         OpeningHistory h = history;
         ReportDiff.Result result = ReportDiff.compare(baseline, current,
                 u -> h == null ? Optional.empty() : h.daysUnused(u.key(), runTime), unusedDays, policy);
+        if (policy.isPresent()) {
+            fail = fail.with("escaped"); // escaped flows are findings whenever a policy is checked (--fail-on none excepted)
+        }
         List<String> failed = fail.failures(result);
         int status = failed.isEmpty() ? 0 : 1;
         DiffPages.Context ctx = new DiffPages.Context(baseline == null ? "" : baseline.dir().toString(),

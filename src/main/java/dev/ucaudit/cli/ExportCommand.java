@@ -56,8 +56,8 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ReportFolder folder = ReportFolder.read(report);
         List<InventoryEntry> entries = List.of();
+        CatalogOptions.Loaded loaded = catalogOptions.load(err);
         if (inventory != null) {
-            CatalogOptions.Loaded loaded = catalogOptions.load(err);
             InventoryLoader loader = new InventoryLoader();
             entries = loader.load(inventory, loaded.catalog().roles()).entries();
             if (!loader.problems().isEmpty()) {
@@ -69,7 +69,7 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         String origin = report.toString();
-        List<DraftRule> rules = PolicyDraft.from(folder.flows());
+        List<DraftRule> rules = PolicyDraft.from(folder.flows(), loaded.catalog());
         Map<String, Set<String>> members = PolicyDraft.members(rules, folder.flows(), entries);
         List<InventoryGuess.Guess> guesses = InventoryGuess.guess(folder.flows());
         Files.createDirectories(out);

@@ -27,7 +27,7 @@ final class PolicyOptions {
 
     /**
      * Fail closed: a state file that exists must load (it is loaded again, and updated, after the report is
-     * written), and a missing one is a first run only when its folder exists and can be written.
+     * written); a missing one is a first run.
      */
     private void checkState() {
         if (state == null) {
@@ -40,11 +40,7 @@ final class PolicyOptions {
             OpeningHistory.load(state);
             return;
         }
-        Path folder = state.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
-            throw new IllegalArgumentException(state + ": the --state file does not exist and its folder " + folder
-                    + " cannot hold it (create the folder for a first run); nothing was audited");
-        }
+        // a missing state file is a first run: it is created after the report is written
     }
 
     /** Loads the policy (stopping with every bad row named) and checks --fail-on escaped has a policy to check. */

@@ -14,6 +14,10 @@ public enum Change {
     VERDICT_FIXED("verdict-fixed"),
     /** A signature only the baseline has. */
     GONE("gone"),
+    /** A scan (its probes summarized in summary.json, not in flows.csv) the baseline did not have, or one that widened. */
+    NEW_SCAN("new-scan"),
+    /** A scan only the baseline has. */
+    SCAN_GONE("scan-gone"),
     /** A flow of the current report that the allowed-flows policy does not allow. */
     ESCAPED("escaped"),
     /** A catalog opening unused now that the baseline saw used (or did not list). */

@@ -20,6 +20,14 @@ public final class DiffPages {
     private DiffPages() {
     }
 
+    /** Changes that are findings whatever --fail-on says. */
+    private static final java.util.Set<Change> BAD = java.util.EnumSet.of(Change.NEW_UNDOCUMENTED, Change.NEW_SCAN,
+            Change.VERDICT_CHANGE, Change.ESCAPED, Change.LONG_UNUSED);
+
+    private static long findings(ReportDiff.Result r) {
+        return BAD.stream().mapToLong(r::count).sum();
+    }
+
     public static String text(ReportDiff.Result r, Context c) {
         StringBuilder s = new StringBuilder();
         if (!c.baseline().isEmpty()) {
@@ -38,9 +46,15 @@ public final class DiffPages {
         if (!c.policy().isEmpty()) {
             s.append(String.format(Locale.ROOT, "  policy %s: %d flow signatures escaped it, %d allowed rules unused%n",
                     c.policy(), r.count(Change.ESCAPED), r.count(Change.UNUSED_ALLOWED)));
+        } else {
+            s.append("  policy: not checked (no --allowed): escaped flows unknown\n");
         }
-        for (Change kind : new Change[] {Change.NEW_UNDOCUMENTED, Change.VERDICT_CHANGE, Change.ESCAPED, Change.NEW_DOCUMENTED,
-            Change.GONE, Change.NEWLY_UNUSED, Change.LONG_UNUSED}) {
+        if (r.count(Change.NEW_SCAN) + r.count(Change.SCAN_GONE) > 0) {
+            s.append(String.format(Locale.ROOT, "  scans: %d new or widened, %d gone%n", r.count(Change.NEW_SCAN),
+                    r.count(Change.SCAN_GONE)));
+        }
+        for (Change kind : new Change[] {Change.NEW_UNDOCUMENTED, Change.NEW_SCAN, Change.VERDICT_CHANGE, Change.ESCAPED,
+            Change.NEW_DOCUMENTED, Change.GONE, Change.SCAN_GONE, Change.NEWLY_UNUSED, Change.LONG_UNUSED}) {
             int shown = 0;
             for (DiffRow row : r.rows()) {
                 if (row.change() != kind) {
@@ -55,7 +69,11 @@ public final class DiffPages {
                         row.rule().isEmpty() ? "" : " [" + row.rule() + "]", oneLine(row.reason())));
             }
         }
-        s.append(c.exitStatus() == 0
+        long findings = findings(r);
+        s.append(c.exitStatus() == 0 && findings > 0
+                ? String.format(Locale.ROOT, "ucaudit diff: exit 0 only because of --fail-on %s: %d findings listed above%n",
+                        String.join(",", c.failOn()), findings)
+                : c.exitStatus() == 0
                 ? String.format(Locale.ROOT, "ucaudit diff: nothing that matters changed (fail-on: %s)%n", String.join(",", c.failOn()))
                 : String.format(Locale.ROOT, "ucaudit diff: exit %d: %s (fail-on: %s)%n", c.exitStatus(),
                         String.join(", ", c.failedOn()), String.join(",", c.failOn())));
@@ -89,12 +107,14 @@ public final class DiffPages {
         if (!c.policy().isEmpty()) {
             h.append(" · allowed-flows policy <code>").append(esc(c.policy())).append("</code>");
         }
-        h.append("</p>\n<div class=\"status ").append(c.exitStatus() == 0 ? "pass\">✓ Nothing that matters changed"
+        long findings = findings(r);
+        h.append("</p>\n<div class=\"status ").append(c.exitStatus() == 0 && findings > 0
+                ? "fail\">✗ Exit 0 only because of --fail-on; " + findings + " findings below"
+                : c.exitStatus() == 0 ? "pass\">✓ Nothing that matters changed"
                 : "fail\">✗ Exit " + c.exitStatus() + ": " + esc(String.join(", ", c.failedOn())))
          .append(" <span class=\"muted\">(fail-on: ").append(esc(String.join(",", c.failOn()))).append(")</span></div>\n<div class=\"cards\">\n");
         for (Change kind : Change.values()) {
-            boolean bad = kind == Change.NEW_UNDOCUMENTED || kind == Change.VERDICT_CHANGE || kind == Change.ESCAPED
-                    || kind == Change.LONG_UNUSED;
+            boolean bad = BAD.contains(kind);
             String why = notChecked(kind, c);
             long n = r.count(kind);
             if (!why.isEmpty()) {

@@ -13,8 +13,11 @@ public final class FailOn {
     public static final Map<String, Set<Change>> VALUES = new LinkedHashMap<>();
 
     static {
-        VALUES.put("new-undocumented", EnumSet.of(Change.NEW_UNDOCUMENTED));
-        VALUES.put("new-flow", EnumSet.of(Change.NEW_UNDOCUMENTED, Change.NEW_DOCUMENTED));
+        // a new scan is new undocumented flows too: its probes are only summarized, not listed
+        VALUES.put("new-undocumented", EnumSet.of(Change.NEW_UNDOCUMENTED, Change.NEW_SCAN));
+        VALUES.put("new-flow", EnumSet.of(Change.NEW_UNDOCUMENTED, Change.NEW_DOCUMENTED, Change.NEW_SCAN));
+        VALUES.put("new-scan", EnumSet.of(Change.NEW_SCAN));
+        VALUES.put("scan-gone", EnumSet.of(Change.SCAN_GONE));
         VALUES.put("verdict-change", EnumSet.of(Change.VERDICT_CHANGE));
         VALUES.put("gone", EnumSet.of(Change.GONE));
         VALUES.put("newly-unused", EnumSet.of(Change.NEWLY_UNUSED));
@@ -42,6 +45,16 @@ public final class FailOn {
             names.add(t);
         }
         return new FailOn(List.copyOf(names));
+    }
+
+    /** These names plus {@code name} (unless present, or "none" was chosen). */
+    public FailOn with(String name) {
+        if (names.contains(name) || names.contains("none")) {
+            return this;
+        }
+        List<String> more = new ArrayList<>(names);
+        more.add(name);
+        return new FailOn(List.copyOf(more));
     }
 
     public List<String> names() {

@@ -1,5 +1,6 @@
 package dev.ucaudit.diff;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ucaudit.policy.PolicyCheck;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,6 +46,7 @@ public final class ReportDiff {
         if (baseline != null) {
             rows.addAll(flowChanges(SignatureStats.group(baseline.flows()), SignatureStats.group(current.flows())));
             rows.addAll(openingChanges(baseline.unused(), current.unused(), daysUnused));
+            rows.addAll(scanChanges(scans(baseline), scans(current)));
         }
         for (UnusedRow u : current.unused()) {
             Optional<Long> days = daysUnused.apply(u);
@@ -52,8 +54,70 @@ public final class ReportDiff {
                 rows.add(opening(Change.LONG_UNUSED, u, days.get()));
             }
         }
-        policy.ifPresent(p -> rows.addAll(policyRows(p)));
+        policy.ifPresent(p -> {
+            rows.addAll(policyRows(p));
+            rows.addAll(summarizedScanEscapes(current));
+        });
         return Result.of(rows);
+    }
+
+    /** The scans summary.json lists, by "initiator protocol". */
+    static Map<String, JsonNode> scans(ReportFolder r) {
+        Map<String, JsonNode> out = new TreeMap<>();
+        r.summary().ifPresent(s -> s.path("scans").path("listed")
+                .forEach(n -> out.put(n.path("initiator").asText() + " " + n.path("protocol").asText(), n)));
+        return out;
+    }
+
+    /** A scan the baseline did not have (or that probes more ports now) and a scan that is gone. */
+    static List<DiffRow> scanChanges(Map<String, JsonNode> before, Map<String, JsonNode> after) {
+        List<DiffRow> rows = new ArrayList<>();
+        after.forEach((key, a) -> {
+            JsonNode b = before.get(key);
+            long portsNow = a.path("responder_ports").asLong();
+            if (b == null) {
+                rows.add(scanRow(Change.NEW_SCAN, a, null, "new scan: " + a.path("summary").asText()));
+            } else if (portsNow > b.path("responder_ports").asLong()) {
+                rows.add(scanRow(Change.NEW_SCAN, a, b, "scan widened from " + b.path("responder_ports").asLong() + " to "
+                        + portsNow + " responder ports: " + a.path("summary").asText()));
+            }
+        });
+        before.forEach((key, b) -> {
+            if (!after.containsKey(key)) {
+                rows.add(scanRow(Change.SCAN_GONE, null, b, "not seen in the current report; baseline: " + b.path("summary").asText()));
+            }
+        });
+        return rows;
+    }
+
+    private static DiffRow scanRow(Change change, JsonNode after, JsonNode before, String reason) {
+        JsonNode shown = after != null ? after : before;
+        String responder = shown.path("responder").asText("");
+        return new DiffRow(change, shown.path("initiator").asText(), "", responder.isEmpty()
+                ? shown.path("responders").asLong() + " hosts" : responder, "", shown.path("protocol").asText(),
+                shown.path("responder_ports").asLong() + " ports", before == null ? "" : "scan", after == null ? "" : "scan",
+                before == null ? 0 : before.path("flows").asLong(), after == null ? 0 : after.path("flows").asLong(),
+                before == null ? 0 : before.path("packets").asLong(), after == null ? 0 : after.path("packets").asLong(),
+                -1, -1, "", reason, -1);
+    }
+
+    /**
+     * Scan probes summarized in summary.json are not in flows.csv, so the policy cannot check them one by one:
+     * each scan with summarized probes is an escaped row (fail closed), never silently allowed.
+     */
+    static List<DiffRow> summarizedScanEscapes(ReportFolder current) {
+        long summarized = current.summary().map(s -> s.path("scans").path("flows_summarized").asLong(0)).orElse(0L);
+        if (summarized == 0) {
+            return List.of();
+        }
+        List<DiffRow> rows = new ArrayList<>();
+        for (JsonNode scan : scans(current).values()) {
+            DiffRow r = scanRow(Change.ESCAPED, scan, null, scan.path("flows").asLong() + " probes of this scan are summarized,"
+                    + " not listed in flows.csv, so the allowed-flows policy cannot check them: counted as escaped ("
+                    + scan.path("summary").asText() + ")");
+            rows.add(r);
+        }
+        return rows;
     }
 
     static List<DiffRow> flowChanges(Map<FlowSignature, SignatureStats> before, Map<FlowSignature, SignatureStats> after) {

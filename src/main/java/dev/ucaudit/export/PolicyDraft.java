@@ -1,5 +1,7 @@
 package dev.ucaudit.export;
 
+import dev.ucaudit.catalog.Catalog;
+import dev.ucaudit.catalog.CatalogRule;
 import dev.ucaudit.catalog.PortRanges;
 import dev.ucaudit.catalog.Roles;
 import dev.ucaudit.diff.FlowRow;
@@ -25,6 +27,15 @@ public final class PolicyDraft {
     }
 
     public static List<DraftRule> from(Collection<FlowRow> flows) {
+        return from(flows, null);
+    }
+
+    /**
+     * As {@link #from(Collection)}; with the catalog, a port its row marks dynamic is written as that row's
+     * whole dynamic range. A port that signalling negotiated (a client or a call chose it) is never written
+     * as a fixed port either: it becomes the media, ephemeral or unprivileged (1024-65535) range it lies in.
+     */
+    public static List<DraftRule> from(Collection<FlowRow> flows, Catalog catalog) {
         Map<List<String>, Acc> groups = new TreeMap<>((a, b) -> String.join("\0", a).compareTo(String.join("\0", b)));
         for (FlowRow f : flows) {
             if (!f.documented()) {
@@ -36,7 +47,7 @@ public final class PolicyDraft {
             acc.flows++;
             acc.rules.add(f.rule());
             if (f.responderPort() >= 0) {
-                acc.ports = acc.ports.union(widen(f.responderPort()));
+                acc.ports = acc.ports.union(portsOf(f, catalog));
             }
         }
         List<DraftRule> out = new ArrayList<>();
@@ -53,6 +64,24 @@ public final class PolicyDraft {
     static String endpoint(String address, String role) {
         return role.isEmpty() || role.equals(Roles.UNKNOWN) ? address : role;
     }
+
+    /** The responder port of a documented flow as the draft writes it (see {@link #from(Collection, Catalog)}). */
+    static PortRanges portsOf(FlowRow f, Catalog catalog) {
+        int port = f.responderPort();
+        PortRanges dynamic = catalog == null ? PortRanges.NONE
+                : catalog.rule(f.rule()).map(CatalogRule::dynamicPorts).orElse(PortRanges.NONE);
+        if (dynamic.contains(port)) {
+            return dynamic;
+        }
+        PortRanges widened = widen(port);
+        boolean negotiated = !f.reason().startsWith(f.rule() + ":");
+        if (negotiated && widened.equals(PortRanges.of(port, port)) && port >= UNPRIVILEGED) {
+            return PortRanges.of(UNPRIVILEGED, 65535);
+        }
+        return widened;
+    }
+
+    private static final int UNPRIVILEGED = 1024;
 
     static PortRanges widen(int port) {
         if (port >= FlowSignature.MEDIA_LO && port <= FlowSignature.MEDIA_HI) {

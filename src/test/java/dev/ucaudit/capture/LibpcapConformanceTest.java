@@ -184,6 +184,32 @@ class LibpcapConformanceTest {
         assertSamePacketsAndTimes(f, 3);
     }
 
+    @Test
+    void pcapngTimestampBeyondTheYear2262IsNotedByBothReaders() throws Exception {
+        ByteBuffer b = ByteBuffer.allocate(1024).order(ByteOrder.LITTLE_ENDIAN);
+        int shb = b.position();
+        b.putInt(0x0A0D0D0A).putInt(0).putInt(0x1A2B3C4D).putShort((short) 1).putShort((short) 0).putLong(-1L);
+        closeBlock(b, shb);
+        int idb = b.position();
+        b.putInt(1).putInt(0).putShort((short) 1).putShort((short) 0).putInt(0);
+        closeBlock(b, idb);
+        for (long micros : new long[] {T0 * 1_000_000L, 0xFFFF_FFF0_0000_0000L, 0xFFFF_FFF0_0000_0001L}) {
+            int epb = b.position();
+            b.putInt(6).putInt(0).putInt(0).putInt((int) (micros >>> 32)).putInt((int) micros).putInt(60).putInt(60);
+            b.put(new byte[60]);
+            closeBlock(b, epb);
+        }
+        Path f = dir.resolve("far-future.pcapng");
+        Files.write(f, java.util.Arrays.copyOf(b.array(), b.position()));
+        Counts c = read(f);
+        assertEquals(3, c.builtIn().packets.size());
+        assertEquals(3, c.libpcap().packets.size());
+        for (ReadAll r : List.of(c.builtIn(), c.libpcap())) {
+            assertEquals(1, r.problems.size(), "noted once: " + r.problemText());
+            assertTrue(r.problems.get(0).isNote() && r.problems.get(0).message().contains("2262"), r.problemText());
+        }
+    }
+
     /** Writes the block's total length at its start (offset 4) and end. */
     private static void closeBlock(ByteBuffer b, int start) {
         int len = b.position() - start + 4;

@@ -175,7 +175,7 @@ class BadInputAuditTest {
             {"audit", "--out", out.toString(), "--inventory", badInventory.toString(), good.toString()},
             {"audit", "--out", out.toString(), "--catalog", dir.resolve("nosuch.csv").toString(), good.toString()},
             {"audit", "--out", out.toString(), "--allowed", dir.resolve("nosuch.csv").toString(), good.toString()},
-            {"audit", "--out", out.toString(), "--state", dir.resolve("nodir/state.json").toString(), good.toString()},
+            {"audit", "--out", out.toString(), "--state", badInventory.toString(), good.toString()},
             {"audit", "--out", out.toString(), good.toString(), garbage.toString()},
             {"audit", "--out", out.toString(), "--reader", "libpcap", good.toString(), garbage.toString()},
             {"audit", "--out", out.toString(), good.toString(), dir.toString()},

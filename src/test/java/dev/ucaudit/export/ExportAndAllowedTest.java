@@ -123,7 +123,10 @@ class ExportAndAllowedTest {
                 "--out", out.toString(), report.toString());
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("4 flow signatures escaped it"), r.out());
-        Cli none = Cli.run("diff", "--allowed", export.resolve("allowed-draft.csv").toString(), "--fail-on", "unused-allowed",
+        Cli other = Cli.run("diff", "--allowed", export.resolve("allowed-draft.csv").toString(), "--fail-on", "unused-allowed",
+                "--out", out.toString(), report.toString());
+        assertEquals(1, other.exit(), "escaped flows count whenever a policy is checked: " + other.out());
+        Cli none = Cli.run("diff", "--allowed", export.resolve("allowed-draft.csv").toString(), "--fail-on", "none",
                 "--out", out.toString(), report.toString());
         assertEquals(0, none.exit(), none.out());
     }

@@ -1,0 +1,77 @@
+package dev.ucaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ucaudit.capture.PcapWriter;
+import dev.ucaudit.synth.Frames;
+import dev.ucaudit.synth.Host;
+import dev.ucaudit.synth.Messages;
+import dev.ucaudit.synth.Wire;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ICMP and ICMPv6 errors belong to the flow whose packet they quote (counted there), or, when that flow
+ * is not open, make a flow whose reason names it: never "echo-related traffic (ping)".
+ */
+class IcmpErrorTest {
+    @TempDir
+    Path dir;
+
+    /** An ICMP(v6) error of the given type/code quoting {@code quotedIp} (the offending packet's IP bytes). */
+    private static byte[] icmpError(int type, int code, byte[] quotedIp) {
+        byte[] m = new byte[8 + Math.min(quotedIp.length, 548)];
+        m[0] = (byte) type;
+        m[1] = (byte) code;
+        System.arraycopy(quotedIp, 0, m, 8, m.length - 8);
+        return m;
+    }
+
+    @Test
+    void errorsAreCountedInTheFlowTheyQuoteOrNameIt() throws Exception {
+        Host phone = Host.of("p", "10.20.0.21", 1, -1);
+        Host cucm = Host.of("c", "10.10.1.11", 2, -1);
+        Host router = Host.of("r", "10.10.1.1", 3, -1);
+        Host phone6 = Host.of("p6", "2001:db8:20::21", 4, -1);
+        Host cucm6 = Host.of("c6", "2001:db8:10::11", 5, -1);
+        Path pcap = dir.resolve("icmp.pcap");
+        try (Wire w = new Wire(PcapWriter.create(pcap, 1, false), 1_700_000_000_000_000_000L)) {
+            byte[] probe = Frames.udp(40000, 9999, Messages.text("hello"));
+            w.udp(phone, 40000, cucm, 9999, Messages.text("hello"));
+            byte[] quoted = Frames.ipv4(phone.address(), cucm.address(), 17, 1, 0x4000, probe);
+            w.send(cucm, phone, 1, icmpError(3, 3, quoted));         // port unreachable, from the host itself
+            w.send(router, phone, 1, icmpError(3, 13, quoted));      // administratively prohibited, from a router
+            // time exceeded for a flow this capture never saw open
+            byte[] unseen = Frames.ipv4(phone.address(), cucm.address(), 6, 2, 0x4000,
+                    Arrays.copyOf(Frames.udp(41000, 8443, new byte[0]), 20));
+            w.send(router, phone, 1, icmpError(11, 0, unseen));
+            // ICMPv6 port unreachable quoting an IPv6 UDP datagram
+            byte[] probe6 = Frames.udp(40001, 9998, Messages.text("hi"));
+            w.udp(phone6, 40001, cucm6, 9998, Messages.text("hi"));
+            w.send(cucm6, phone6, 58, icmpError(1, 4, Frames.ipv6(phone6.address(), cucm6.address(), 17, probe6)));
+        }
+        Path out = dir.resolve("r");
+        Cli r = Cli.run("audit", "--out", out.toString(), pcap.toString());
+        List<CSVRecord> flows = PublicCapturesAuditTest.flows(out);
+        for (CSVRecord f : flows) {
+            assertFalse(f.get("reason").contains("ping"), "an ICMP error is never ping: " + f);
+        }
+        CSVRecord udp = flows.stream().filter(f -> f.get("responder_port").equals("9999")).findFirst().orElseThrow();
+        assertEquals("3", udp.get("packets"), "the datagram and its two ICMP errors: " + udp);
+        assertEquals("2", udp.get("packets_from_responder"), udp.toString());
+        CSVRecord udp6 = flows.stream().filter(f -> f.get("responder_port").equals("9998")).findFirst().orElseThrow();
+        assertEquals("2", udp6.get("packets"), "the IPv6 datagram and its ICMPv6 error: " + udp6);
+        List<CSVRecord> icmp = flows.stream().filter(f -> f.get("protocol").startsWith("icmp")).toList();
+        assertEquals(1, icmp.size(), flows.toString());
+        assertEquals("undocumented", icmp.get(0).get("verdict"));
+        assertEquals("ICMP time exceeded for the flow tcp 10.20.0.21:41000 → 10.10.1.11:8443, which is not in this capture's"
+                + " open flows: its verdict is unknown", icmp.get(0).get("reason"));
+        assertTrue(r.status == 1, r.toString());
+    }
+}
