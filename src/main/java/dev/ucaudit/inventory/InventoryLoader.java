@@ -26,12 +26,13 @@ public final class InventoryLoader {
     public Inventory load(Path file, Roles roles) {
         String name = file.toString();
         List<InventoryEntry> entries = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            problems.add(new CatalogProblem(name, 0, "inventory file not found"));
+        String unreadable = dev.ucaudit.catalog.ConfigFile.unreadable(file);
+        if (unreadable != null) {
+            problems.add(new CatalogProblem(name, 0, "inventory file " + unreadable));
             return new Inventory(entries, roles, name);
         }
         Map<String, String> seen = new HashMap<>();
-        try (Reader reader = new java.io.BufferedReader(dev.ucaudit.catalog.CsvTrouble.lenientUtf8(Files.newInputStream(file)));
+        try (Reader reader = new java.io.BufferedReader(dev.ucaudit.catalog.CsvTrouble.lenientUtf8(dev.ucaudit.catalog.ConfigFile.open(file)));
              CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                      .setIgnoreEmptyLines(true).setCommentMarker('#').get().parse(reader)) {
             Map<String, Integer> header = csv.getHeaderMap();
