@@ -54,7 +54,7 @@ public final class InventoryLoader {
                 String role = rec.isSet("role") ? rec.get("role").trim() : "";
                 String hostName = rec.isMapped("name") && rec.isSet("name") ? rec.get("name").trim() : "";
                 try {
-                    Prefix prefix = Prefix.parse(address);
+                    Prefix prefix = Prefix.parse(address).ipv4IfMapped(); // ::ffff:10.30.0.1 is the IPv4 host
                     if (role.isEmpty() || !roles.isKnown(role) || role.equals(Roles.UNKNOWN)) {
                         throw new IllegalArgumentException("role '" + role + "' is not one of: "
                                 + String.join(", ", roles.names()));
