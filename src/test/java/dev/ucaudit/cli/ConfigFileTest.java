@@ -112,6 +112,13 @@ class ConfigFileTest {
         Cli r = audit("--inventory", seen.toString());
         assertEquals(2, r.status, r.toString());
         assertTrue(r.err.startsWith("ucaudit: " + seen + ": inventory file cannot be opened: its name holds bytes that are not UTF-8"), r.err);
+        Process cp = new ProcessBuilder("sh", "-c", "cp \"$0\" \"$(printf 'cap\\377.pcap')\"",
+                Path.of(PCAP).toAbsolutePath().toString()).directory(dir.toFile()).start();
+        assertEquals(0, cp.waitFor());
+        Path capture = dir.resolve("cap\uFFFD.pcap");
+        r = Cli.run("audit", "--out", dir.resolve("r2").toString(), capture.toString());
+        assertEquals(2, r.status, r.toString());
+        assertTrue(r.err.contains(capture + " cannot be opened: its name holds bytes that are not UTF-8"), r.err);
     }
 
     @Test
