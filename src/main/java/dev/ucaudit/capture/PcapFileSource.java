@@ -190,7 +190,9 @@ public final class PcapFileSource implements PacketSource {
             }
             return Files.newInputStream(path);
         } catch (NoSuchFileException e) {
-            throw new CaptureException(name + " does not exist");
+            throw new CaptureException(name + (name.indexOf('\uFFFD') >= 0
+                    ? " cannot be opened: its name holds bytes that are not UTF-8 (shown as \uFFFD); rename the file using UTF-8 characters only"
+                    : " does not exist"));
         } catch (AccessDeniedException e) {
             throw new CaptureException(name + " cannot be read: permission denied");
         } catch (IOException e) {

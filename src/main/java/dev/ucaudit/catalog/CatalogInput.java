@@ -21,13 +21,13 @@ public record CatalogInput(String name, Path path, String resource) {
 
     public Reader open() throws IOException {
         if (path != null) {
-            return new java.io.BufferedReader(CsvTrouble.lenientUtf8(Files.newInputStream(path)));
+            return new java.io.BufferedReader(CsvTrouble.lenientUtf8(ConfigFile.open(path)));
         }
         InputStream in = CatalogInput.class.getResourceAsStream(resource);
         if (in == null) {
             throw new IOException("bundled catalog " + resource + " is missing from the jar");
         }
-        return CsvTrouble.lenientUtf8(in);
+        return CsvTrouble.lenientUtf8(ConfigFile.bounded(in));
     }
 
     /**

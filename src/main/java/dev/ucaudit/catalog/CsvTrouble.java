@@ -32,7 +32,9 @@ public final class CsvTrouble {
         Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
         String msg = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         String what;
-        if (cause instanceof CharacterCodingException) {
+        if (cause instanceof ConfigFile.Unreadable) {
+            what = msg;
+        } else if (cause instanceof CharacterCodingException) {
             what = "the file is not valid UTF-8 here; save it as UTF-8";
         } else if (msg.contains("encapsulated token") || msg.contains("EOF reached")) {
             what = "a double quote opens a field that is not closed where it should be (a field holding a comma or a quote"

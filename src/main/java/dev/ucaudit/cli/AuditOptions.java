@@ -96,6 +96,30 @@ final class AuditOptions {
         }
     }
 
+    /** Longest --idle-timeout: a year (a larger one overflowed as "long overflow" in nanoseconds). */
+    static final long MAX_IDLE_SECONDS = 366L * 24 * 3600;
+
+    /** Rejects values picocli accepts as numbers or lists but that mean nothing (each a one-line error). */
+    void check() {
+        if (failOn.isEmpty() || failOn.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("--fail-on has an empty item (as in '--fail-on ,'); give one or more of"
+                    + " undocumented, unused, problems, escaped, none, separated by commas");
+        }
+        if (idleTimeoutSeconds > MAX_IDLE_SECONDS) {
+            throw new IllegalArgumentException("--idle-timeout " + idleTimeoutSeconds + " is too long: at most "
+                    + MAX_IDLE_SECONDS + " seconds (a year)");
+        }
+        if (maxFlowRows < 0) {
+            throw new IllegalArgumentException("--max-flow-rows " + maxFlowRows + " is negative: give 0 or more");
+        }
+        if (maxFlows < 1) {
+            throw new IllegalArgumentException("--max-flows " + maxFlows + ": give 1 or more");
+        }
+        if (maxConversations < 0) {
+            throw new IllegalArgumentException("--max-conversations " + maxConversations + " is negative: give 0 or more");
+        }
+    }
+
     Duration idleTimeout() {
         return Duration.ofSeconds(Math.max(1, idleTimeoutSeconds));
     }

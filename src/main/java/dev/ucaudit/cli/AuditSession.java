@@ -52,6 +52,7 @@ final class AuditSession {
     AuditSession(CatalogOptions catalogOptions, AuditOptions options, PrintWriter err, PrintStream errStream,
                  UnaryOperator<FlowInspection> wrapInspection) {
         this.options = options;
+        options.check();
         for (String f : options.failOn) {
             if (!FAIL_ON.contains(f.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("--fail-on '" + f + "' is not one of undocumented, unused, problems, escaped, none");

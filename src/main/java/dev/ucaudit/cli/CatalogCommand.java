@@ -83,7 +83,7 @@ final class CatalogCommand implements Callable<Integer> {
                     .setHeader("rule", "table", "source_role", "destination_role", "protocol", "ports", "purpose",
                             "dynamic_ports", "inspect", "duplicate_of", "table_title", "purpose_reconstructed", "notes", "source").get())) {
                 for (CatalogRule r : rows) {
-                    csv.printRecord(r.id(), r.table() == 0 ? "" : r.table(), r.sourceRole(), r.destinationRole(),
+                    dev.ucaudit.report.CsvCells.print(csv, r.id(), r.table() == 0 ? "" : r.table(), r.sourceRole(), r.destinationRole(),
                             r.protocolLabel(), r.ports().asWritten(), r.purpose(), r.dynamicPorts().asWritten(), r.inspect(),
                             r.duplicateOf(), r.tableTitle(), r.purposeReconstructed() ? "yes" : "no", r.notes(), r.source());
                 }

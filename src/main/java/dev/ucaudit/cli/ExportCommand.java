@@ -54,6 +54,10 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!aclName.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,240}")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--acl-name must be letters, digits, '_', '.', '-' (at most 241), not '" + aclName.replaceAll("\\p{Cntrl}", "?") + "'");
+        }
         ReportFolder folder = ReportFolder.read(report);
         List<InventoryEntry> entries = List.of();
         CatalogOptions.Loaded loaded = catalogOptions.load(err);

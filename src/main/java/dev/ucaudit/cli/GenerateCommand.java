@@ -41,6 +41,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (flows < 1 || packets < 1 || callPackets < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--flows, --packets and --call-packets must be 1 or more");
+        }
         if (scenario.equals("syn-scan") || scenario.equals("udp-spray")) {
             Files.createDirectories(out);
             boolean syn = scenario.equals("syn-scan");

@@ -23,6 +23,7 @@ final class OutFolder implements AutoCloseable {
 
     static OutFolder claim(Path out, Path state, boolean periodFolders) throws IOException {
         List<RunLock> locks = new ArrayList<>();
+        String what = "--out " + out;
         try {
             if (out.toAbsolutePath().normalize().getFileName() == null) {
                 throw new IllegalArgumentException("--out " + out + ": ucaudit does not write into the root folder; name a folder"
@@ -40,6 +41,7 @@ final class OutFolder implements AutoCloseable {
                 new ReportFolderSwap().check(out);
             }
             if (state != null) {
+                what = "--state " + state;
                 if (Files.isDirectory(state)) {
                     throw new IllegalArgumentException("--state " + state + " is a folder; give a file name such as "
                             + state.resolve("ucaudit-state.json"));
@@ -58,8 +60,8 @@ final class OutFolder implements AutoCloseable {
                 l.close();
             }
             if (e instanceof java.nio.file.FileSystemException fse) {
-                throw new IllegalArgumentException("--out " + out + ": " + ErrorHandler.describe(fse)
-                        + "; give a folder this user can create and write");
+                throw new IllegalArgumentException(what + ": " + ErrorHandler.describe(fse)
+                        + "; give a path in a folder this user can create and write");
             }
             throw e;
         }

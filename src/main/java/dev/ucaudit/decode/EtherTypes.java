@@ -19,7 +19,7 @@ final class EtherTypes {
 
     /** @param type the type field just read; the cursor points right after it */
     int follow(FrameCursor c, int type, DecodedPacket out) {
-        for (int depth = 0; depth < MAX_TAGS; depth++) {
+        for (int depth = 0; depth <= MAX_TAGS; depth++) { // MAX_TAGS tags, then the type inside them
             switch (type) {
                 case IPV4:
                     return Link.IPV4;

@@ -21,7 +21,7 @@ public final class DiffCsv {
             try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(DiffRow.COLUMNS)
                     .setRecordSeparator("\n").get())) {
                 for (DiffRow r : rows) {
-                    csv.printRecord(r.change().label(), r.initiator(), r.initiatorRole(), r.responder(), r.protocol(),
+                    dev.ucaudit.report.CsvCells.print(csv, r.change().label(), r.initiator(), r.initiatorRole(), r.responder(), r.protocol(),
                             r.port(), r.verdictBefore(), r.verdictAfter(), n(r.flowsBefore()), n(r.flowsAfter()), r.rule(),
                             r.reason(), r.responderRole(), n(r.packetsBefore()), n(r.packetsAfter()), n(r.bytesBefore()),
                             n(r.bytesAfter()), n(r.unusedForDays()));

@@ -184,6 +184,8 @@ public final class DiffPages {
             case VERDICT_CHANGE -> "Flows whose verdict got worse since the baseline.";
             case VERDICT_FIXED -> "Flows whose verdict got better since the baseline.";
             case GONE -> "Flows the baseline had and the current report does not.";
+            case NEW_SCAN -> "Scans (one initiator probing many ports or hosts) only the current report has, or that reached new ports.";
+            case SCAN_GONE -> "Scans the baseline had and the current report does not.";
             case ESCAPED -> "Flows of the current report that the allowed-flows policy does not allow.";
             case NEWLY_UNUSED -> "Catalog openings no flow used now, that the baseline saw used: candidates to close.";
             case NEWLY_USED -> "Catalog openings the baseline listed as unused that flows use now.";

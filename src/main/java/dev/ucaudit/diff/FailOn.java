@@ -39,10 +39,18 @@ public final class FailOn {
         List<String> names = new ArrayList<>();
         for (String v : values) {
             String t = v.trim().toLowerCase(Locale.ROOT);
+            if (t.isEmpty()) {
+                throw new IllegalArgumentException("--fail-on has an empty item (as in '--fail-on ,'); give one or more of "
+                        + String.join(", ", VALUES.keySet()));
+            }
             if (!VALUES.containsKey(t)) {
                 throw new IllegalArgumentException("--fail-on '" + v + "' is not one of " + String.join(", ", VALUES.keySet()));
             }
             names.add(t);
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("--fail-on names nothing (as in '--fail-on ,'); give one or more of "
+                    + String.join(", ", VALUES.keySet()));
         }
         return new FailOn(List.copyOf(names));
     }

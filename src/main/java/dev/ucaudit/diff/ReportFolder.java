@@ -32,18 +32,24 @@ public record ReportFolder(Path dir, List<FlowRow> flows, List<UnusedRow> unused
             throw new InputException(dir.toString(), 0, "not a report folder (no such directory); run 'ucaudit audit --out "
                     + dir + " ...' first");
         }
+        // summary.json first: a folder without one is not a (complete) ucaudit report, whatever its CSVs hold
+        Optional<JsonNode> summary = readSummary(dir.resolve("summary.json"));
         List<FlowRow> flows = new ArrayList<>();
         readCsv(dir.resolve("flows.csv"), FLOW_COLUMNS, (rec, file, line) -> flows.add(new FlowRow(
-                rec.get("first_seen"), rec.get("last_seen"), rec.get("initiator"), port(rec.get("initiator_port"), file, line),
-                rec.get("responder"), port(rec.get("responder_port"), file, line), rec.get("protocol"),
+                rec.get("first_seen"), rec.get("last_seen"), address(rec.get("initiator"), "initiator", file, line),
+                port(rec.get("initiator_port"), file, line),
+                address(rec.get("responder"), "responder", file, line), port(rec.get("responder_port"), file, line),
+                protocol(rec.get("protocol"), file, line),
                 number(rec.get("packets"), "packets", file, line), number(rec.get("bytes"), "bytes", file, line),
-                rec.get("initiator_role"), rec.get("responder_role"), verdict(rec.get("verdict"), file, line),
-                rec.get("rule"), rec.get("reason"))));
+                role(rec.get("initiator_role"), "initiator_role", file, line), role(rec.get("responder_role"), "responder_role", file, line),
+                verdict(rec.get("verdict"), file, line), rec.get("rule"), rec.get("reason"))));
         List<UnusedRow> unused = new ArrayList<>();
         readCsv(dir.resolve("unused.csv"), UNUSED_COLUMNS, (rec, file, line) -> unused.add(new UnusedRow(rec.get("rule"),
-                rec.get("protocol"), rec.get("ports"), rec.get("source_role"), rec.get("destination_role"),
-                rec.get("destination"), rec.get("purpose"))));
-        return new ReportFolder(dir, List.copyOf(flows), List.copyOf(unused), readSummary(dir.resolve("summary.json")));
+                protocol(rec.get("protocol"), file, line), rec.get("ports"), role(rec.get("source_role"), "source_role", file, line),
+                role(rec.get("destination_role"), "destination_role", file, line),
+                rec.get("destination").isEmpty() ? "" : address(rec.get("destination"), "destination", file, line),
+                rec.get("purpose"))));
+        return new ReportFolder(dir, List.copyOf(flows), List.copyOf(unused), summary);
     }
 
     @FunctionalInterface
@@ -80,13 +86,22 @@ public record ReportFolder(Path dir, List<FlowRow> flows, List<UnusedRow> unused
 
     private static Optional<JsonNode> readSummary(Path path) {
         if (!Files.isRegularFile(path)) {
-            return Optional.empty();
+            throw new InputException(path.toString(), 0, "missing: not a complete ucaudit report (was the audit interrupted?)");
         }
         try {
-            return Optional.of(new ObjectMapper().readTree(path.toFile()));
+            JsonNode root = new ObjectMapper().readTree(path.toFile());
+            if (root == null || !root.isObject() || !"ucaudit".equals(root.path("tool").asText())) {
+                throw new InputException(path.toString(), 1, "not written by ucaudit (no \"tool\": \"ucaudit\")");
+            }
+            int format = root.path("report_format").asInt(1);
+            if (format != dev.ucaudit.report.SummaryJson.FORMAT) {
+                throw new InputException(path.toString(), 1, "report format " + root.path("report_format").asText()
+                        + "; this ucaudit reads format " + dev.ucaudit.report.SummaryJson.FORMAT + " (re-run the audit with this version)");
+            }
+            return Optional.of(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputException(path.toString(), line, "not valid JSON: " + e.getOriginalMessage());
+            throw new InputException(path.toString(), line, "not valid JSON");
         } catch (IOException e) {
             throw new InputException(path.toString(), 0, "cannot read: " + e.getMessage());
         }
@@ -113,6 +128,40 @@ public record ReportFolder(Path dir, List<FlowRow> flows, List<UnusedRow> unused
         } catch (NumberFormatException e) {
             throw new InputException(file, line, what + " '" + text + "' is not a non-negative whole number");
         }
+    }
+
+    /** An IP address or prefix as ucaudit writes it; anything else (a newline, a command) is refused. */
+    private static String address(String text, String what, String file, long line) {
+        try {
+            dev.ucaudit.inventory.Prefix.parse(text);
+            return text;
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file, line, what + " '" + printable(text) + "' is not an IP address");
+        }
+    }
+
+    private static String role(String text, String what, String file, long line) {
+        if (!text.matches("[a-z][a-z0-9-]*")) {
+            throw new InputException(file, line, what + " '" + printable(text) + "' is not a role name (lower-case letters, digits, '-')");
+        }
+        return text;
+    }
+
+    private static String protocol(String text, String file, long line) {
+        try {
+            for (String part : text.split("/", -1)) {
+                dev.ucaudit.catalog.IpProtocol.parse(part);
+            }
+            return text;
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file, line, "protocol '" + printable(text) + "' is not a protocol ucaudit writes");
+        }
+    }
+
+    /** A cell quoted in a message: control characters shown as '?', at most 60 characters. */
+    private static String printable(String text) {
+        String s = text.replaceAll("\\p{Cntrl}", "?");
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 
     private static String verdict(String text, String file, long line) {

@@ -76,7 +76,10 @@ public final class OpeningHistory {
             return empty();
         }
         try {
-            State s = mapper().readValue(file.toFile(), State.class);
+            State s;
+            try (java.io.InputStream in = dev.ucaudit.catalog.ConfigFile.open(file)) {
+                s = mapper().readValue(in, State.class);
+            }
             if (s.version() != VERSION) {
                 throw new InputException(file.toString(), 0, "state file version " + s.version() + " is not "
                         + VERSION + "; move it aside to start a new history");
@@ -97,11 +100,24 @@ public final class OpeningHistory {
             return new OpeningHistory(map, used, s.updatedAt() == null ? "" : s.updatedAt());
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputException(file.toString(), line, "not a ucaudit state file: " + e.getOriginalMessage()
+            throw new InputException(file.toString(), line, "not a ucaudit state file: " + describe(e)
                     + " (move it aside to start a new history)");
         } catch (IOException e) {
             throw new InputException(file.toString(), 0, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** What is wrong, in words: never Jackson's message (class names, "Source: REDACTED", token names). */
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
+            String field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining("."));
+            return field.isEmpty() ? "expected a JSON object with version, openings and last_used_by_rule"
+                    : "'" + field + "' has the wrong type or is incomplete";
+        }
+        long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+        return "not valid JSON" + (column > 0 ? " at column " + column : "");
     }
 
     private static Instant instant(String text, Path file) {

@@ -22,7 +22,7 @@ public final class UnusedHistoryCsv {
             try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(COLUMNS).setRecordSeparator("\n").get())) {
                 for (UnusedRow u : unused) {
                     OpeningHistory.Opening o = history.opening(u.key()).orElse(null);
-                    csv.printRecord(u.rule(), u.protocol(), u.ports(), u.sourceRole(), u.destinationRole(), u.destination(),
+                    dev.ucaudit.report.CsvCells.print(csv, u.rule(), u.protocol(), u.ports(), u.sourceRole(), u.destinationRole(), u.destination(),
                             u.purpose(), o == null ? "" : o.trackedSince(), o == null || o.lastUsed() == null ? "" : o.lastUsed(),
                             history.daysUnused(u.key(), runTime).map(String::valueOf).orElse(""));
                 }

@@ -26,12 +26,13 @@ public final class InventoryLoader {
     public Inventory load(Path file, Roles roles) {
         String name = file.toString();
         List<InventoryEntry> entries = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            problems.add(new CatalogProblem(name, 0, "inventory file not found"));
+        String unreadable = dev.ucaudit.catalog.ConfigFile.unreadable(file);
+        if (unreadable != null) {
+            problems.add(new CatalogProblem(name, 0, "inventory file " + unreadable));
             return new Inventory(entries, roles, name);
         }
         Map<String, String> seen = new HashMap<>();
-        try (Reader reader = new java.io.BufferedReader(dev.ucaudit.catalog.CsvTrouble.lenientUtf8(Files.newInputStream(file)));
+        try (Reader reader = new java.io.BufferedReader(dev.ucaudit.catalog.CsvTrouble.lenientUtf8(dev.ucaudit.catalog.ConfigFile.open(file)));
              CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                      .setIgnoreEmptyLines(true).setCommentMarker('#').get().parse(reader)) {
             Map<String, Integer> header = csv.getHeaderMap();
@@ -53,7 +54,7 @@ public final class InventoryLoader {
                 String role = rec.isSet("role") ? rec.get("role").trim() : "";
                 String hostName = rec.isMapped("name") && rec.isSet("name") ? rec.get("name").trim() : "";
                 try {
-                    Prefix prefix = Prefix.parse(address);
+                    Prefix prefix = Prefix.parse(address).ipv4IfMapped(); // ::ffff:10.30.0.1 is the IPv4 host
                     if (role.isEmpty() || !roles.isKnown(role) || role.equals(Roles.UNKNOWN)) {
                         throw new IllegalArgumentException("role '" + role + "' is not one of: "
                                 + String.join(", ", roles.names()));

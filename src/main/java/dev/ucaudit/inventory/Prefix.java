@@ -50,6 +50,30 @@ public record Prefix(byte[] address, int length) {
         return new Prefix(bytes, len);
     }
 
+    /**
+     * An IPv4-mapped IPv6 prefix ({@code ::ffff:10.30.0.1}, {@code ::ffff:10.40.0.0/120}) as the IPv4 prefix
+     * it names, so it matches IPv4 traffic; any other prefix as it is. A mapped prefix shorter than /96
+     * covers more than IPv4 addresses and is refused.
+     */
+    public Prefix ipv4IfMapped() {
+        if (address.length != 16) {
+            return this;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (address[i] != 0) {
+                return this;
+            }
+        }
+        if (address[10] != (byte) 0xff || address[11] != (byte) 0xff) {
+            return this;
+        }
+        if (length < 96) {
+            throw new IllegalArgumentException("'" + this + "' is an IPv4-mapped IPv6 prefix shorter than /96;"
+                    + " write the IPv4 prefix it means instead");
+        }
+        return new Prefix(java.util.Arrays.copyOfRange(address, 12, 16), length - 96);
+    }
+
     private static String masked(byte[] bytes, int len) {
         byte[] copy = bytes.clone();
         for (int bit = len; bit < copy.length * 8; bit++) {

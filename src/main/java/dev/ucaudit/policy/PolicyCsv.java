@@ -33,7 +33,7 @@ public final class PolicyCsv {
             try (CSVPrinter csv = new CSVPrinter(w, format(ESCAPED_COLUMNS))) {
                 for (PolicyCheck.Escape e : result.escaped()) {
                     FlowRow f = e.flow();
-                    csv.printRecord(f.firstSeen(), f.lastSeen(), f.initiator(), port(f.initiatorPort()), f.responder(),
+                    dev.ucaudit.report.CsvCells.print(csv, f.firstSeen(), f.lastSeen(), f.initiator(), port(f.initiatorPort()), f.responder(),
                             port(f.responderPort()), f.protocol(), f.packets(), f.bytes(), f.initiatorRole(),
                             f.responderRole(), f.verdict(), f.rule(), e.nearest().map(PolicyRule::origin).orElse(""), e.why());
                 }
@@ -46,7 +46,7 @@ public final class PolicyCsv {
             try (CSVPrinter csv = new CSVPrinter(w, format(UNUSED_ALLOWED_COLUMNS))) {
                 for (PolicyCheck.RuleUse u : result.unusedRules()) {
                     PolicyRule r = u.rule();
-                    csv.printRecord(r.origin(), r.source().text(), r.destination().text(), r.protocolText(),
+                    dev.ucaudit.report.CsvCells.print(csv, r.origin(), r.source().text(), r.destination().text(), r.protocolText(),
                             r.ports().toString(), r.comment());
                 }
             }

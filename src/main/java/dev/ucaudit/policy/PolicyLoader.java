@@ -38,11 +38,14 @@ public final class PolicyLoader {
     public AllowedPolicy load(Path file) {
         String name = file.toString();
         List<PolicyRule> rules = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            problems.add(new CatalogProblem(name, 0, "allowed-flows file not found"));
+        String unreadable = dev.ucaudit.catalog.ConfigFile.unreadable(file);
+        if (unreadable != null) {
+            problems.add(new CatalogProblem(name, 0, "allowed-flows file " + unreadable));
             return new AllowedPolicy(name, rules);
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        long lastLine = 0;
+        try (Reader reader = new java.io.BufferedReader(new java.io.InputStreamReader(dev.ucaudit.catalog.ConfigFile.open(file),
+                StandardCharsets.UTF_8));
              CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                      .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).setCommentMarker('#').get().parse(reader)) {
             for (String column : new String[] {"source", "destination", "protocol", "ports"}) {
@@ -52,8 +55,10 @@ public final class PolicyLoader {
                     return new AllowedPolicy(name, rules);
                 }
             }
+            lastLine = headerLine(file);
             for (CSVRecord rec : csv) {
                 long line = rec.getParser().getCurrentLineNumber();
+                lastLine = line;
                 try {
                     rules.add(parse(rec, name + ":" + line));
                 } catch (IllegalArgumentException e) {
@@ -61,7 +66,9 @@ public final class PolicyLoader {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            problems.add(new CatalogProblem(name, 0, "cannot read allowed-flows file: " + e.getMessage()));
+            // in words, naming the line: never the CSV library's message
+            CatalogProblem p = dev.ucaudit.catalog.CsvTrouble.problem(name, lastLine + 1, e);
+            problems.add(lastLine == 0 ? new CatalogProblem(name, p.line(), "cannot read allowed-flows file: " + p.message()) : p);
         }
         return new AllowedPolicy(name, rules);
     }

@@ -35,7 +35,7 @@ public final class CsvReports {
         AtomicFile.write(file, w -> {
             try (CSVPrinter csv = new CSVPrinter(w, format(FLOW_COLUMNS))) {
                 for (FlowRecord r : rows) {
-                    csv.printRecord(Times.iso(r.firstSeenNanos()), Times.iso(r.lastSeenNanos()), r.initiator(),
+                    CsvCells.print(csv, Times.iso(r.firstSeenNanos()), Times.iso(r.lastSeenNanos()), r.initiator(),
                             port(r.initiatorPort()), r.responder(), port(r.responderPort()), r.protocol(), r.packets(),
                             r.bytes(), r.initiatorRole(), r.responderRole(), r.verdict().label(), r.rule(), r.reason(),
                             r.initiatorBasis(), r.initiatorName(), r.responderName(), r.packetsFromInitiator(),
@@ -50,7 +50,7 @@ public final class CsvReports {
         AtomicFile.write(file, w -> {
             try (CSVPrinter csv = new CSVPrinter(w, format(CONVERSATION_COLUMNS))) {
                 for (Conversation c : rows) {
-                    csv.printRecord(c.hostA(), c.hostB(), c.roleA(), c.roleB(), c.flows(), c.documented(),
+                    CsvCells.print(csv, c.hostA(), c.hostB(), c.roleA(), c.roleB(), c.flows(), c.documented(),
                             c.undocumented(), c.packets(), c.bytes(), Times.iso(c.firstSeenNanos()),
                             Times.iso(c.lastSeenNanos()), c.status(), c.servicesText(), c.nameA(), c.nameB());
                 }
@@ -62,7 +62,7 @@ public final class CsvReports {
         AtomicFile.write(file, w -> {
             try (CSVPrinter csv = new CSVPrinter(w, format(UNUSED_COLUMNS))) {
                 for (UnusedOpening u : rows) {
-                    csv.printRecord(u.rule(), u.protocol(), u.ports(), u.sourceRole(), u.destinationRole(),
+                    CsvCells.print(csv, u.rule(), u.protocol(), u.ports(), u.sourceRole(), u.destinationRole(),
                             u.destination(), u.purpose(), u.destinationName());
                 }
             }

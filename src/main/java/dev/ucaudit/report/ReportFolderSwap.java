@@ -46,7 +46,7 @@ public final class ReportFolderSwap {
      * killed run left (see the class comment). Throws IllegalArgumentException saying what is wrong and what to do.
      */
     public void check(Path out) throws IOException {
-        Path abs = out.toAbsolutePath().normalize();
+        Path abs = target(out);
         Path parent = abs.getParent();
         if (parent == null || abs.getFileName() == null) {
             throw new IllegalArgumentException("--out " + out + ": a report cannot replace the root folder; name a folder"
@@ -84,7 +84,7 @@ public final class ReportFolderSwap {
 
     /** Writes a new report with {@code content} and swaps it in for {@code out}'s old content. */
     public void replace(Path out, Content content) throws IOException {
-        Path abs = out.toAbsolutePath().normalize();
+        Path abs = target(out);
         Path parent = abs.getParent();
         String name = abs.getFileName().toString();
         Files.createDirectories(parent);
@@ -115,6 +115,12 @@ public final class ReportFolderSwap {
             keepForeignFiles(aside, abs);
             deleteReport(aside);
         }
+    }
+
+    /** The folder swapped: --out itself, or where it points when it is a symbolic link (the link is kept). */
+    private static Path target(Path out) throws IOException {
+        Path abs = out.toAbsolutePath().normalize();
+        return Files.isSymbolicLink(abs) && Files.isDirectory(abs) ? abs.toRealPath() : abs;
     }
 
     /** True when {@code summary} is a summary.json ucaudit wrote (its "tool" is "ucaudit"). */

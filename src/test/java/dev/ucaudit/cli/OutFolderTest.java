@@ -146,6 +146,19 @@ class OutFolderTest {
         assertEquals("a user's file", Files.readString(out.resolve(".x.tmp")));
     }
 
+    /** --out as a symbolic link to a report: the report it points to is replaced, the link is kept. */
+    @Test
+    void symbolicLinkToAReportStaysALink() throws Exception {
+        Path real = audited("real");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real.getFileName());
+        Files.writeString(real.resolve("escaped.csv"), "old\n");
+        Cli r = Cli.run("audit", "--inventory", INVENTORY, "--out", link.toString(), PCAP);
+        assertEquals(1, r.status, r.toString());
+        assertTrue(Files.isSymbolicLink(link));
+        assertFalse(Files.exists(real.resolve("escaped.csv")), "the report the link points to was replaced");
+        assertEquals(0, siblings(real, ".ucaudit-old-") + siblings(real, ".ucaudit-new-"));
+    }
+
     @Test
     void outThatIsAFileOrTheRootIsRefusedAtOnce() throws Exception {
         Path file = dir.resolve("file");
@@ -156,6 +169,9 @@ class OutFolderTest {
         r = Cli.run("audit", "--out", file.resolve("sub").toString(), PCAP);
         assertEquals(2, r.status);
         assertTrue(r.err.contains(file + " is a file, not a folder"), r.err);
+        r = Cli.run("audit", "--out", dir.resolve("r").toString(), "--state", file.resolve("state.json").toString(), PCAP);
+        assertEquals(2, r.status);
+        assertTrue(r.err.startsWith("ucaudit: --state " + file.resolve("state.json") + ": " + file + ": already exists"), r.err);
         r = Cli.run("audit", "--out", "/", PCAP);
         assertEquals(2, r.status);
         assertTrue(r.err.startsWith("ucaudit: --out /: ucaudit does not write into the root folder"), r.err);

@@ -41,6 +41,22 @@ class EthernetFramerTest {
         assertEquals(0x12, out.tcpFlags);
     }
 
+    /** Eight stacked tags are the most accepted (issue 15: exactly 8 were reported as "more than 8"); nine are not. */
+    @Test
+    void eightVlanTagsDecodeNineAreMalformed() {
+        byte[] tags = new byte[0];
+        for (int i = 1; i <= 8; i++) {
+            tags = concat(tags, vlanTag(0x8100, i));
+        }
+        assertEquals(DecodeStatus.IP, decode(concat(MAC_B, MAC_A, tags, u16(0x0800), ipv4(17, udp(1, 2, new byte[0])))),
+                String.valueOf(decoder.lastProblem()));
+        assertEquals(1, out.vlan);
+        assertEquals(2, out.dstPort);
+        byte[] nine = concat(tags, vlanTag(0x8100, 9));
+        assertEquals(DecodeStatus.MALFORMED, decode(concat(MAC_B, MAC_A, nine, u16(0x0800), ipv4(17, udp(1, 2, new byte[0])))));
+        assertEquals("more than 8 stacked VLAN tags", decoder.lastProblem());
+    }
+
     @Test
     void pppoeSessionCarriesIpv4AndIpv6() {
         byte[] pppoe4 = concat(new byte[] {0x11, 0, 0, 1}, u16(2 + 28), u16(0x0021), ipv4(17, udp(514, 514, new byte[0])));

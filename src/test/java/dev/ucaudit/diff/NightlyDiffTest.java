@@ -122,7 +122,7 @@ class NightlyDiffTest {
     void unreadableInputIsTwoWithFileAndLine() throws IOException {
         Path broken = dir.resolve("broken");
         Files.createDirectories(broken);
-        for (String f : List.of("flows.csv", "unused.csv")) {
+        for (String f : List.of("flows.csv", "unused.csv", "summary.json")) {
             Files.copy(today.resolve(f), broken.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         List<String> lines = new ArrayList<>(Files.readAllLines(broken.resolve("flows.csv")));

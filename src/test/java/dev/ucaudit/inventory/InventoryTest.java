@@ -66,6 +66,23 @@ class InventoryTest {
         assertEquals(1, inv.entriesWithRole("cucm").size());
     }
 
+    /** Issue 15: IPv4-mapped IPv6 rows were accepted and never matched IPv4 traffic. */
+    @Test
+    void ipv4MappedRowsMatchTheIpv4Hosts() throws Exception {
+        List<CatalogProblem> problems = new java.util.ArrayList<>();
+        Inventory inv = load("""
+                address,role,name
+                ::ffff:10.30.0.1,cucm-publisher,pub
+                ::ffff:10.40.0.0/120,phone,voice
+                10.30.0.1,admin,again
+                """, problems);
+        assertEquals("cucm-publisher", inv.lookup(ip("10.30.0.1")).role());
+        assertEquals("phone", inv.lookup(ip("10.40.0.77")).role());
+        assertEquals("unknown", inv.lookup(ip("10.40.1.1")).role());
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).describe().contains(":4: 10.30.0.1/32 is already listed at"), problems.get(0).describe());
+    }
+
     @Test
     void badRowsNameFileAndLine() throws Exception {
         List<CatalogProblem> problems = new java.util.ArrayList<>();
