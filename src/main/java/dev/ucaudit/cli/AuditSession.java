@@ -194,7 +194,7 @@ final class AuditSession {
             err.flush();
         }
         extraLines.forEach(out::println);
-        FindingsText.print(out, dev.ucaudit.audit.FindingGroups.of(r.rows()), options.top);
+        FindingsText.print(out, dev.ucaudit.report.FindingGroups.of(r.rows()), options.top);
         out.printf("ucaudit: report written to %s%n", dir.resolve("report.html"));
         out.flush();
         if (status == 2) {

@@ -1,16 +1,21 @@
 package dev.ucaudit.cli;
 
-import dev.ucaudit.audit.FindingGroups;
+import dev.ucaudit.audit.FlowRecord;
+import dev.ucaudit.report.FindingGroups;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-/** The undocumented flows, grouped, as a few lines for the terminal after the summary. */
+/**
+ * The undocumented flows as a few lines for the terminal after the summary: the same groups as
+ * report.html's findings (roles, protocol and reason; a group may span ports), largest first.
+ */
 final class FindingsText {
     private FindingsText() {
     }
 
-    static void print(PrintWriter out, List<FindingGroups.Group> groups, int top) {
+    static void print(PrintWriter out, FindingGroups findings, int top) {
+        List<FindingGroups.Group> groups = findings.largestFirst();
         if (top <= 0 || groups.isEmpty()) {
             return;
         }
@@ -18,10 +23,9 @@ final class FindingsText {
         out.printf(Locale.ROOT, "ucaudit: undocumented flows in %d group%s%s:%n", groups.size(), groups.size() == 1 ? "" : "s",
                 groups.size() > shown ? ", the " + shown + " largest (--top)" : "");
         for (FindingGroups.Group g : groups.subList(0, shown)) {
-            String service = g.responderPort() < 0 ? g.protocol() : g.responderPort() + "/" + g.protocol();
-            out.printf(Locale.ROOT, "  %s → %s %s: %,d flow%s, %,d packets, e.g. %s → %s: %s%n", g.initiatorRole(),
-                    g.responderRole(), service, g.flows(), g.flows() == 1 ? "" : "s", g.packets(), g.exampleInitiator(),
-                    g.exampleResponder(), g.reason());
+            FlowRecord example = g.examples().get(0);
+            out.printf(Locale.ROOT, "  %s %s: %,d flow%s, %,d packets, e.g. %s → %s: %s%n", g.roles(), g.service(),
+                    g.flows(), g.flows() == 1 ? "" : "s", g.packets(), example.initiator(), example.responder(), g.reason());
         }
         if (groups.size() > shown) {
             long flows = groups.subList(shown, groups.size()).stream().mapToLong(FindingGroups.Group::flows).sum();

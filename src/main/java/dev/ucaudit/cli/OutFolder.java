@@ -47,7 +47,7 @@ final class OutFolder implements AutoCloseable {
                             + state.resolve("ucaudit-state.json"));
                 }
                 Path stateFolder = state.toAbsolutePath().normalize().getParent();
-                if (!Files.exists(state) && (stateFolder == null || !Files.isDirectory(stateFolder))) {
+                if (!Files.exists(state) && (stateFolder == null || !Files.exists(stateFolder))) {
                     // the lock file must not create the folder: a missing folder is a mistyped --state
                     throw new IllegalArgumentException(state + ": the --state file does not exist and its folder " + stateFolder
                             + " does not either (create the folder for a first run); nothing was audited");

@@ -34,9 +34,10 @@ final class PolicyOptions {
             return;
         }
         if (Files.exists(state)) {
-            if (!Files.isRegularFile(state) || !Files.isReadable(state)) {
+            if (Files.isDirectory(state) || !Files.isReadable(state)) {
                 throw new IllegalArgumentException(state + ": the --state file cannot be read; nothing was audited");
             }
+            // anything else is read, within the size limit of configuration files, and must be a state file
             OpeningHistory.load(state);
             return;
         }
