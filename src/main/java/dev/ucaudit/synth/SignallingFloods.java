@@ -50,11 +50,7 @@ public final class SignallingFloods {
     public static long sipInvites(Path pcap, int invites, int callIdChars, int mediaLines, int mediaPackets) throws IOException {
         try (Wire w = new Wire(PcapWriter.create(pcap, 1, false), START)) {
             for (int i = 0; i < invites; i++) {
-                Host phone = phone(i);
-                String ip = phoneIp(i);
-                byte[] invite = Messages.sipRequest("INVITE", "sip:b@cucm", "sip:a@cucm", "sip:b@cucm", callId(i, callIdChars),
-                        1, ip + ":5060", sdp(ip, mediaLines, i));
-                w.udp(phone, 5060, CUCM, 5060, invite);
+                w.udp(phone(i), 5060, CUCM, 5060, invite(i, callIdChars, mediaLines));
                 w.advanceMillis(1);
             }
             for (int i = 0; i < Math.min(invites, mediaPackets); i++) {
@@ -62,6 +58,17 @@ public final class SignallingFloods {
             }
             return w.packets();
         }
+    }
+
+    /**
+     * The payload of INVITE number {@code i}: a Call-ID of {@code callIdChars} characters and an SDP
+     * whose {@code mediaLines} audio lines are on {@link #phoneIp}(i), so that every INVITE opens
+     * its own pinholes whichever addresses carry it (also sent over lo by the live tests).
+     */
+    public static byte[] invite(int i, int callIdChars, int mediaLines) {
+        String ip = phoneIp(i);
+        return Messages.sipRequest("INVITE", "sip:b@cucm", "sip:a@cucm", "sip:b@cucm", callId(i, callIdChars),
+                1, ip + ":5060", sdp(ip, mediaLines, i));
     }
 
     /**
