@@ -18,12 +18,14 @@ import org.pcap4j.core.PcapNetworkInterface;
 /**
  * Real traffic on the loopback interface between two addresses of 127/8 (Linux answers for all of
  * it on lo): a "phone" and a "CUCM", so that roles and verdicts mean something. The addresses are
- * unusual enough that a BPF filter on their /24 keeps other processes' loopback traffic out.
+ * unusual enough that a BPF filter on their /24 keeps other processes' loopback traffic out; the /24
+ * is chosen by this JVM's pid, so that two test runs at once (two checkouts) do not see each other.
  */
 final class LoopbackTraffic {
-    static final String NET = "127.83.0.0/24";
-    static final String PHONE = "127.83.0.2";
-    static final String CUCM = "127.83.0.3";
+    private static final String PREFIX = "127.83." + (ProcessHandle.current().pid() % 250 + 1) + ".";
+    static final String NET = PREFIX + "0/24";
+    static final String PHONE = PREFIX + "2";
+    static final String CUCM = PREFIX + "3";
     static final String FILTER = "net " + NET;
 
     private LoopbackTraffic() {
