@@ -96,6 +96,44 @@ class AuditEngineTest {
     }
 
     @Test
+    void periodsCutFromOneRunAddUpToTheRun() throws Exception {
+        AuditEngine single = new AuditEngine(labConfig(), AuditListener.SILENT);
+        single.read(LAB.toString(), () -> CaptureFiles.open(LAB), (source, sink) -> sink);
+        AuditOutcome whole = single.finish();
+
+        AuditEngine engine = new AuditEngine(labConfig(), AuditListener.SILENT);
+        List<AuditOutcome> periods = new ArrayList<>();
+        engine.read(LAB.toString(), () -> CaptureFiles.open(LAB), (source, sink) -> new dev.ucaudit.capture.PacketSink() {
+            long seen;
+
+            @Override
+            public void packet(dev.ucaudit.capture.RawPacket packet) {
+                if (++seen % 100 == 0) {
+                    periods.add(engine.cutPeriod());
+                }
+                sink.packet(packet);
+            }
+
+            @Override
+            public void problem(CaptureProblem problem) {
+                sink.problem(problem);
+            }
+        });
+        periods.add(engine.finish());
+
+        assertEquals(3, periods.size(), "246 packets cut every 100");
+        assertEquals(whole.stats().packets, periods.stream().mapToLong(o -> o.stats().packets).sum());
+        assertEquals(packetsInRows(whole), periods.stream().mapToLong(AuditEngineTest::packetsInRows).sum(),
+                "a flow open across a cut is reported in each period with that period's packets");
+        assertTrue(periods.stream().mapToLong(o -> o.result().flows()).sum() > whole.result().flows(),
+                "flows open across a cut appear in more than one period");
+    }
+
+    private static long packetsInRows(AuditOutcome o) {
+        return o.result().rows().stream().mapToLong(dev.ucaudit.audit.FlowRecord::packets).sum();
+    }
+
+    @Test
     void aConfigRefusesLimitsThatCannotWork() {
         AuditConfig config = labConfig();
         assertThrows(IllegalArgumentException.class, () -> config.withIdleTimeout(Duration.ZERO));
