@@ -79,7 +79,7 @@ final class AuditSession {
         refuseUnusable(inventoryProblems, "inventory");
         AuditConfig config = new AuditConfig(catalog, inventory, options.idleTimeout(), options.maxFlows, options.maxFlowRows,
                 options.listScanFlows, options.maxConversations, !options.noInspection, !options.noProbing,
-                options.decapsulation(), AuditConfig.of(catalog, inventory).pinholeLifetime());
+                options.decapsulation(), AuditConfig.DEFAULT_PINHOLE_LIFETIME);
         this.engine = new AuditEngine(config, new ProblemLines(errStream), wrapInspection, pinholeUpkeep());
         this.auditor = engine.sink();
     }

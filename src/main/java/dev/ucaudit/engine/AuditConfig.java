@@ -28,6 +28,7 @@ public record AuditConfig(Catalog catalog, Inventory inventory, Duration idleTim
     public static final long DEFAULT_MAX_FLOWS = 1_000_000;
     public static final int DEFAULT_MAX_FLOW_ROWS = 200_000;
     public static final int DEFAULT_MAX_CONVERSATIONS = 500_000;
+    public static final Duration DEFAULT_PINHOLE_LIFETIME = ExpectationTable.DEFAULT_TTL;
 
     public AuditConfig {
         Objects.requireNonNull(catalog, "catalog");
@@ -48,7 +49,7 @@ public record AuditConfig(Catalog catalog, Inventory inventory, Duration idleTim
     /** The command line's defaults: inspection and probing on, tunnels opened, 5-minute idle timeout and pinholes. */
     public static AuditConfig of(Catalog catalog, Inventory inventory) {
         return new AuditConfig(catalog, inventory, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_FLOWS, DEFAULT_MAX_FLOW_ROWS, false,
-                DEFAULT_MAX_CONVERSATIONS, true, true, Decapsulation.AUTO, ExpectationTable.DEFAULT_TTL);
+                DEFAULT_MAX_CONVERSATIONS, true, true, Decapsulation.AUTO, DEFAULT_PINHOLE_LIFETIME);
     }
 
     public AuditConfig withIdleTimeout(Duration timeout) {
