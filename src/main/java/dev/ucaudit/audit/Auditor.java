@@ -13,7 +13,6 @@ import dev.ucaudit.flow.FlowKey;
 import dev.ucaudit.flow.FlowTable;
 import dev.ucaudit.flow.FragmentIndex;
 import dev.ucaudit.flow.Side;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -24,8 +23,6 @@ import java.util.Set;
  * see it, and classifies flows as they finish. Single-threaded: packet sources call it on one thread.
  */
 public final class Auditor implements PacketSink {
-    private static final int PROBLEM_LINES_PER_INPUT = 20;
-
     private final PacketDecoder decoder;
     private final DecodedPacket decoded = new DecodedPacket();
     private final CaptureClock clock = new CaptureClock();
@@ -42,33 +39,32 @@ public final class Auditor implements PacketSink {
     /** ICMP flows made of errors whose quoted flow was not open, with their reason; bounded. */
     private final java.util.Map<FlowKey, String> icmpErrorFlows = new java.util.HashMap<>();
     private static final int MAX_ICMP_ERROR_FLOWS = 100_000;
-    private final PrintStream err;
+    private final AuditListener listener;
     private final Set<String> linkTypeReported = new HashSet<>();
-    private final java.util.Map<String, Integer> linesPrinted = new java.util.HashMap<>();
     /** The input of the previous packet: sources hand on the same name object for all their packets. */
     private String lastInputName;
     private RunStats.InputStats lastInput;
 
     public Auditor(Classifier classifier, FlowInspection inspection, AuditResult result, long maxFlows,
-                   Duration idleTimeout, PrintStream err) {
-        this(classifier, inspection, result, maxFlows, idleTimeout, err, FlowTable.Kind.INTRUSIVE);
+                   Duration idleTimeout, AuditListener listener) {
+        this(classifier, inspection, result, maxFlows, idleTimeout, listener, FlowTable.Kind.INTRUSIVE);
     }
 
     /** With a choice of flow table: the benchmark measures the Caffeine one as the reference. */
     public Auditor(Classifier classifier, FlowInspection inspection, AuditResult result, long maxFlows,
-                   Duration idleTimeout, PrintStream err, FlowTable.Kind table) {
-        this(classifier, inspection, result, maxFlows, idleTimeout, err, table, Decapsulation.AUTO);
+                   Duration idleTimeout, AuditListener listener, FlowTable.Kind table) {
+        this(classifier, inspection, result, maxFlows, idleTimeout, listener, table, Decapsulation.AUTO);
     }
 
     /** With a choice of flow table and of tunnel handling ({@code --decapsulate}). */
     public Auditor(Classifier classifier, FlowInspection inspection, AuditResult result, long maxFlows,
-                   Duration idleTimeout, PrintStream err, FlowTable.Kind table, Decapsulation decapsulation) {
+                   Duration idleTimeout, AuditListener listener, FlowTable.Kind table, Decapsulation decapsulation) {
         this.decoder = new PacketDecoder(decapsulation);
         this.classifier = classifier;
         this.inspection = inspection;
         this.inspectEveryPacket = inspection.seesEveryPacket();
         this.result = result;
-        this.err = err;
+        this.listener = listener;
         this.flows = FlowTable.create(table, maxFlows, idleTimeout, clock, this::finished);
         this.fragments = new FragmentIndex(Math.max(1024, maxFlows / 4), idleTimeout, clock);
     }
@@ -218,16 +214,7 @@ public final class Auditor implements PacketSink {
     @Override
     public void problem(CaptureProblem p) {
         stats.problem(p);
-        if (p.fatal() || p.packetNumber() == 0) {
-            err.println("ucaudit: " + p.describe());
-            return;
-        }
-        int printed = linesPrinted.merge(p.source(), 1, Integer::sum);
-        if (printed <= PROBLEM_LINES_PER_INPUT) {
-            err.println("ucaudit: " + p.describe());
-        } else if (printed == PROBLEM_LINES_PER_INPUT + 1) {
-            err.println("ucaudit: " + p.source() + ": more problems; all are counted in summary.json");
-        }
+        listener.problem(p);
     }
 
     /** A whole input could not be opened: counted, and the run goes on with the others. */
@@ -235,7 +222,7 @@ public final class Auditor implements PacketSink {
         RunStats.InputStats in = stats.input(source);
         in.error = message;
         in.readCompletely = false;
-        err.println("ucaudit: " + message);
+        listener.inputFailed(source, message);
     }
 
     /** Flows seen so far: finished ones and those still open (for progress displays). */

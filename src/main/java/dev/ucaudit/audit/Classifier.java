@@ -86,7 +86,7 @@ public final class Classifier {
                 flow.packets(Side.A) + flow.packets(Side.B), flow.bytes(Side.A) + flow.bytes(Side.B),
                 initiator.role(), responder.role(), verdict, rule, reason, decision.basis(),
                 initiator.name(), responder.name(), flow.packets(is), flow.packets(rs), flow.bytes(is), flow.bytes(rs),
-                k.protocol() == 6 ? TcpFlagNames.of(flow.tcpFlags(Side.A) | flow.tcpFlags(Side.B)) : "",
+                k.protocol() == 6 ? flow.tcpFlags(Side.A) | flow.tcpFlags(Side.B) : 0,
                 flow.fragments());
     }
 

@@ -2,7 +2,8 @@ package dev.ucaudit.audit;
 
 /**
  * One finished, classified flow: a row of flows.csv. Ports are -1 for protocols without ports.
- * Times are nanoseconds since the epoch.
+ * Times are nanoseconds since the epoch. {@code tcpFlags} holds the TCP flags seen in either
+ * direction as bits ({@link #TCP_FIN} = 0x01 ... CWR = 0x80), 0 for other protocols.
  */
 public record FlowRecord(long firstSeenNanos, long lastSeenNanos,
                          String initiator, int initiatorPort, String responder, int responderPort,
@@ -12,7 +13,9 @@ public record FlowRecord(long firstSeenNanos, long lastSeenNanos,
                          String initiatorBasis, String initiatorName, String responderName,
                          long packetsFromInitiator, long packetsFromResponder,
                          long bytesFromInitiator, long bytesFromResponder,
-                         String tcpFlags, long fragments) {
+                         int tcpFlags, long fragments) {
+    public static final int TCP_FIN = 0x01;
+    public static final int TCP_RST = 0x04;
 
     public boolean documented() {
         return verdict == Verdict.DOCUMENTED;

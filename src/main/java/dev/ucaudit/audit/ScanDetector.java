@@ -232,8 +232,8 @@ public final class ScanDetector {
         if (r.packetsFromResponder() == 0) {
             return true;
         }
-        String flags = r.tcpFlags();
-        return r.protocol().equals("tcp") && flags != null && flags.contains("RST") && !flags.contains("FIN");
+        int flags = r.tcpFlags();
+        return r.protocol().equals("tcp") && (flags & FlowRecord.TCP_RST) != 0 && (flags & FlowRecord.TCP_FIN) == 0;
     }
 
     private boolean makeRoom() {

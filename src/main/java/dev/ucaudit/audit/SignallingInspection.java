@@ -113,10 +113,22 @@ public final class SignallingInspection implements FlowInspection {
      */
     public SignallingInspection(Catalog catalog, Inventory inventory, Duration pinholeTtl, boolean probing, long maxPinholes,
             long maxPinholeBytes, long maxReassemblyBytes) {
+        this(catalog, inventory, pinholeTtl, probing, maxPinholes, maxPinholeBytes, maxReassemblyBytes, null);
+    }
+
+    /** With the default bounds and the pinhole table's maintenance on {@code maintenance} (see {@link ExpectationTable}). */
+    public SignallingInspection(Catalog catalog, Inventory inventory, Duration pinholeTtl, boolean probing,
+            java.util.concurrent.Executor maintenance) {
+        this(catalog, inventory, pinholeTtl, probing, MAX_PINHOLES, MAX_PINHOLE_BYTES, BufferBudget.DEFAULT_MAX_BYTES, maintenance);
+    }
+
+    /** @param maintenance runs the pinhole table's upkeep; null: Caffeine's default executor */
+    public SignallingInspection(Catalog catalog, Inventory inventory, Duration pinholeTtl, boolean probing, long maxPinholes,
+            long maxPinholeBytes, long maxReassemblyBytes, java.util.concurrent.Executor maintenance) {
         this.probing = probing;
         this.catalog = catalog;
         this.inventory = inventory;
-        this.table = new ExpectationTable(maxPinholes, maxPinholeBytes, pinholeTtl);
+        this.table = new ExpectationTable(maxPinholes, maxPinholeBytes, pinholeTtl, maintenance);
         this.buffers = new BufferBudget(maxReassemblyBytes);
     }
 

@@ -133,17 +133,15 @@ final class AuditCommand implements Callable<Integer> {
             closeFilter(filter);
             return 2;
         }
-        PacketSink sink = filter == null ? session.auditor : new FilteringSink(filter, session.auditor);
+        BpfFilter accepted = filter;
         for (Path capture : inputs) {
             String name = isStdin(capture) ? STDIN : capture.toString();
-            session.auditor.stats().input(name);
-            try (PacketSource source = open(capture, which)) {
-                long size = isStdin(capture) || !java.nio.file.Files.isRegularFile(capture) ? -1 : java.nio.file.Files.size(capture);
-                source.run(progress.enabled() ? new ReadProgress(sink, progress, session.auditor, source, name, size) : sink);
-                progress.clear();
-            } catch (CaptureException e) {
-                session.auditor.inputFailed(name, e.getMessage());
-            }
+            long size = isStdin(capture) || !java.nio.file.Files.isRegularFile(capture) ? -1 : java.nio.file.Files.size(capture);
+            session.engine.read(name, () -> open(capture, which), (source, engine) -> {
+                PacketSink sink = accepted == null ? engine : new FilteringSink(accepted, engine);
+                return progress.enabled() ? new ReadProgress(sink, progress, session.auditor, source, name, size) : sink;
+            });
+            progress.clear();
         }
         closeFilter(filter);
         List<String> unusable = session.unusableInputs();

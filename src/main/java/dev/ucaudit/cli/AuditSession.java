@@ -1,13 +1,14 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.audit.AuditResult;
-import dev.ucaudit.audit.Auditor;
-import dev.ucaudit.audit.Classifier;
 import dev.ucaudit.audit.FlowInspection;
 import dev.ucaudit.audit.UnusedOpening;
 import dev.ucaudit.audit.UnusedOpenings;
 import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogProblem;
+import dev.ucaudit.engine.AuditConfig;
+import dev.ucaudit.engine.AuditEngine;
+import dev.ucaudit.engine.AuditOutcome;
 import dev.ucaudit.inventory.Inventory;
 import dev.ucaudit.inventory.InventoryLoader;
 import dev.ucaudit.report.AuditReport;
@@ -27,7 +28,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * One audit's set-up and ending, shared by {@code audit} and {@code live}: loads catalog and
- * inventory, builds the pipeline, then writes the report folder and decides the exit status.
+ * inventory, configures the {@link AuditEngine}, then writes the report folder and decides the exit status.
  */
 final class AuditSession {
     static final Set<String> FAIL_ON = Set.of("undocumented", "unused", "problems", "escaped", "none");
@@ -36,7 +37,9 @@ final class AuditSession {
     final List<CatalogProblem> catalogProblems;
     final Inventory inventory;
     final List<CatalogProblem> inventoryProblems;
-    final Auditor auditor;
+    final AuditEngine engine;
+    /** The engine's sink, for the commands that feed it packets and read its counters. */
+    final dev.ucaudit.audit.Auditor auditor;
     final AuditOptions options;
     /** The unused openings of the last {@link #finishAndWrite}, for the live command's cumulative view. */
     List<UnusedOpening> lastUnused = List.of();
@@ -75,10 +78,25 @@ final class AuditSession {
         err.flush();
         refuseUnusable(catalogProblems, "catalog");
         refuseUnusable(inventoryProblems, "inventory");
-        FlowInspection inspection = wrapInspection.apply(Inspection.create(catalog, inventory, !options.noInspection, !options.noProbing));
-        this.auditor = new Auditor(new Classifier(catalog, inventory), inspection, newResult(),
-                options.maxFlows, options.idleTimeout(), errStream, dev.ucaudit.flow.FlowTable.Kind.INTRUSIVE,
-                options.decapsulation());
+        AuditConfig config = new AuditConfig(catalog, inventory, options.idleTimeout(), options.maxFlows, options.maxFlowRows,
+                options.listScanFlows, options.maxConversations, !options.noInspection, !options.noProbing,
+                options.decapsulation(), AuditConfig.DEFAULT_PINHOLE_LIFETIME);
+        this.engine = new AuditEngine(config, new ProblemLines(errStream), wrapInspection, pinholeUpkeep());
+        this.auditor = engine.sink();
+    }
+
+    /**
+     * The pinhole table's upkeep, off the analysis thread: one daemon thread of this run's own, started
+     * when there is work and gone after a second without (so nothing needs shutting down).
+     */
+    private static java.util.concurrent.Executor pinholeUpkeep() {
+        java.util.concurrent.ThreadPoolExecutor upkeep = new java.util.concurrent.ThreadPoolExecutor(0, 1, 1,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), task -> {
+                    Thread t = new Thread(task, "ucaudit-pinhole-upkeep");
+                    t.setDaemon(true);
+                    return t;
+                });
+        return upkeep;
     }
 
     /**
@@ -95,8 +113,8 @@ final class AuditSession {
     }
 
     /** True when some input, catalog row or inventory row could not be read in full. */
-    boolean inputIncomplete() {
-        boolean captureIncomplete = auditor.stats().inputs().stream().anyMatch(i -> !i.error.isEmpty() || !i.readCompletely);
+    private boolean inputIncomplete(dev.ucaudit.audit.RunStats stats) {
+        boolean captureIncomplete = stats.inputs().stream().anyMatch(i -> !i.error.isEmpty() || !i.readCompletely);
         return captureIncomplete || !catalogProblems.isEmpty() || !inventoryProblems.isEmpty();
     }
 
@@ -105,19 +123,14 @@ final class AuditSession {
      * the run then writes no report.
      */
     List<String> unusableInputs() {
-        return auditor.stats().inputs().stream()
+        return engine.stats().inputs().stream()
                 .filter(i -> !i.error.isEmpty() || (i.packets == 0 && !i.readCompletely))
                 .map(i -> i.name).toList();
     }
 
-    private AuditResult newResult() {
-        return new AuditResult(options.maxFlowRows, options.listScanFlows, options.maxConversations);
-    }
-
     /** Finishes the flows, writes the report into {@code dir}, returns the exit status. */
     int finishAndWrite(String mode, Path dir, Map<String, Object> capture, PrintWriter out, PrintWriter err) throws IOException {
-        auditor.finish();
-        return write(mode, dir, capture, out, err);
+        return write(engine.finish(), mode, dir, capture, out, err);
     }
 
     /**
@@ -125,25 +138,21 @@ final class AuditSession {
      * {@code dir}, and starts the next period with the flows, pinholes and inspection kept.
      */
     int cutAndWrite(String mode, Path dir, Map<String, Object> capture, PrintWriter out, PrintWriter err) throws IOException {
-        auditor.cutPeriod();
-        try {
-            return write(mode, dir, capture, out, err);
-        } finally {
-            auditor.startPeriod(newResult());
-        }
+        return write(engine.cutPeriod(), mode, dir, capture, out, err);
     }
 
-    private int write(String mode, Path dir, Map<String, Object> capture, PrintWriter out, PrintWriter err) throws IOException {
-        List<UnusedOpening> unused = UnusedOpenings.find(catalog, inventory, auditor.result());
+    private int write(AuditOutcome outcome, String mode, Path dir, Map<String, Object> capture, PrintWriter out,
+                      PrintWriter err) throws IOException {
+        List<UnusedOpening> unused = outcome.unused();
         lastUnused = unused;
-        int status = exitStatus(unused);
-        ReportExtras.Outcome extra = extras.evaluate(auditor.result().rows(), unused, auditor.stats().lastNanos);
+        int status = exitStatus(outcome);
+        ReportExtras.Outcome extra = extras.evaluate(outcome.result().rows(), unused, outcome.stats().lastNanos);
         if (status == 0 && extra.fails(failOnList())) {
             status = 1;
         }
         AuditReport report = new AuditReport(mode, catalog, catalogProblems, inventory, inventoryProblems,
-                auditor.stats(), auditor.result(), unused, auditor.inspection().stats(), capture,
-                auditor.flowsEvictedIdle(), auditor.flowsEvictedSize(), failOnList(), status, System.currentTimeMillis());
+                outcome.stats(), outcome.result(), unused, outcome.inspection(), capture,
+                outcome.flowsEvictedIdle(), outcome.flowsEvictedSize(), failOnList(), status, System.currentTimeMillis());
         List<String> extraLines = new ArrayList<>();
         // the whole report is built beside --out and swapped in: the old report or the new, never a mix;
         // summary.json is written once, last, after every other file and the state file
@@ -153,14 +162,14 @@ final class AuditSession {
             extraLines.addAll(written.lines());
             SummaryJson.write(staged.resolve("summary.json"), report, written.sections());
         });
-        AuditResult r = auditor.result();
+        AuditResult r = outcome.result();
         List<String> incomplete = dev.ucaudit.report.Completeness.reasons(report);
         if (!incomplete.isEmpty()) {
             out.printf(Locale.ROOT, "ucaudit: INCOMPLETE: this report does not cover all its input: %s%n",
                     String.join("; ", incomplete));
         }
         out.printf(Locale.ROOT, "ucaudit: %d packets, %d flows: %d documented, %d undocumented; %d conversation pairs; %d unused openings%s%n",
-                auditor.stats().packets, r.flows(), r.documented(), r.undocumented(), r.conversationsUnordered().size(),
+                outcome.stats().packets, r.flows(), r.documented(), r.undocumented(), r.conversationsUnordered().size(),
                 unused.size(), inventory.isPresent() ? "" : " (no inventory: classified by port only)");
         if (r.pairsNotListed() > 0) {
             out.printf(Locale.ROOT, "ucaudit: %,d more host pairs (%,d flows, %,d undocumented) beyond --max-conversations %,d: counted, not listed in conversations.csv%n",
@@ -177,9 +186,9 @@ final class AuditSession {
             out.printf(Locale.ROOT, "ucaudit: flows.csv holds %,d rows (--max-flow-rows); %,d more flows are counted but not listed%n",
                     r.flows() - r.flowsNotListed() - r.scanFlowsSummarized(), r.flowsNotListed());
         }
-        if (auditor.stats().undecodableTotal() > 0 || auditor.stats().problemsTotal() > 0) {
+        if (outcome.stats().undecodableTotal() > 0 || outcome.stats().problemsTotal() > 0) {
             out.printf(Locale.ROOT, "ucaudit: %d packets not decodable, %d read problems (see summary.json)%n",
-                    auditor.stats().undecodableTotal(), auditor.stats().problemsTotal());
+                    outcome.stats().undecodableTotal(), outcome.stats().problemsTotal());
         }
         long summarisedRules = unused.stream().filter(u -> u.destinationName().contains("(summarised: more than"))
                 .map(UnusedOpening::rule).distinct().count();
@@ -187,7 +196,7 @@ final class AuditSession {
             err.printf(Locale.ROOT, "ucaudit: bound reached: the unused openings of %,d rules are summarised per prefix in unused.csv"
                     + " (more than %,d inventory entries each)%n", summarisedRules, UnusedOpenings.MAX_ROWS_PER_RULE);
         }
-        if (auditor.inspection().stats().get("bounds_hit") instanceof List<?> hit) {
+        if (outcome.inspection().get("bounds_hit") instanceof List<?> hit) {
             for (Object line : hit) {
                 err.println("ucaudit: bound reached: " + line);
             }
@@ -208,17 +217,17 @@ final class AuditSession {
         return options.failOn.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
     }
 
-    private int exitStatus(List<UnusedOpening> unused) {
-        if (inputIncomplete()) {
+    private int exitStatus(AuditOutcome outcome) {
+        if (inputIncomplete(outcome.stats())) {
             return 2;
         }
         List<String> failOn = new ArrayList<>(failOnList());
         if (failOn.contains("none")) {
             return 0;
         }
-        boolean findings = (failOn.contains("undocumented") && auditor.result().undocumented() > 0)
-                || (failOn.contains("unused") && !unused.isEmpty())
-                || (failOn.contains("problems") && (auditor.stats().problemsTotal() > 0 || auditor.stats().undecodableTotal() > 0));
+        boolean findings = (failOn.contains("undocumented") && outcome.result().undocumented() > 0)
+                || (failOn.contains("unused") && !outcome.unused().isEmpty())
+                || (failOn.contains("problems") && (outcome.stats().problemsTotal() > 0 || outcome.stats().undecodableTotal() > 0));
         return findings ? 1 : 0;
     }
 }

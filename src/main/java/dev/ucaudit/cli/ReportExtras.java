@@ -3,7 +3,7 @@ package dev.ucaudit.cli;
 import dev.ucaudit.audit.FlowRecord;
 import dev.ucaudit.audit.UnusedOpening;
 import dev.ucaudit.catalog.Roles;
-import dev.ucaudit.diff.FlowRow;
+import dev.ucaudit.report.FlowRow;
 import dev.ucaudit.diff.UnusedRow;
 import dev.ucaudit.history.OpeningHistory;
 import dev.ucaudit.history.UnusedHistoryCsv;

@@ -1,5 +1,6 @@
 package dev.ucaudit.diff;
 
+import dev.ucaudit.report.FlowRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

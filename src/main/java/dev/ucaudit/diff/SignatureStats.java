@@ -1,5 +1,6 @@
 package dev.ucaudit.diff;
 
+import dev.ucaudit.report.FlowRow;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

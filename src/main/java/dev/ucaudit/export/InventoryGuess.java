@@ -1,6 +1,6 @@
 package dev.ucaudit.export;
 
-import dev.ucaudit.diff.FlowRow;
+import dev.ucaudit.report.FlowRow;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -4,7 +4,7 @@ import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogRule;
 import dev.ucaudit.catalog.PortRanges;
 import dev.ucaudit.catalog.Roles;
-import dev.ucaudit.diff.FlowRow;
+import dev.ucaudit.report.FlowRow;
 import dev.ucaudit.diff.FlowSignature;
 import dev.ucaudit.inventory.InventoryEntry;
 import dev.ucaudit.inventory.Prefix;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.ucaudit.diff.FlowRow;
+import dev.ucaudit.report.FlowRow;
 import dev.ucaudit.diff.InputException;
 import dev.ucaudit.diff.UnusedRow;
 import dev.ucaudit.inventory.Prefix;

@@ -18,9 +18,10 @@ import java.util.Optional;
  * moves when the caller passes packet timestamps to {@link #advanceTo(long)} (monotonic). Without
  * calls to {@code advanceTo} nothing expires by time; the size bound still applies.
  *
- * <p>Caffeine's maintenance (expiry, eviction) runs on its default executor, off the analysis
- * thread: done synchronously on every write it cost about 4 µs per pinhole on a media-heavy
- * capture (docs/performance.md). Lookups and writes come from the analysis thread only.
+ * <p>Caffeine's maintenance (expiry, eviction) runs on the executor the caller gives (the command
+ * line gives one thread of its own, off the analysis thread: done synchronously on every write it
+ * cost about 4 µs per pinhole on a media-heavy capture, docs/performance.md), else on Caffeine's
+ * default executor. Lookups and writes come from the analysis thread only.
  */
 public final class ExpectationTable {
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
@@ -83,6 +84,11 @@ public final class ExpectationTable {
      * either is reached, the oldest pinholes are evicted (counted by {@link #evicted()}).
      */
     public ExpectationTable(long maxEntries, long maxBytes, Duration ttl) {
+        this(maxEntries, maxBytes, ttl, null);
+    }
+
+    /** As {@link #ExpectationTable(long, long, Duration)}, with Caffeine's maintenance on {@code maintenance} (null: Caffeine's default). */
+    public ExpectationTable(long maxEntries, long maxBytes, Duration ttl, java.util.concurrent.Executor maintenance) {
         if (maxEntries <= 0 || maxBytes <= 0) {
             throw new IllegalArgumentException("maxEntries and maxBytes must be positive: " + maxEntries + ", " + maxBytes);
         }
@@ -93,7 +99,11 @@ public final class ExpectationTable {
         this.maxBytes = maxBytes;
         // every entry weighs at least maxBytes / maxEntries, so the weight bound is also the count bound
         int minWeight = (int) Math.min(Integer.MAX_VALUE, Math.max(1, maxBytes / maxEntries));
-        this.entries = Caffeine.newBuilder()
+        Caffeine<Object, Object> builder = Caffeine.newBuilder();
+        if (maintenance != null) {
+            builder.executor(maintenance);
+        }
+        this.entries = builder
                 .maximumWeight(maxBytes)
                 .<Key, Entry>weigher((k, v) -> Math.max(minWeight, bytesOf(v.expectation)))
                 .expireAfterWrite(ttl)

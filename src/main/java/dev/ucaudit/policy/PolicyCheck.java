@@ -1,7 +1,7 @@
 package dev.ucaudit.policy;
 
 import dev.ucaudit.catalog.Roles;
-import dev.ucaudit.diff.FlowRow;
+import dev.ucaudit.report.FlowRow;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.ucaudit.policy;
 
-import dev.ucaudit.diff.FlowRow;
+import dev.ucaudit.report.FlowRow;
 import dev.ucaudit.report.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -39,7 +39,7 @@ public final class CsvReports {
                             port(r.initiatorPort()), r.responder(), port(r.responderPort()), r.protocol(), r.packets(),
                             r.bytes(), r.initiatorRole(), r.responderRole(), r.verdict().label(), r.rule(), r.reason(),
                             r.initiatorBasis(), r.initiatorName(), r.responderName(), r.packetsFromInitiator(),
-                            r.packetsFromResponder(), r.bytesFromInitiator(), r.bytesFromResponder(), r.tcpFlags(),
+                            r.packetsFromResponder(), r.bytesFromInitiator(), r.bytesFromResponder(), TcpFlagNames.of(r.tcpFlags()),
                             r.fragments());
                 }
             }

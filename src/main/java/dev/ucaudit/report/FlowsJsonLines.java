@@ -46,7 +46,7 @@ public final class FlowsJsonLines {
                 g.writeNumberField(c[18], r.packetsFromResponder());
                 g.writeNumberField(c[19], r.bytesFromInitiator());
                 g.writeNumberField(c[20], r.bytesFromResponder());
-                g.writeStringField(c[21], r.tcpFlags());
+                g.writeStringField(c[21], TcpFlagNames.of(r.tcpFlags()));
                 g.writeNumberField(c[22], r.fragments());
                 g.writeEndObject();
                 g.writeRaw('\n');

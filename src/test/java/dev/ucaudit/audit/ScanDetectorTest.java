@@ -8,7 +8,17 @@ import org.junit.jupiter.api.Test;
 class ScanDetectorTest {
     static FlowRecord flow(String from, String to, int port, String proto, long packets, long back, String flags) {
         return new FlowRecord(1, 2, from, 40000, to, port, proto, packets, packets * 60, "unknown", "unknown",
-                Verdict.UNDOCUMENTED, "", "no row", "syn", "", "", packets - back, back, 0, 0, flags, 0);
+                Verdict.UNDOCUMENTED, "", "no row", "syn", "", "", packets - back, back, 0, 0, bits(flags), 0);
+    }
+
+    /** "SYN|RST" as TCP flag bits. */
+    private static int bits(String flags) {
+        java.util.List<String> names = java.util.List.of("FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR");
+        int bits = 0;
+        for (String name : flags.isEmpty() ? new String[0] : flags.split("\\|")) {
+            bits |= 1 << names.indexOf(name);
+        }
+        return bits;
     }
 
     @Test

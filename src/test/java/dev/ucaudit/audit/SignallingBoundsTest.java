@@ -9,8 +9,6 @@ import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogLoader;
 import dev.ucaudit.inventory.Inventory;
 import dev.ucaudit.synth.SignallingFloods;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +32,7 @@ class SignallingBoundsTest {
         SignallingInspection inspection = new SignallingInspection(catalog, inventory, Duration.ofMinutes(5), true,
                 maxPinholes, maxPinholeBytes, maxReassemblyBytes);
         Auditor auditor = new Auditor(new Classifier(catalog, inventory), inspection, new AuditResult(200_000), 100_000,
-                Duration.ofMinutes(5), new PrintStream(OutputStream.nullOutputStream()));
+                Duration.ofMinutes(5), dev.ucaudit.audit.AuditListener.SILENT);
         try (PacketSource source = CaptureFiles.open(pcap)) {
             source.run(auditor);
         }

@@ -17,8 +17,6 @@ import dev.ucaudit.flow.FlowTable;
 import dev.ucaudit.decode.PacketDecoder;
 import dev.ucaudit.inventory.Inventory;
 import dev.ucaudit.inventory.InventoryLoader;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -43,7 +41,7 @@ public final class AuditBenchmark {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Catalog catalog = new CatalogLoader().load(List.of());
         Inventory inventory = new InventoryLoader().load(inventoryFile, catalog.roles());
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        dev.ucaudit.audit.AuditListener quiet = dev.ucaudit.audit.AuditListener.SILENT;
 
         Map<String, Supplier<PacketSink>> stages = new LinkedHashMap<>();
         stages.put("read only (reference)", () -> new Counting());

@@ -26,7 +26,6 @@ import dev.ucaudit.report.AuditReport;
 import dev.ucaudit.report.ReportWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -101,7 +100,6 @@ public final class MutationFuzzer {
     private final Map<String, List<byte[]>> payloads = new LinkedHashMap<>();
     public final Map<String, Tally> tallies = new LinkedHashMap<>();
     public final List<Crash> crashes = new ArrayList<>();
-    private static final PrintStream NULL = new PrintStream(OutputStream.nullOutputStream());
 
     private record RawFrame(int linkType, byte[] bytes) {
     }
@@ -455,7 +453,7 @@ public final class MutationFuzzer {
 
     private Auditor auditor() {
         return new Auditor(new Classifier(catalog, inventory), new SignallingInspection(catalog, inventory, Duration.ofMinutes(5)),
-                new AuditResult(10_000), 100_000, Duration.ofSeconds(300), NULL);
+                new AuditResult(10_000), 100_000, Duration.ofSeconds(300), dev.ucaudit.audit.AuditListener.SILENT);
     }
 
     private void packetInputs(Random r, long n, Tally t) throws IOException {

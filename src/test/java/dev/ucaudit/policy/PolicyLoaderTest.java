@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ucaudit.catalog.CatalogLoader;
 import dev.ucaudit.catalog.CatalogProblem;
 import dev.ucaudit.catalog.Roles;
-import dev.ucaudit.diff.FlowRow;
+import dev.ucaudit.report.FlowRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

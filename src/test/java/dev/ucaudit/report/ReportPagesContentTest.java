@@ -83,6 +83,6 @@ class ReportPagesContentTest {
 
     private static FlowRecord flow(String initiator, String responder, int port, String reason) {
         return new FlowRecord(0, 0, initiator, 61000, responder, port, "tcp", 1, 54, "unknown", "unknown",
-                Verdict.UNDOCUMENTED, "", reason, "syn", "", "", 1, 0, 54, 0, "SYN", 0);
+                Verdict.UNDOCUMENTED, "", reason, "syn", "", "", 1, 0, 54, 0, 0x02, 0);
     }
 }

@@ -1,7 +1,6 @@
-package dev.ucaudit.diff;
+package dev.ucaudit.report;
 
 import dev.ucaudit.audit.FlowRecord;
-import dev.ucaudit.report.Times;
 
 /** One flow as a report states it: SPEC's flows.csv columns. Ports are -1 when the protocol has none. */
 public record FlowRow(String firstSeen, String lastSeen, String initiator, int initiatorPort, String responder,

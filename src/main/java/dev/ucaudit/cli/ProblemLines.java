@@ -1,0 +1,41 @@
+package dev.ucaudit.cli;
+
+import dev.ucaudit.audit.AuditListener;
+import dev.ucaudit.capture.CaptureProblem;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The command line's listener: prints each problem as one "ucaudit: " line on standard error, at most
+ * {@value #LINES_PER_INPUT} per input (then one line saying that the rest are counted in summary.json).
+ */
+final class ProblemLines implements AuditListener {
+    static final int LINES_PER_INPUT = 20;
+
+    private final PrintStream err;
+    private final Map<String, Integer> linesPrinted = new HashMap<>();
+
+    ProblemLines(PrintStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public void problem(CaptureProblem p) {
+        if (p.fatal() || p.packetNumber() == 0) {
+            err.println("ucaudit: " + p.describe());
+            return;
+        }
+        int printed = linesPrinted.merge(p.source(), 1, Integer::sum);
+        if (printed <= LINES_PER_INPUT) {
+            err.println("ucaudit: " + p.describe());
+        } else if (printed == LINES_PER_INPUT + 1) {
+            err.println("ucaudit: " + p.source() + ": more problems; all are counted in summary.json");
+        }
+    }
+
+    @Override
+    public void inputFailed(String source, String message) {
+        err.println("ucaudit: " + message);
+    }
+}
