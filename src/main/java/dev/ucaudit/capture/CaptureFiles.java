@@ -45,9 +45,7 @@ public final class CaptureFiles {
     public static void check(Path path) throws CaptureException {
         String name = path.toString();
         if (!Files.exists(path)) {
-            throw new CaptureException(name + (name.indexOf('\uFFFD') >= 0
-                    ? " cannot be opened: its name holds bytes that are not UTF-8 (shown as \uFFFD); rename the file using UTF-8 characters only"
-                    : " does not exist"));
+            throw PcapFileSource.missing(name);
         }
         if (Files.isDirectory(path)) {
             throw new CaptureException(name + " is a folder, not a capture file");

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a capture file through libpcap: the reference reader, used when asked for ({@code --reader libpcap}).
@@ -77,7 +76,7 @@ public final class Pcap4jFileSource implements PacketSource {
             }
             // not a BufferedInputStream: its read(byte[]) loops on and loses what it read when a damaged
             // gzip stream then throws; a pushback stream hands on every byte inflated before the damage
-            PushbackInputStream in = new PushbackInputStream(gzip ? gunzip(raw) : raw, 4);
+            PushbackInputStream in = new PushbackInputStream(gzip ? PcapFileSource.gunzip(raw, name) : raw, 4);
             boolean pcapng = startsWithPcapngMagic(in);
             try (GzipPipe pipe = new GzipPipe(in)) {
                 read(pipe.path(), pcapng, sink, pipe::opened);
@@ -94,21 +93,6 @@ public final class Pcap4jFileSource implements PacketSource {
             }
         } catch (IOException e) {
             throw new CaptureException(name + " cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    /** The gzip header is read here, so that a damaged one is an unusable input, not a read problem. */
-    private InputStream gunzip(InputStream raw) throws CaptureException {
-        try {
-            return new GZIPInputStream(raw, 1 << 16);
-        } catch (IOException e) {
-            try {
-                raw.close();
-            } catch (IOException ignored) {
-                // already failing
-            }
-            throw new CaptureException(name + " starts like a gzip file but its gzip header is damaged ("
-                    + e.getMessage() + "); decompress it with: gzip -dc " + name + " > OUT.pcap", e);
         }
     }
 

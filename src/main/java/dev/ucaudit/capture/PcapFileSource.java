@@ -65,7 +65,7 @@ public final class PcapFileSource implements PacketSource {
         counted = counting;
         InputStream raw = new BufferedInputStream(counting, GZIP_BUFFER);
         boolean gzip = startsWithGzipMagic(raw, name);
-        try (CaptureInput in = new CaptureInput(gzip ? gunzip(raw) : raw)) {
+        try (CaptureInput in = new CaptureInput(gzip ? gunzip(raw, name) : raw)) {
             try {
                 readFormat(in, sink, gzip);
             } catch (ZipException e) {
@@ -143,7 +143,8 @@ public final class PcapFileSource implements PacketSource {
                 + name + " OUT.pcap");
     }
 
-    private InputStream gunzip(InputStream raw) throws CaptureException {
+    /** The gzip header is read here, so that a damaged one is an unusable input, not a read problem. */
+    static InputStream gunzip(InputStream raw, String name) throws CaptureException {
         try {
             return new GZIPInputStream(raw, GZIP_BUFFER);
         } catch (IOException e) {
@@ -153,7 +154,7 @@ public final class PcapFileSource implements PacketSource {
                 // already failing
             }
             throw new CaptureException(name + " starts like a gzip file but its gzip header is damaged ("
-                    + e.getMessage() + "); decompress it with: gzip -dc " + name + " > OUT.pcap");
+                    + e.getMessage() + "); decompress it with: gzip -dc " + name + " > OUT.pcap", e);
         }
     }
 
@@ -190,14 +191,19 @@ public final class PcapFileSource implements PacketSource {
             }
             return Files.newInputStream(path);
         } catch (NoSuchFileException e) {
-            throw new CaptureException(name + (name.indexOf('\uFFFD') >= 0
-                    ? " cannot be opened: its name holds bytes that are not UTF-8 (shown as \uFFFD); rename the file using UTF-8 characters only"
-                    : " does not exist"));
+            throw missing(name);
         } catch (AccessDeniedException e) {
             throw new CaptureException(name + " cannot be read: permission denied");
         } catch (IOException e) {
             throw new CaptureException(name + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** A capture file that is not there: its name is not UTF-8 (Java shows such bytes as U+FFFD), or it does not exist. */
+    static CaptureException missing(String name) {
+        return new CaptureException(name + (name.indexOf('\uFFFD') >= 0
+                ? " cannot be opened: its name holds bytes that are not UTF-8 (shown as \uFFFD); rename the file using UTF-8 characters only"
+                : " does not exist"));
     }
 
     @Override
