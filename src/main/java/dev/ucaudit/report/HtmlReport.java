@@ -47,8 +47,9 @@ public final class HtmlReport {
     static void render(AuditReport r, List<FlowRecord> flows, Writer out) throws IOException {
         Html h = new Html(out);
         try {
-            header(h, r);
-            findings(h, r, flows);
+            List<String> incomplete = Completeness.reasons(r);
+            header(h, r, incomplete);
+            findings(h, r, flows, incomplete);
             scans(h, r);
             verdicts(h, r);
             pairs(h, r, flows);
@@ -81,12 +82,11 @@ public final class HtmlReport {
         }
     }
 
-    private static void header(Html h, AuditReport r) {
+    private static void header(Html h, AuditReport r, List<String> incomplete) {
         RunStats s = r.stats();
         AuditResult res = r.result();
         String inputs = String.join(", ", s.inputs().stream().map(i -> i.name).toList());
         h.append(HtmlPage.head("ucaudit: " + inputs + ", " + Times.iso(s.firstNanos) + " — " + Times.iso(s.lastNanos), ""));
-        List<String> incomplete = Completeness.reasons(r);
         incompleteBanner(h, incomplete);
         h.append("<h1>ucaudit — CUCM traffic audit</h1>\n<div class=\"muted\">");
         h.append(esc(r.mode())).append(" audit of ").append(esc(inputs));
@@ -115,12 +115,12 @@ public final class HtmlReport {
     }
 
     /** Undocumented flows grouped by what is wrong with them, largest groups first. */
-    private static void findings(Html h, AuditReport r, List<FlowRecord> flows) {
+    private static void findings(Html h, AuditReport r, List<FlowRecord> flows, List<String> incomplete) {
         AuditResult res = r.result();
         h.append("<section id=\"findings\"><h2>Findings: undocumented flows (").append(fmt(res.undocumented())).append(")</h2>\n");
         FindingGroups groups = FindingGroups.of(flows);
         long listed = 0;
-        if (groups.size() == 0 && res.undocumented() == 0 && !Completeness.reasons(r).isEmpty()) {
+        if (groups.size() == 0 && res.undocumented() == 0 && !incomplete.isEmpty()) {
             h.append("<p class=\"bad\">✗ No undocumented flow in what was read, but the input was not read in full"
                     + " (see INCOMPLETE at the top): flows in what was not read are unknown.</p>\n");
         } else if (groups.size() == 0 && res.undocumented() == 0) {
