@@ -100,9 +100,9 @@ final class AuditCommand implements Callable<Integer> {
 
     private Integer audit(List<Path> captures) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), root != null && root.stderrIsTerminal && !options.quiet);
+        ProgressLine progress = ProgressLine.of(spec.commandLine(), root, options.quiet);
         PrintWriter err = progress.guard();
-        PrintWriter summary = options.quiet ? new PrintWriter(java.io.Writer.nullWriter()) : format.equals("jsonl") ? err : out;
+        PrintWriter summary = options.quiet ? ProgressLine.discard() : format.equals("jsonl") ? err : out;
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
         AuditSession session = new AuditSession(catalogOptions, options, err, errStream);
         session.extras = policyOptions.prepare(session.catalog.roles(), options.failOn);

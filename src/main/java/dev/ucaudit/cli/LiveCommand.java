@@ -105,8 +105,8 @@ final class LiveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         options.checkOut(spec.commandLine());
-        ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), root != null && root.stderrIsTerminal && !options.quiet);
-        PrintWriter out = options.quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
+        ProgressLine progress = ProgressLine.of(spec.commandLine(), root, options.quiet);
+        PrintWriter out = options.quiet ? ProgressLine.discard() : spec.commandLine().getOut();
         PrintWriter err = progress.guard();
         if (snaplen < 64 || snaplen > 262144) {
             throw new ParameterException(spec.commandLine(), "--snaplen must be between 64 and 262144");

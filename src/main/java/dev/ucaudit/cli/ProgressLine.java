@@ -25,6 +25,16 @@ final class ProgressLine {
         this.enabled = enabled;
     }
 
+    /** The status line of a command: drawn only when stderr is a terminal and --quiet is not given. */
+    static ProgressLine of(picocli.CommandLine command, RootCommand root, boolean quiet) {
+        return new ProgressLine(command.getErr(), root != null && root.stderrIsTerminal && !quiet);
+    }
+
+    /** Where --quiet sends what it silences: nowhere. */
+    static PrintWriter discard() {
+        return new PrintWriter(Writer.nullWriter());
+    }
+
     boolean enabled() {
         return enabled;
     }
