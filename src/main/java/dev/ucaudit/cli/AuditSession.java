@@ -112,12 +112,6 @@ final class AuditSession {
         }
     }
 
-    /** True when some input, catalog row or inventory row could not be read in full. */
-    private boolean inputIncomplete(dev.ucaudit.audit.RunStats stats) {
-        boolean captureIncomplete = stats.inputs().stream().anyMatch(i -> !i.error.isEmpty() || !i.readCompletely);
-        return captureIncomplete || !catalogProblems.isEmpty() || !inventoryProblems.isEmpty();
-    }
-
     /**
      * Inputs of which nothing could be used: not opened, or damaged so that no packet was read. Fail closed:
      * the run then writes no report.
@@ -145,7 +139,9 @@ final class AuditSession {
                       PrintWriter err) throws IOException {
         List<UnusedOpening> unused = outcome.unused();
         lastUnused = unused;
-        int status = exitStatus(outcome);
+        // why the report is incomplete (some input, catalog row or inventory row not read in full): exit 2
+        List<String> incomplete = dev.ucaudit.report.Completeness.reasons(outcome.stats(), catalogProblems, inventoryProblems);
+        int status = exitStatus(outcome, incomplete);
         ReportExtras.Outcome extra = extras.evaluate(outcome.result().rows(), unused, outcome.stats().lastNanos);
         if (status == 0 && extra.fails(failOnList())) {
             status = 1;
@@ -163,7 +159,6 @@ final class AuditSession {
             SummaryJson.write(staged.resolve("summary.json"), report, written.sections());
         });
         AuditResult r = outcome.result();
-        List<String> incomplete = dev.ucaudit.report.Completeness.reasons(report);
         if (!incomplete.isEmpty()) {
             out.printf(Locale.ROOT, "ucaudit: INCOMPLETE: this report does not cover all its input: %s%n",
                     String.join("; ", incomplete));
@@ -217,8 +212,8 @@ final class AuditSession {
         return options.failOn.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
     }
 
-    private int exitStatus(AuditOutcome outcome) {
-        if (inputIncomplete(outcome.stats())) {
+    private int exitStatus(AuditOutcome outcome, List<String> incomplete) {
+        if (!incomplete.isEmpty()) {
             return 2;
         }
         List<String> failOn = new ArrayList<>(failOnList());

@@ -18,9 +18,15 @@ public final class Completeness {
 
     /** Why the report is incomplete, one reason per input or file; empty when it is complete. */
     public static List<String> reasons(AuditReport r) {
+        return reasons(r.stats(), r.catalogProblems(), r.inventoryProblems());
+    }
+
+    /** The same, before a report is made of them: the run's statistics and the catalog's and inventory's unread rows. */
+    public static List<String> reasons(RunStats stats, List<CatalogProblem> catalogProblems,
+                                       List<CatalogProblem> inventoryProblems) {
         List<String> reasons = new ArrayList<>();
-        List<CaptureProblem> kept = r.stats().problems();
-        for (RunStats.InputStats in : r.stats().inputs()) {
+        List<CaptureProblem> kept = stats.problems();
+        for (RunStats.InputStats in : stats.inputs()) {
             if (!in.error.isEmpty()) {
                 reasons.add(in.error);
             } else if (!in.readCompletely) {
@@ -30,8 +36,8 @@ public final class Completeness {
                         in.problems, first.isEmpty() ? "" : " (first: " + first + ")"));
             }
         }
-        rows(reasons, "catalog", r.catalogProblems());
-        rows(reasons, "inventory", r.inventoryProblems());
+        rows(reasons, "catalog", catalogProblems);
+        rows(reasons, "inventory", inventoryProblems);
         return reasons;
     }
 
