@@ -183,7 +183,7 @@ public final class Auditor implements PacketSink {
         if (quoted != null) {
             Side from = quoted.key().isFromA(q.quotedDestination(), q.quotedDestination().length, q.quotedDestinationPort())
                     ? Side.A : Side.B;
-            quoted.count(from, raw.timestampNanos, raw.originalLength, 0);
+            quoted.count(from, raw.timestampNanos, d.tunnelDepth > 0 ? d.ipLength : raw.originalLength, 0); // as any packet
             return true;
         }
         int alen = d.addressLength();

@@ -74,4 +74,30 @@ class IcmpErrorTest {
                 + " open flows: its verdict is unknown", icmp.get(0).get("reason"));
         assertTrue(r.status == 1, r.toString());
     }
+
+    @Test
+    void anErrorInsideATunnelCountsItsOwnIpPacketLikeEveryTunnelledPacket() throws Exception {
+        Host phone = Host.of("p", "10.20.0.21", 1, -1);
+        Host cucm = Host.of("c", "10.10.1.11", 2, -1);
+        Host siteA = Host.of("a", "192.0.2.1", 3, -1);
+        Host siteB = Host.of("b", "192.0.2.2", 4, -1);
+        byte[] datagram = Frames.ipv4(phone.address(), cucm.address(), 17, 1, 0x4000, Frames.udp(40000, 9999, Messages.text("hello")));
+        byte[] error = Frames.ipv4(cucm.address(), phone.address(), 1, 2, 0x4000, icmpError(3, 3, datagram));
+        Path pcap = dir.resolve("ipip-icmp.pcap");
+        try (PcapWriter w = PcapWriter.create(pcap, 1, false)) {
+            long t = 1_700_000_000_000_000_000L;
+            // IP-in-IP between two sites: the datagram one way, the port unreachable it caused the other way
+            w.writePacket(t, Frames.ethernet(siteB.mac(), siteA.mac(), -1, 0x0800,
+                    Frames.ipv4(siteA.address(), siteB.address(), 4, 10, 0x4000, datagram)));
+            w.writePacket(t + 1_000_000, Frames.ethernet(siteA.mac(), siteB.mac(), -1, 0x0800,
+                    Frames.ipv4(siteB.address(), siteA.address(), 4, 11, 0x4000, error)));
+        }
+        Path out = dir.resolve("t");
+        Cli.run("audit", "--out", out.toString(), pcap.toString());
+        CSVRecord udp = PublicCapturesAuditTest.flows(out).stream().filter(f -> f.get("responder_port").equals("9999"))
+                .findFirst().orElseThrow();
+        assertEquals("2", udp.get("packets"), udp.toString());
+        assertEquals(String.valueOf(datagram.length + error.length), udp.get("bytes"),
+                "the inner flow counts the inner IP packets only; the frames are counted by their tunnel: " + udp);
+    }
 }
