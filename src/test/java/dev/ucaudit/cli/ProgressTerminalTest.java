@@ -63,6 +63,7 @@ class ProgressTerminalTest {
 
     @Test
     void liveShowsTheLinkTypeAsTcpdumpAndAPacketCounter() throws Exception {
+        LoopbackTraffic.assumeCaptureOnLoopback();
         StdinAuditTest.Shell t = underTerminal("live -i lo --duration 2s --capture-engine pcap4j --out live");
         assertEquals(0, t.status(), t.toString());
         assertTrue(t.out().contains("ucaudit: listening on lo, link-type EN10MB (Ethernet), snapshot length 65535 bytes"), t.out());
