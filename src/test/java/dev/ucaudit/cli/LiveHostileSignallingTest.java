@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,21 +57,15 @@ class LiveHostileSignallingTest {
                 .redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long sent = 0;
         try {
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (!Files.readString(stderr).contains("listening on")) {
-                Assumptions.assumeTrue(p.isAlive() || Files.readString(stderr).contains("listening on"),
-                        () -> "ucaudit live could not start: " + read(stderr));
-                assertTrue(System.currentTimeMillis() < deadline, "no 'listening on' within 30 s: " + read(stderr));
-                Thread.sleep(100);
-            }
+            LoopbackTraffic.awaitListening(p, stderr);
             sent = sendInvites();
             Thread.sleep(1000); // the last datagrams reach the capture before the signal
             new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).inheritIO().start().waitFor();
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "ucaudit live did not end after SIGTERM: " + read(stderr));
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "ucaudit live did not end after SIGTERM: " + LoopbackTraffic.read(stderr));
         } finally {
             p.destroyForcibly();
         }
-        String err = read(stderr);
+        String err = LoopbackTraffic.read(stderr);
         assertTrue(p.exitValue() == 0 || p.exitValue() == 1, "exit " + p.exitValue() + " is a crash; stderr:\n" + err);
         assertFalse(err.contains("\tat ") || err.contains("OutOfMemoryError") || err.contains("out of memory"), err);
         assertTrue(err.contains("SIGTERM: stopping"), err);
@@ -121,14 +114,6 @@ class LiveHostileSignallingTest {
                 }
             }
             return sent;
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (Exception e) {
-            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 }

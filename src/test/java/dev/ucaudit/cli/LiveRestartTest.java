@@ -117,17 +117,9 @@ class LiveRestartTest {
     private static void waitFor(Check check, Process p, Path stderr) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         while (!check.ok()) {
-            assertTrue(p.isAlive(), () -> "ucaudit live ended: " + read(stderr));
-            assertTrue(System.currentTimeMillis() < deadline, () -> "not within 30 s: " + read(stderr));
+            assertTrue(p.isAlive(), () -> "ucaudit live ended: " + LoopbackTraffic.read(stderr));
+            assertTrue(System.currentTimeMillis() < deadline, () -> "not within 30 s: " + LoopbackTraffic.read(stderr));
             Thread.sleep(100);
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (Exception e) {
-            return "(unreadable)";
         }
     }
 }

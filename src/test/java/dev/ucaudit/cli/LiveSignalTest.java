@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,13 +31,7 @@ class LiveSignalTest {
                 "--inventory", LoopbackTraffic.inventory(tmp).toString(), "--out", out.toString())
                 .redirectError(stderr.toFile()).redirectOutput(stdout.toFile()).start();
         try {
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (!Files.readString(stderr).contains("listening on")) {
-                Assumptions.assumeTrue(p.isAlive() || Files.readString(stderr).contains("listening on"),
-                        () -> "ucaudit live could not start: " + read(stderr));
-                assertTrue(System.currentTimeMillis() < deadline, "no 'listening on' within 30 s: " + read(stderr));
-                Thread.sleep(100);
-            }
+            LoopbackTraffic.awaitListening(p, stderr);
             LoopbackTraffic.sipRegister();
             LoopbackTraffic.sccpConnection();
             new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
@@ -46,7 +39,7 @@ class LiveSignalTest {
         } finally {
             p.destroyForcibly();
         }
-        String err = read(stderr);
+        String err = LoopbackTraffic.read(stderr);
         assertEquals(0, p.exitValue(), "exit status after SIGINT with only documented flows; stderr:\n" + err);
         assertTrue(err.contains("SIGINT: stopping"), err);
         for (String f : List.of("flows.csv", "conversations.csv", "unused.csv", "summary.json", "report.html")) {
@@ -68,13 +61,5 @@ class LiveSignalTest {
         assertTrue(err.contains(capture.get("packets_dropped_by_kernel").asLong() + " packets dropped by kernel"), err);
         assertTrue(err.contains("packets dropped by ucaudit (analysis could not keep up)"), err);
         assertTrue(err.contains("estimated loss upstream of the capture"), err);
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (Exception e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
@@ -11,6 +12,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.TestAbortedException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNetworkInterface;
@@ -103,6 +106,29 @@ final class LoopbackTraffic {
                     i.read(buf);
                 }
             }
+        }
+    }
+
+    /**
+     * Waits (at most 30 s) for a {@code ucaudit live} process to print "listening on" to {@code stderr};
+     * skips the test, saying why, when the process ended without capturing.
+     */
+    static void awaitListening(Process p, Path stderr) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!Files.readString(stderr).contains("listening on")) {
+            Assumptions.assumeTrue(p.isAlive() || Files.readString(stderr).contains("listening on"),
+                    () -> "ucaudit live could not start: " + read(stderr));
+            Assertions.assertTrue(System.currentTimeMillis() < deadline, "no 'listening on' within 30 s: " + read(stderr));
+            Thread.sleep(100);
+        }
+    }
+
+    /** A file's text for a failure message, or why it could not be read. */
+    static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (Exception e) {
+            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 }
