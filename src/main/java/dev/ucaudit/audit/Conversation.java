@@ -1,11 +1,12 @@
 package dev.ucaudit.audit;
 
+import dev.ucaudit.inventory.IpAddress;
 import java.util.TreeMap;
 
 /** Running totals of one unordered host pair: a row of conversations.csv. */
 public final class Conversation {
-    final String hostA;
-    final String hostB;
+    final IpAddress hostA;
+    final IpAddress hostB;
     String roleA;
     String roleB;
     String nameA;
@@ -23,16 +24,16 @@ public final class Conversation {
     /** Per protocol, ports beyond the listing cap: min, max, count. */
     final TreeMap<String, long[]> overflow = new TreeMap<>();
 
-    Conversation(String hostA, String hostB) {
+    Conversation(IpAddress hostA, IpAddress hostB) {
         this.hostA = hostA;
         this.hostB = hostB;
     }
 
-    public String hostA() {
+    public IpAddress hostA() {
         return hostA;
     }
 
-    public String hostB() {
+    public IpAddress hostB() {
         return hostB;
     }
 
