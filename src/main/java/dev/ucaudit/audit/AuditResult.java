@@ -133,11 +133,11 @@ public final class AuditResult implements Consumer<FlowRecord> {
         c.bytes += r.bytes();
         c.firstSeenNanos = Math.min(c.firstSeenNanos, r.firstSeenNanos());
         c.lastSeenNanos = Math.max(c.lastSeenNanos, r.lastSeenNanos());
-        String service = r.responderPort() >= 0 ? r.responderPort() + "/" + r.protocol().label() : r.protocol().label();
+        Conversation.Service service = new Conversation.Service(r.protocol(), r.responderPort());
         if (c.services.containsKey(service) || c.services.size() < SERVICES_LISTED) {
             c.services.merge(service, 1L, Long::sum);
         } else {
-            long[] v = c.overflow.computeIfAbsent(r.protocol().label(), k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0});
+            long[] v = c.overflow.computeIfAbsent(r.protocol(), k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0});
             v[0] = Math.min(v[0], r.responderPort());
             v[1] = Math.max(v[1], r.responderPort());
             v[2]++;

@@ -52,7 +52,7 @@ public final class CsvReports {
                 for (Conversation c : rows) {
                     CsvCells.print(csv, c.hostA().text(), c.hostB().text(), c.roleA(), c.roleB(), c.flows(), c.documented(),
                             c.undocumented(), c.packets(), c.bytes(), Times.iso(c.firstSeenNanos()),
-                            Times.iso(c.lastSeenNanos()), c.status(), c.servicesText(), c.nameA(), c.nameB());
+                            Times.iso(c.lastSeenNanos()), c.status(), ServicesText.of(c), c.nameA(), c.nameB());
                 }
             }
         });

@@ -225,7 +225,7 @@ public final class HtmlReport {
              .append(c.flows()).append("\">").append(fmt(c.flows())).append("</td><td class=\"n\" data-v=\"")
              .append(c.undocumented()).append("\">").append(fmt(c.undocumented())).append("</td><td class=\"n\" data-v=\"")
              .append(c.packets()).append("\">").append(fmt(c.packets())).append("</td>").append(HtmlPage.bytesCell(c.bytes()))
-             .append("<td><code>").append(esc(c.servicesText())).append("</code></td><td class=\"r\">");
+             .append("<td><code>").append(esc(ServicesText.of(c))).append("</code></td><td class=\"r\">");
             Map<String, Explained> reasons = c.compliant() ? null : why.get(pairKey(c.hostA(), c.hostB()));
             if (reasons != null && !reasons.isEmpty()) {
                 reasons.values().forEach(e -> h.append("<div><b>✗ ").append(esc(e.services())).append("</b>")
