@@ -66,10 +66,14 @@ final class PipelinedRead {
                     BlockingQueue<Object> q = queues.get(n);
                     AuditEngine.Input input = inputs.get(n);
                     executor.execute(() -> {
-                        if (partial != null) {
-                            record(input, q, decorate);
-                        } else {
-                            copy(input, q, decorate);
+                        try {
+                            if (partial != null) {
+                                record(input, q, decorate);
+                            } else {
+                                copy(input, q, decorate);
+                            }
+                        } catch (CancelledRead stopped) {
+                            // the analysis thread failed and said so; this reader just ends
                         }
                     });
                 }
