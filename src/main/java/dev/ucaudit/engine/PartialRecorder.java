@@ -43,19 +43,9 @@ final class PartialRecorder implements PacketSink {
     private final Consumer<EventBlock> out;
     private EventBlock block = new EventBlock();
     private final PayloadCounts payloads;
-    private final boolean keepPayloads;
-    private java.util.Queue<EventBlock> reusable;
+
 
     PartialRecorder(AuditConfig config, AuditListener listener, Consumer<EventBlock> out) {
-        this(config, listener, out, false);
-    }
-
-    /**
-     * @param keepPayloads keep every payload with the decoded fields (a pipelined read hands its
-     *                     blocks to the analysis thread; nothing is written, so nothing is left out)
-     */
-    PartialRecorder(AuditConfig config, AuditListener listener, Consumer<EventBlock> out, boolean keepPayloads) {
-        this.keepPayloads = keepPayloads;
         this.intake = new PacketIntake(config.decapsulation(), listener);
         this.inspecting = config.inspection();
         this.out = out;
@@ -97,13 +87,7 @@ final class PartialRecorder implements PacketSink {
             return;
         }
         long ordinal = intake.stats().packets;
-        if (keepPayloads) {
-            if (simple(decoded)) {
-                block.addDecoded(ordinal, raw, decoded);
-            } else {
-                block.addFrame(ordinal, raw);
-            }
-        } else if (keepsFrame(raw, decoded)) {
+        if (keepsFrame(raw, decoded)) {
             block.addFrame(ordinal, raw);
         } else {
             block.addCompact(ordinal, raw, decoded);
@@ -171,14 +155,8 @@ final class PartialRecorder implements PacketSink {
     void flush() {
         if (block.count > 0) {
             out.accept(block);
-            EventBlock again = reusable == null ? null : reusable.poll();
-            block = again != null ? again : new EventBlock();
+            block = new EventBlock();
         }
-    }
-
-    /** Takes blocks to fill from {@code blocks} (emptied ones handed back by the consumer) before making new ones. */
-    void reuse(java.util.Queue<EventBlock> blocks) {
-        this.reusable = blocks;
     }
 
     RunStats stats() {
