@@ -13,10 +13,17 @@ final class PartialFiles {
 
     /** A new hidden file beside {@code out} (same file system, so it moves into the report by a rename); deleted at exit if left. */
     static Path temporary(Path out) throws IOException {
-        Path parent = out.toAbsolutePath().normalize().getParent();
-        Path file = Files.createTempFile(parent, ".ucaudit-partial-", ".tmp");
+        Path file = temporaryIn(out.toAbsolutePath().normalize().getParent());
         file.toFile().deleteOnExit();
         return file;
+    }
+
+    /**
+     * A new hidden file in {@code folder}, not registered for deletion at exit (a live run makes one per
+     * period for days: it deletes or moves each itself).
+     */
+    static Path temporaryIn(Path folder) throws IOException {
+        return Files.createTempFile(folder, ".ucaudit-partial-", ".tmp");
     }
 
     /**
