@@ -41,7 +41,7 @@ final class LivePartials implements PacketSink {
     void start(Path folder) {
         failedToCreate = null;
         try {
-            file = PartialFiles.temporaryIn(folder);
+            file = PartialFiles.temporaryIn(Files.createDirectories(folder)); // the first report creates --out too
             out = new FailSoftOutput(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
             stream.startPeriod(out);
         } catch (IOException e) {
