@@ -75,7 +75,7 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--partial",
             description = {"Also write partial.bin.gz into each report folder (every period with --rotate): that period's packets,",
                 "before classification, so that `ucaudit merge` joins the periods of one or many sensors exactly,",
-                "as one audit of all their packets (about 50 bytes per packet, gzip-compressed)."})
+                "as one audit of all their packets (measured: 10 MB a minute at 20,000 packets/s of mostly media)."})
     boolean partial;
 
     @Option(names = "--capture-engine", paramLabel = "ENGINE", defaultValue = "native",

@@ -135,14 +135,16 @@ class LivePartialLoopbackTest {
 
     /** A handle on lo as ucaudit live opens one: nanosecond timestamps where libpcap has them. */
     private static PcapHandle open(int snaplen) throws PcapNativeException {
-        PcapHandle.Builder b = new PcapHandle.Builder("lo").snaplen(snaplen).bufferSize(32 << 20).timeoutMillis(10)
-                .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS);
         try {
-            return b.timestampPrecision(PcapHandle.TimestampPrecision.NANO).build();
+            return builder(snaplen).timestampPrecision(PcapHandle.TimestampPrecision.NANO).build();
         } catch (PcapNativeException e) {
-            return new PcapHandle.Builder("lo").snaplen(snaplen).bufferSize(32 << 20).timeoutMillis(10)
-                    .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS).build();
+            return builder(snaplen).build(); // microseconds, as ucaudit live then falls back to
         }
+    }
+
+    private static PcapHandle.Builder builder(int snaplen) {
+        return new PcapHandle.Builder("lo").snaplen(snaplen).bufferSize(32 << 20).timeoutMillis(10)
+                .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS);
     }
 
     /** Writes what {@code handle} captures to {@code dumper} until {@link PcapHandle#breakLoop}. */

@@ -154,6 +154,8 @@ class LivePeriodsTest {
                 "--out", tmp.resolve("merged").toString()));
         for (Path p : periods) {
             assertTrue(Files.isRegularFile(p.resolve(AuditSession.PARTIAL)), p + " holds its partial");
+            assertEquals(Files.getPosixFilePermissions(p.resolve("flows.csv")),
+                    Files.getPosixFilePermissions(p.resolve(AuditSession.PARTIAL)), "the umask's permissions, as flows.csv");
             args.add(p.toString());
         }
         try (Stream<Path> s = Files.list(live)) {
