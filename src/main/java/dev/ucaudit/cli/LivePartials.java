@@ -84,7 +84,8 @@ final class LivePartials implements PacketSink {
         out = null;
         if (failure != null) {
             deleteQuietly(done);
-            err.println("ucaudit: " + report.resolve(AuditSession.PARTIAL) + " could not be written (" + failure.getMessage()
+            String why = failure instanceof java.nio.file.FileSystemException fse ? ErrorHandler.describe(fse) : failure.getMessage();
+            err.println("ucaudit: " + report.resolve(AuditSession.PARTIAL) + " could not be written (" + why
                     + "): that period cannot be merged; capture goes on");
             err.flush();
             return null;

@@ -48,6 +48,7 @@ class LivePartialsTest {
         try (Stream<Path> s = Files.list(folder)) {
             assertEquals(List.of(file), s.toList(), "the discarded period's file is gone");
         }
+        assertTrue(err.toString().contains(notAFolder + ": already exists"), err.toString());
         assertEquals(1, err.toString().lines().count(), err.toString());
     }
 }
