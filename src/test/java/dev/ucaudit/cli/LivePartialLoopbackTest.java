@@ -32,7 +32,7 @@ import org.pcap4j.core.PcapNetworkInterface;
  * second libpcap handle in this JVM writes the same traffic (same filter) to a pcap: the period
  * folders merged with {@code ucaudit merge} give the report {@code ucaudit audit} gives of that pcap.
  *
- * <p>The traffic is generated media-heavy frames (SIP, SCCP and H.323 over TCP and UDP, RTP) injected
+ * <p>The traffic is generated media-heavy frames (SCCP over TCP, SIP over UDP, RTP, TFTP, LDAP, HTTPS) injected
  * on lo through a third handle with a source MAC address of this JVM's own, and a SIP REGISTER over
  * UDP between two 127.x addresses of this JVM's own through the kernel; the filter takes exactly
  * those. Both handles then see each packet with the same kernel timestamp: libpcap turns on
