@@ -72,6 +72,12 @@ final class LiveCommand implements Callable<Integer> {
                 "periods aligned on the clock (1h: on the hour); also writes --out/cumulative-unused.csv and --out/latest."})
     Duration rotate;
 
+    @Option(names = "--partial",
+            description = {"Also write partial.bin.gz into each report folder (every period with --rotate): that period's packets,",
+                "before classification, so that `ucaudit merge` joins the periods of one or many sensors exactly,",
+                "as one audit of all their packets (measured: 10 MB a minute at 20,000 packets/s of mostly media)."})
+    boolean partial;
+
     @Option(names = "--capture-engine", paramLabel = "ENGINE", defaultValue = "native",
             converter = EngineConverter.class,
             description = {"How packets are read from libpcap: native (the C helper: pcap_dispatch into one buffer per call,",
@@ -93,13 +99,17 @@ final class LiveCommand implements Callable<Integer> {
     /** The run these options describe, not yet started (tests drive it from a capture file). */
     LiveRun newRun(PrintWriter out, PrintWriter err, PrintStream errStream) {
         TcpGapEstimator estimator = new TcpGapEstimator(200_000);
-        return new LiveRun(() -> {
+        LiveRun run = new LiveRun(() -> {
             AuditSession s = new AuditSession(catalogOptions, options, err, errStream,
                     inspection -> new LossTrackingInspection(inspection, estimator));
             // --allowed and --state apply to every period (the state file carries last use across periods)
             s.extras = policyOptions.prepare(s.catalog.roles(), options.failOn);
             return s;
         }, estimator, options.out, rotate, out, err);
+        if (partial) {
+            run.recordPartials(interfaceName);
+        }
+        return run;
     }
 
     @Override
@@ -140,6 +150,7 @@ final class LiveCommand implements Callable<Integer> {
         try {
             source.open();
         } catch (CaptureException e) {
+            run.discardPartial();
             err.println("ucaudit: " + e.getMessage());
             err.flush();
             return 2;
@@ -173,7 +184,7 @@ final class LiveCommand implements Callable<Integer> {
             try {
                 source.run(sink);
             } catch (CaptureException e) {
-                run.session().auditor.problem(new CaptureProblem(interfaceName, 0, "capture-error", e.getMessage(), true));
+                sink.problem(new CaptureProblem(interfaceName, 0, "capture-error", e.getMessage(), true));
             }
             source.sampleStats();
             progress.clear();
@@ -181,6 +192,7 @@ final class LiveCommand implements Callable<Integer> {
             run.printStats(notices);
             return status;
         } finally {
+            run.discardPartial(); // a period not written (nothing when the run ended normally)
             source.close();
             errStream.flush();
         }

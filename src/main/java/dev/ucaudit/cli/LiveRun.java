@@ -68,6 +68,9 @@ final class LiveRun {
     private Set<UnusedOpening> cumulativeUnused;
     private int worstStatus;
     private int windows;
+    /** --partial: the interface the partials name as their input (null without), and the run's recorder. */
+    private String partialInput;
+    private LivePartials partials;
 
     LiveRun(Supplier<AuditSession> sessions, TcpGapEstimator estimator, Path outDir, Duration rotate,
             PrintWriter out, PrintWriter err) {
@@ -87,6 +90,18 @@ final class LiveRun {
         return session;
     }
 
+    /** --partial: each period's report also gets partial.bin.gz, its packets for {@code ucaudit merge}. Before {@link #startWindow}. */
+    void recordPartials(String interfaceName) {
+        this.partialInput = interfaceName;
+    }
+
+    /** Deletes the partial file of a period that will not be written (capture failed to start, or crashed). */
+    void discardPartial() {
+        if (partials != null) {
+            partials.discard();
+        }
+    }
+
     /**
      * Loads the run's session (catalog, inventory: their problems come first) and starts the first
      * period at {@code nowMillis}. Later periods start at the boundaries, in capture time.
@@ -94,6 +109,11 @@ final class LiveRun {
     void startWindow(long nowMillis) {
         if (session == null) {
             session = sessions.get();
+            if (partialInput != null) {
+                // the run's name in its partials: runs merge in the order they started, then by interface
+                partials = new LivePartials(session.engine.config(), Times.iso(nowMillis * 1_000_000L) + " " + partialInput,
+                        partialInput, err);
+            }
         }
         beginWindow(nowMillis * 1_000_000L);
     }
@@ -106,6 +126,10 @@ final class LiveRun {
         if (rotate != null) {
             long p = rotate.toNanos();
             nextBoundaryNanos = Math.floorDiv(startNanos, p) * p + p;
+        }
+        if (partials != null) {
+            // beside the report's staging folder, so that the report takes the file by a rename
+            partials.start(rotate == null ? outDir.toAbsolutePath().normalize().getParent() : outDir);
         }
     }
 
@@ -125,11 +149,17 @@ final class LiveRun {
                     lastPacketNanos = t;
                 }
                 session.auditor.packet(packet);
+                if (partials != null) {
+                    partials.packet(packet);
+                }
             }
 
             @Override
             public void problem(CaptureProblem problem) {
                 session.auditor.problem(problem);
+                if (partials != null) {
+                    partials.problem(problem);
+                }
             }
         };
     }
@@ -232,8 +262,20 @@ final class LiveRun {
             capture.put("since_start", total);
         }
         Path dir = rotate == null ? outDir : windowFolder(windowStartNanos / 1_000_000L);
-        int status = last ? session.finishAndWrite("live", dir, capture, out, err)
-                : session.cutAndWrite("live", dir, capture, out, err);
+        if (partials != null) {
+            session.partialFile = partials.end(dir);
+            if (session.partialFile == null) {
+                worstStatus = 2; // asked for, and that period cannot be merged
+            }
+        }
+        int status;
+        try {
+            status = last ? session.finishAndWrite("live", dir, capture, out, err)
+                    : session.cutAndWrite("live", dir, capture, out, err);
+        } finally {
+            LivePartials.deleteQuietly(session.partialFile); // not moved into a report that failed to be written
+            session.partialFile = null;
+        }
         worstStatus = Math.max(worstStatus, status);
         windows++;
         if (rotate != null) {

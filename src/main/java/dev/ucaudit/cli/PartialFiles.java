@@ -3,8 +3,10 @@ package dev.ucaudit.cli;
 import dev.ucaudit.engine.PartialAudit;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Partial audits on disk: the temporary file beside --out, and reading one from a report folder. */
 final class PartialFiles {
@@ -16,11 +18,25 @@ final class PartialFiles {
      * rename), with the permissions the umask gives like the report's other files; deleted at exit if left.
      */
     static Path temporary(Path out) throws IOException {
-        Path parent = out.toAbsolutePath().normalize().getParent();
-        Path file = parent.resolve(".ucaudit-partial-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");
-        Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE_NEW).close();
+        Path file = temporaryIn(out.toAbsolutePath().normalize().getParent());
         file.toFile().deleteOnExit();
         return file;
+    }
+
+    /**
+     * A new hidden file in {@code folder}, not registered for deletion at exit (a live run makes one per
+     * period for days: it deletes or moves each itself). Its permissions follow the umask, as the
+     * report's other files (createTempFile would make it readable by its owner only).
+     */
+    static Path temporaryIn(Path folder) throws IOException {
+        for (;;) {
+            Path file = folder.resolve(".ucaudit-partial-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                return Files.createFile(file);
+            } catch (FileAlreadyExistsException e) {
+                // another name
+            }
+        }
     }
 
     /**

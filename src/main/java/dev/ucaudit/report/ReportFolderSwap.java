@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ReportFolderSwap {
     /** Every file a report folder may hold (summary.json marks it as ucaudit's). */
     public static final Set<String> REPORT_FILES = Set.of("flows.csv", "conversations.csv", "unused.csv", "report.html",
-            "summary.json", "escaped.csv", "unused-allowed.csv", "unused-history.csv");
+            "summary.json", "escaped.csv", "unused-allowed.csv", "unused-history.csv", "partial.bin.gz");
     private static final String NEW = ".ucaudit-new-";
     private static final String OLD = ".ucaudit-old-";
 

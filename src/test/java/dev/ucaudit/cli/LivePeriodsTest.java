@@ -139,6 +139,35 @@ class LivePeriodsTest {
         }
     }
 
+    @Test
+    void partialsOfThePeriodsMergeIntoTheAuditOfTheSameTraffic(@TempDir Path tmp) throws Exception {
+        Path audit = tmp.resolve("audit");
+        Cli offline = Cli.run("audit", "-q", capture.toString(), "--inventory", inventory.toString(), "--out", audit.toString());
+        assertTrue(offline.status <= 1, offline.toString());
+
+        Path live = tmp.resolve("live");
+        LiveRun run = feed(capture, live, "--rotate", "2s", "--partial");
+        assertEquals(0, run.finish(START_MILLIS) & 2, "no period lost its partial");
+        List<Path> periods = periodFolders(live);
+        assertTrue(periods.size() >= 4, "periods of 2 s: " + periods);
+        List<String> args = new ArrayList<>(List.of("merge", "-q", "--inventory", inventory.toString(),
+                "--out", tmp.resolve("merged").toString()));
+        for (Path p : periods) {
+            assertTrue(Files.isRegularFile(p.resolve(AuditSession.PARTIAL)), p + " holds its partial");
+            assertEquals(Files.getPosixFilePermissions(p.resolve("flows.csv")),
+                    Files.getPosixFilePermissions(p.resolve(AuditSession.PARTIAL)), "the umask's permissions, as flows.csv");
+            args.add(p.toString());
+        }
+        try (Stream<Path> s = Files.list(live)) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith(".ucaudit-partial-")).toList(),
+                    "no partial file left beside the periods");
+        }
+        Cli merged = Cli.run(args.toArray(String[]::new));
+        assertEquals(offline.status, merged.status, merged.toString());
+        assertEquals(ReportFiles.comparable(audit), ReportFiles.comparable(tmp.resolve("merged")),
+                "the periods merged are the audit of the capture they were fed from");
+    }
+
     private static String field(String json, String name) {
         int i = json.indexOf("\"" + name + "\"");
         int q = json.indexOf('"', json.indexOf(':', i) + 1);

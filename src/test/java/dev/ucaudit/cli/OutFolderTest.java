@@ -128,6 +128,18 @@ class OutFolderTest {
     }
 
     @Test
+    void aReportWithItsPartialIsReplacedAndAPartialOfAnEarlierRunGoes() throws Exception {
+        Path out = dir.resolve("report");
+        for (int run = 0; run < 2; run++) {
+            Cli partial = Cli.run("audit", "--partial", "--inventory", INVENTORY, "--out", out.toString(), PCAP);
+            assertEquals(1, partial.status, partial.toString());
+            assertTrue(Files.isRegularFile(out.resolve(AuditSession.PARTIAL)));
+        }
+        audited("report");
+        assertFalse(Files.exists(out.resolve(AuditSession.PARTIAL)), "it would not match this report");
+    }
+
+    @Test
     void outThatIsNotAReportIsRefusedAndNothingIsDeleted() throws Exception {
         Path mine = dir.resolve("mine");
         Files.createDirectories(mine);
