@@ -23,7 +23,9 @@ import java.util.Set;
  * see it, and classifies flows as they finish. Single-threaded: packet sources call it on one thread.
  */
 public final class Auditor implements PacketSink {
-    private final PacketDecoder decoder;
+    /** The flow table's upkeep runs after every this many packets (all packets, IP or not). */
+    public static final int CLEAN_UP_EVERY = 4096;
+    private final PacketIntake intake;
     private final DecodedPacket decoded = new DecodedPacket();
     private final CaptureClock clock = new CaptureClock();
     private final FlowTable flows;
@@ -32,18 +34,12 @@ public final class Auditor implements PacketSink {
     private final FlowInspection inspection;
     private final boolean inspectEveryPacket;
     private AuditResult result;
-    private RunStats stats = new RunStats();
     /** The flow table's eviction counts when the current period started (live rotation). */
     private long evictedIdleBefore;
     private long evictedSizeBefore;
     /** ICMP flows made of errors whose quoted flow was not open, with their reason; bounded. */
     private final java.util.Map<FlowKey, String> icmpErrorFlows = new java.util.HashMap<>();
     private static final int MAX_ICMP_ERROR_FLOWS = 100_000;
-    private final AuditListener listener;
-    private final Set<String> linkTypeReported = new HashSet<>();
-    /** The input of the previous packet: sources hand on the same name object for all their packets. */
-    private String lastInputName;
-    private RunStats.InputStats lastInput;
 
     public Auditor(Classifier classifier, FlowInspection inspection, AuditResult result, long maxFlows,
                    Duration idleTimeout, AuditListener listener) {
@@ -59,12 +55,11 @@ public final class Auditor implements PacketSink {
     /** With a choice of flow table and of tunnel handling ({@code --decapsulate}). */
     public Auditor(Classifier classifier, FlowInspection inspection, AuditResult result, long maxFlows,
                    Duration idleTimeout, AuditListener listener, FlowTable.Kind table, Decapsulation decapsulation) {
-        this.decoder = new PacketDecoder(decapsulation);
+        this.intake = new PacketIntake(decapsulation, listener);
         this.classifier = classifier;
         this.inspection = inspection;
         this.inspectEveryPacket = inspection.seesEveryPacket();
         this.result = result;
-        this.listener = listener;
         this.flows = FlowTable.create(table, maxFlows, idleTimeout, clock, this::finished);
         this.fragments = new FragmentIndex(Math.max(1024, maxFlows / 4), idleTimeout, clock);
     }
@@ -83,59 +78,37 @@ public final class Auditor implements PacketSink {
 
     @Override
     public void packet(RawPacket raw) {
-        RunStats.InputStats in = lastInput;
-        if (raw.sourceName != lastInputName) {
-            in = stats.input(raw.sourceName);
-            lastInput = in;
-            lastInputName = raw.sourceName;
+        if (intake.take(raw, decoded) == DecodeStatus.IP) {
+            ip(raw, decoded);
         }
-        in.packets++;
-        stats.packets++;
-        stats.bytes += raw.originalLength;
-        stats.time(raw.timestampNanos);
-        DecodeStatus status = decoder.decode(raw, decoded);
-        if (decoded.tunnelDepth > 0 && status != DecodeStatus.MALFORMED) {
-            stats.tunnels.count(decoded, raw.originalLength, raw.timestampNanos); // the tunnel, once, as transport
-        }
-        switch (status) {
-            case NOT_IP -> stats.nonIpPackets++;
-            case UNKNOWN_LINK_TYPE -> {
-                stats.unknownLinkType(raw.linkType);
-                stats.undecodable("unknown link type " + raw.linkType);
-                if (linkTypeReported.add(raw.sourceName + "|" + raw.linkType)) {
-                    problem(new CaptureProblem(raw.sourceName, raw.number, "link-type",
-                            decoder.lastProblem() + " (this and every later packet of that link type are counted, not decoded)", false));
-                }
-            }
-            case MALFORMED -> {
-                stats.undecodable(category(decoder.lastProblem()));
-                problem(new CaptureProblem(raw.sourceName, raw.number, "malformed", decoder.lastProblem(), false));
-            }
-            case IP -> ip(raw);
-        }
-        if ((stats.packets & 0xfff) == 0) {
+        if ((intake.stats().packets & (CLEAN_UP_EVERY - 1)) == 0) {
             flows.cleanUp();
         }
     }
 
-    private static String category(String message) {
-        if (message == null) {
-            return "malformed";
+    /**
+     * A packet replayed from a partial audit (already counted in the statistics it brings): a whole
+     * frame, decoded again, or, when {@code d} is not null, its decoded fields without the frame.
+     */
+    public void replay(RawPacket raw, DecodedPacket d) {
+        if (d != null) {
+            ip(raw, d);
+        } else if (intake.decodeOnly(raw, decoded) == DecodeStatus.IP) {
+            ip(raw, decoded);
         }
-        int colon = message.indexOf(':');
-        String head = colon > 0 ? message.substring(0, colon) : message;
-        return head.length() > 60 ? head.substring(0, 60) : head;
     }
 
-    private void ip(RawPacket raw) {
-        stats.ipPackets++;
+    /** The flow table's periodic upkeep, as {@link #packet} runs it every {@link #CLEAN_UP_EVERY} packets. */
+    public void cleanUp() {
+        flows.cleanUp();
+    }
+
+    private void ip(RawPacket raw, DecodedPacket d) {
         clock.advanceTo(raw.timestampNanos);
-        DecodedPacket d = decoded;
         int alen = d.addressLength();
         Flow flow;
         Side from;
         if (d.fragment && d.fragmentOffset != 0) {
-            stats.fragments++;
             FlowKey key = fragments.flowOf(d);
             if (key == null) {
                 key = FlowKey.of(d.protocol, Arrays.copyOf(d.src, alen), -1, Arrays.copyOf(d.dst, alen), -1);
@@ -157,7 +130,6 @@ public final class Auditor implements PacketSink {
             }
             from = flows.lastFromA() ? Side.A : Side.B;
             if (d.fragment) {
-                stats.fragments++;
                 fragments.remember(d, flow.key());
                 flow.countFragment();
             }
@@ -213,16 +185,12 @@ public final class Auditor implements PacketSink {
 
     @Override
     public void problem(CaptureProblem p) {
-        stats.problem(p);
-        listener.problem(p);
+        intake.problem(p);
     }
 
     /** A whole input could not be opened: counted, and the run goes on with the others. */
     public void inputFailed(String source, String message) {
-        RunStats.InputStats in = stats.input(source);
-        in.error = message;
-        in.readCompletely = false;
-        listener.inputFailed(source, message);
+        intake.inputFailed(source, message);
     }
 
     /** Flows seen so far: finished ones and those still open (for progress displays). */
@@ -259,9 +227,7 @@ public final class Auditor implements PacketSink {
     /** Live rotation, after {@link #cutPeriod()}: the next period's flows and counts go to {@code next}. */
     public void startPeriod(AuditResult next) {
         result = next;
-        stats = new RunStats();
-        lastInput = null;
-        lastInputName = null;
+        intake.restart(new RunStats());
         evictedIdleBefore = flows.evictedIdle();
         evictedSizeBefore = flows.evictedSize();
     }
@@ -283,7 +249,12 @@ public final class Auditor implements PacketSink {
     }
 
     public RunStats stats() {
-        return stats;
+        return intake.stats();
+    }
+
+    /** A replay's statistics: those its packets were counted in when they were read. */
+    public void adoptStats(RunStats counted) {
+        intake.restart(counted);
     }
 
     public AuditResult result() {

@@ -101,6 +101,48 @@ public final class RunStats {
         return problemsTotal;
     }
 
+    /**
+     * Adds the counts of another part of the packets, read after this one (a partial audit): inputs
+     * in order of first appearance, problems kept up to {@link #PROBLEMS_KEPT} in order.
+     */
+    public void add(RunStats o) {
+        for (InputStats other : o.inputs.values()) {
+            InputStats mine = input(other.name);
+            mine.packets += other.packets;
+            mine.problems += other.problems;
+            if (mine.error.isEmpty()) {
+                mine.error = other.error;
+            }
+            mine.readCompletely &= other.readCompletely;
+            mine.notes.addAll(other.notes);
+        }
+        packets += o.packets;
+        bytes += o.bytes;
+        ipPackets += o.ipPackets;
+        nonIpPackets += o.nonIpPackets;
+        fragments += o.fragments;
+        tunnels.add(o.tunnels);
+        firstNanos = Math.min(firstNanos, o.firstNanos);
+        lastNanos = Math.max(lastNanos, o.lastNanos);
+        o.undecodable.forEach((k, v) -> undecodable.merge(k, v, Long::sum));
+        o.unknownLinkTypes.forEach((k, v) -> unknownLinkTypes.merge(k, v, Long::sum));
+        for (CaptureProblem p : o.problems) {
+            if (problems.size() < PROBLEMS_KEPT) {
+                problems.add(p);
+            }
+        }
+        problemsTotal += o.problemsTotal;
+    }
+
+    /** Restores counts written with a partial audit (see engine/PartialAuditFormat). */
+    public void restore(Map<String, Long> undecodableCounts, Map<Integer, Long> linkTypes, List<CaptureProblem> kept,
+                        long total) {
+        undecodable.putAll(undecodableCounts);
+        unknownLinkTypes.putAll(linkTypes);
+        problems.addAll(kept);
+        problemsTotal = total;
+    }
+
     public void time(long nanos) {
         if (nanos < firstNanos) {
             firstNanos = nanos;

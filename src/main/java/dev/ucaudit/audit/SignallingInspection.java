@@ -71,6 +71,8 @@ public final class SignallingInspection implements FlowInspection {
     private long flowsProbed;
     private long mediaOfProbedSignalling;
     private long notSipOnSipPort;
+    /** Payloads an inspector needed that a replayed partial audit did not keep (0 unless a merge missed some). */
+    private long payloadsMissing;
 
     /** The tag of pinholes opened by signalling found by content: no catalog row, a finding instead. */
     private record ProbedSignalling(String finding) {
@@ -316,6 +318,12 @@ public final class SignallingInspection implements FlowInspection {
             markIdleWhenDone(flow, state);
             return;
         }
+        if (d.payloadAbsent && d.payloadLength > 0) {
+            // a partial audit left out bytes an inspector reads: counted, the merge is not exact
+            payloadsMissing++;
+            state.context.at(raw.timestampNanos);
+            return;
+        }
         if (state.verifyLeft > 0 && d.payloadLength > 0 && !d.fragment && !isSip(flow, state, d, raw)) {
             markIdleWhenDone(flow, state);
             return;
@@ -367,6 +375,14 @@ public final class SignallingInspection implements FlowInspection {
      * probe recognises its protocol the flow gets that inspector, and the finding says which port.
      */
     private void probe(Flow flow, State state, DecodedPacket d, RawPacket raw) {
+        if (d.payloadAbsent) {
+            // replayed without its bytes: only payloads every probe refused, which are not keep-alives, are left out
+            if (state.probesLeft == PROBED_PAYLOADS) {
+                flowsProbed++;
+            }
+            state.probesLeft = 0;
+            return;
+        }
         int[] m = firstMessage(d, raw);
         if (m == null) {
             return;
@@ -399,6 +415,23 @@ public final class SignallingInspection implements FlowInspection {
         if (!morePossible) {
             state.probesLeft = 0; // every probe said no: like Suricata, stop probing this flow
         }
+    }
+
+    /**
+     * True when probing this payload could change a flow: it is a keep-alive, or some probe that runs
+     * over {@code protocol} detects its protocol or asks for more data. A partial audit keeps the bytes
+     * of such payloads; of the others it keeps only the length.
+     */
+    public static boolean probeMayUse(ContentProbes probes, int protocol, byte[] buf, int off, int len) {
+        if (protocol == IpProtocol.SCTP.number() || keepAlive(buf, off, len)) {
+            return true;
+        }
+        for (ContentProbe p : probes.all()) {
+            if (p.runsOver(protocol) && p.probe(buf, off, len) != dev.ucaudit.inspect.Detection.INVALID) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A SIP keep-alive (RFC 5626): CR/LF only, or a STUN message (magic cookie 0x2112A442) multiplexed on the flow. */
@@ -541,6 +574,10 @@ public final class SignallingInspection implements FlowInspection {
         if (buffers.evictions() > 0) {
             hit.add(String.format(Locale.ROOT, "%,d TCP reassembly buffers dropped to stay within %,d MiB for all signalling flows;"
                     + " messages in them were not read", buffers.evictions(), buffers.maxBytes() >> 20));
+        }
+        if (payloadsMissing > 0) {
+            hit.add(String.format(Locale.ROOT, "%,d signalling payloads were not kept in the partial audits merged here;"
+                    + " calls in them may be missed (see docs/engine.md, merges)", payloadsMissing));
         }
         return hit;
     }

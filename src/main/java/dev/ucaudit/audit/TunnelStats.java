@@ -101,6 +101,44 @@ public final class TunnelStats {
         return c;
     }
 
+    /**
+     * Adds another part's tunnels (a partial audit read after this one): counts add up, a tunnel new
+     * here is kept while fewer than {@link #MAX_TUNNELS} are, else its frames count as unlisted.
+     */
+    public void add(TunnelStats other) {
+        for (Counter o : other.tunnels.values()) {
+            add(new Tunnel(o.a, o.b, o.type, o.packets, o.bytes, o.first, o.last));
+        }
+        packets += other.packets - other.tunnels.values().stream().mapToLong(c -> c.packets).sum();
+        packetsOfUnlisted += other.packetsOfUnlisted;
+    }
+
+    /** Adds one tunnel's counts (as {@link #tunnels()} lists them), and its frames to {@link #packets()}. */
+    public void add(Tunnel t) {
+        String key = t.endpointA() + " " + t.endpointB() + " " + t.type();
+        Counter c = tunnels.get(key);
+        if (c == null && tunnels.size() < MAX_TUNNELS) {
+            c = new Counter(t.endpointA(), t.endpointB(), t.type());
+            tunnels.put(key, c);
+        }
+        packets += t.packets();
+        if (c == null) {
+            packetsOfUnlisted += t.packets();
+            return;
+        }
+        c.packets += t.packets();
+        c.bytes += t.bytes();
+        c.first = Math.min(c.first, t.firstSeenNanos());
+        c.last = Math.max(c.last, t.lastSeenNanos());
+        last = null;
+    }
+
+    /** Adds frames counted without a listed tunnel ({@link #packetsOfUnlisted()}). */
+    public void addUnlisted(long frames) {
+        packets += frames;
+        packetsOfUnlisted += frames;
+    }
+
     /** Every tunnel kept, by endpoints then type. */
     public List<Tunnel> tunnels() {
         List<Tunnel> out = new ArrayList<>();

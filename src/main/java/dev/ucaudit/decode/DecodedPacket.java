@@ -33,6 +33,11 @@ public final class DecodedPacket {
     public boolean moreFragments;
     /** IPv4 identification or IPv6 fragment-header identification. */
     public long fragmentId;
+    /**
+     * True for a packet replayed from a partial audit without its payload bytes: {@link #payloadLength}
+     * says how long the payload was, but the buffer does not hold it (see engine/PartialRecorder).
+     */
+    public boolean payloadAbsent;
     /** Outermost VLAN id, or -1. */
     public int vlan;
     /**
@@ -93,5 +98,6 @@ public final class DecodedPacket {
         moreFragments = false;
         fragmentId = 0;
         truncated = false;
+        payloadAbsent = false;
     }
 }

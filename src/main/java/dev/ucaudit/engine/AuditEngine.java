@@ -12,6 +12,8 @@ import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.capture.PacketSink;
 import dev.ucaudit.capture.PacketSource;
 import dev.ucaudit.flow.FlowTable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
@@ -30,8 +32,15 @@ public final class AuditEngine {
         PacketSource open() throws CaptureException;
     }
 
+    /** An input to read: its name and how to open it. */
+    public record Input(String name, Opener opener) {
+    }
+
     private final AuditConfig config;
     private final Auditor auditor;
+    private final AuditListener listener;
+    /** Set once inputs were read through {@link #readPipelined}: its upkeep count goes on to {@link #finish()}. */
+    private Replay replay;
 
     public AuditEngine(AuditConfig config, AuditListener listener) {
         this(config, listener, UnaryOperator.identity(), Runnable::run);
@@ -44,6 +53,7 @@ public final class AuditEngine {
     public AuditEngine(AuditConfig config, AuditListener listener, UnaryOperator<FlowInspection> wrapInspection,
                        Executor maintenance) {
         this.config = config;
+        this.listener = listener;
         this.auditor = new Auditor(new Classifier(config.catalog(), config.inventory()),
                 wrapInspection.apply(inspection(config, maintenance)), newResult(), config.maxFlows(), config.idleTimeout(),
                 listener, FlowTable.Kind.INTRUSIVE, config.decapsulation());
@@ -88,6 +98,24 @@ public final class AuditEngine {
         }
     }
 
+    /**
+     * Reads inputs as {@link #read} does one after the other, with the same outcome, but with reading
+     * and decoding on the caller's {@code executor} ({@code readersAhead} inputs at a time, each at
+     * most a few blocks of packets ahead) while the calling thread runs flows, inspection and
+     * classification. The executor must run at least {@code readersAhead} tasks at once; the engine
+     * starts no thread of its own. {@code decorate} runs on the reading threads.
+     *
+     * @return per input, false when it could not be read at all
+     */
+    public List<Boolean> readPipelined(List<Input> inputs, Executor executor, int readersAhead,
+                                       BiFunction<PacketSource, PacketSink, PacketSink> decorate) {
+        if (replay == null) {
+            replay = new Replay(auditor);
+            replay.startAfter(auditor.stats().packets); // packets read directly before count for the upkeep
+        }
+        return new PipelinedRead(config, listener, auditor, replay).read(inputs, executor, readersAhead, decorate);
+    }
+
     public boolean read(PacketSource source) {
         return read(source.name(), () -> source, (s, sink) -> sink);
     }
@@ -99,6 +127,9 @@ public final class AuditEngine {
 
     /** End of input: every open flow is classified, and the outcome is complete. */
     public AuditOutcome finish() {
+        if (replay != null) {
+            replay.end();
+        }
         auditor.finish();
         return outcome();
     }
@@ -112,6 +143,51 @@ public final class AuditEngine {
         AuditOutcome ended = outcome();
         auditor.startPeriod(newResult());
         return ended;
+    }
+
+    /**
+     * Phase one of a split audit: reads one input (or part of one) into a {@link PartialAudit}
+     * without classifying anything. Inputs failing to open are counted, as {@link #read} does.
+     *
+     * @param sequence orders this input among the others in {@link PartialAudit#merge}: the merged
+     *                 whole is classified as one run reading the inputs in (sequence, name) order
+     */
+    public static PartialAudit collect(AuditConfig config, AuditListener listener, long sequence, String name,
+                                       Opener opener) {
+        List<EventBlock> blocks = new ArrayList<>();
+        PartialRecorder recorder = new PartialRecorder(config, listener, blocks::add);
+        recorder.stats().input(name);
+        try (PacketSource source = opener.open()) {
+            source.run(recorder);
+        } catch (CaptureException e) {
+            recorder.inputFailed(name, e.getMessage());
+        }
+        recorder.flush();
+        return new PartialAudit(List.of(new PartialAudit.Part(sequence, name, recorder.stats(), blocks)));
+    }
+
+    /**
+     * Phase two: classifies a merged whole. The parts' packets are replayed in their order through
+     * one flow table, inspection and classifier, so the outcome equals that of one engine reading the
+     * parts' inputs in that order (docs/engine.md, "Merges"). Problems were told when the parts were
+     * read; {@code listener} hears none again.
+     */
+    public static AuditOutcome classify(AuditConfig config, AuditListener listener, PartialAudit whole) {
+        AuditEngine engine = new AuditEngine(config, listener);
+        RunStats stats = new RunStats();
+        for (PartialAudit.Part p : whole.parts()) {
+            stats.add(p.stats());
+        }
+        engine.auditor.adoptStats(stats);
+        Replay replay = new Replay(engine.auditor);
+        engine.replay = replay;
+        for (PartialAudit.Part p : whole.parts()) {
+            for (EventBlock b : p.blocks()) {
+                replay.block(p.name(), b);
+            }
+            replay.endPart(p.stats().packets);
+        }
+        return engine.finish();
     }
 
     private AuditOutcome outcome() {

@@ -1,0 +1,115 @@
+package dev.ucaudit.engine;
+
+import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.decode.DecodedPacket;
+import java.util.Arrays;
+
+/**
+ * Up to {@link #CAPACITY} IP packets of one input as a partial audit keeps them, in reading order:
+ * each either as its whole frame (replayed through the decoder again) or as the decoded fields the
+ * flows need without its payload bytes (a "compact" packet: IPv4 TCP or UDP whose payload no
+ * inspector or probe can use). Columns of primitives; filled by {@link PartialRecorder}, read by
+ * {@link #replay}. A block is filled on one thread and then only read.
+ */
+final class EventBlock {
+    static final int CAPACITY = 8192;
+    /** A block's frame bytes stop growing past this (a larger single frame still fits). */
+    static final int HEAP_TARGET = 4 << 20;
+    private static final int FRAME = 1 << 31;
+
+    int count;
+    /** 1-based number of the packet among all packets (IP or not) of its input part. */
+    final long[] ordinal = new long[CAPACITY];
+    final long[] nanos = new long[CAPACITY];
+    final int[] originalLength = new int[CAPACITY];
+    /** Frame: FRAME | link type. Compact: protocol | TCP flags << 8 | tunnel depth << 16. */
+    final int[] kind = new int[CAPACITY];
+    /** Frame: offset in {@link #heap}. Compact: source port << 16 | destination port. */
+    final int[] ports = new int[CAPACITY];
+    /** Compact: source address << 32 | destination address (IPv4). */
+    final long[] addresses = new long[CAPACITY];
+    /** Frame: captured length. Compact: IP length. */
+    final int[] length = new int[CAPACITY];
+    final int[] payloadLength = new int[CAPACITY];
+    final int[] tcpSeq = new int[CAPACITY];
+    byte[] heap = new byte[0];
+    int heapUsed;
+
+    boolean full() {
+        return count == CAPACITY || heapUsed >= HEAP_TARGET;
+    }
+
+    void addFrame(long ord, RawPacket raw) {
+        int i = count++;
+        ordinal[i] = ord;
+        nanos[i] = raw.timestampNanos;
+        originalLength[i] = raw.originalLength;
+        kind[i] = FRAME | (raw.linkType & 0xffff);
+        if (heapUsed + raw.length > heap.length) {
+            heap = Arrays.copyOf(heap, Math.max(heapUsed + raw.length, Math.min(HEAP_TARGET + 65536, Math.max(4096, heap.length * 2))));
+        }
+        System.arraycopy(raw.data, raw.offset, heap, heapUsed, raw.length);
+        ports[i] = heapUsed;
+        length[i] = raw.length;
+        heapUsed += raw.length;
+    }
+
+    void addCompact(long ord, RawPacket raw, DecodedPacket d) {
+        int i = count++;
+        ordinal[i] = ord;
+        nanos[i] = raw.timestampNanos;
+        originalLength[i] = raw.originalLength;
+        kind[i] = d.protocol | (d.tcpFlags & 0xff) << 8 | d.tunnelDepth << 16;
+        ports[i] = d.srcPort << 16 | d.dstPort;
+        addresses[i] = (long) int32(d.src) << 32 | (int32(d.dst) & 0xffffffffL);
+        length[i] = d.ipLength;
+        payloadLength[i] = d.payloadLength;
+        tcpSeq[i] = (int) d.tcpSeq;
+    }
+
+    boolean isFrame(int i) {
+        return (kind[i] & FRAME) != 0;
+    }
+
+    private static int int32(byte[] a) {
+        return (a[0] & 0xff) << 24 | (a[1] & 0xff) << 16 | (a[2] & 0xff) << 8 | (a[3] & 0xff);
+    }
+
+    /** Fills {@code raw} (and {@code d}, for a compact packet) with packet {@code i}; returns false for a whole frame. */
+    boolean load(int i, String source, RawPacket raw, DecodedPacket d) {
+        if (isFrame(i)) {
+            raw.set(source, ordinal[i], nanos[i], kind[i] & 0xffff, heap, ports[i], length[i], originalLength[i]);
+            return false;
+        }
+        raw.set(source, ordinal[i], nanos[i], 0, heap, 0, 0, originalLength[i]);
+        d.reset();
+        d.ipVersion = 4;
+        int k = kind[i];
+        d.protocol = k & 0xff;
+        d.tcpFlags = (k >>> 8) & 0xff;
+        d.tunnelDepth = (k >>> 16) & 0x7;
+        d.srcPort = ports[i] >>> 16;
+        d.dstPort = ports[i] & 0xffff;
+        long a = addresses[i];
+        put32(d.src, (int) (a >>> 32));
+        put32(d.dst, (int) a);
+        d.ipLength = length[i];
+        d.payloadLength = payloadLength[i];
+        d.payloadWireLength = payloadLength[i];
+        d.payloadOffset = 0;
+        d.tcpSeq = tcpSeq[i] & 0xffffffffL;
+        d.payloadAbsent = true;
+        return true;
+    }
+
+    private static void put32(byte[] a, int v) {
+        a[0] = (byte) (v >>> 24);
+        a[1] = (byte) (v >>> 16);
+        a[2] = (byte) (v >>> 8);
+        a[3] = (byte) v;
+    }
+
+    long frameBytes() {
+        return heapUsed;
+    }
+}

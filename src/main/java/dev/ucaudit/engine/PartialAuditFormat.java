@@ -1,0 +1,287 @@
+package dev.ucaudit.engine;
+
+import dev.ucaudit.audit.RunStats;
+import dev.ucaudit.audit.TunnelStats;
+import dev.ucaudit.capture.CaptureProblem;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The binary form of a {@link PartialAudit} (a report folder's {@code partial.bin.gz}, what Spark
+ * tasks hand to the driver): gzip over big-endian fields. Version 1:
+ * <pre>
+ * "UCAUDIT-PARTIAL\n" u32 version=1, u32 parts
+ * part:  i64 sequence, str name, stats, u32 blocks, block*
+ * stats: u32 inputs {str name, i64 packets, i64 problems, str error, bool complete, u32 notes {str}}
+ *        i64 packets, bytes, ip, non-ip, fragments, first, last
+ *        u32 tunnels {str a, str b, str type, i64 packets, bytes, first, last}, i64 unlisted
+ *        u32 {str category, i64 n}, u32 {i32 link type, i64 n},
+ *        u32 problems {str source, i64 packet, str kind, str message, bool fatal}, i64 problems total
+ * block: u32 n, n x (i64 ordinal, i64 nanos, i32 original length, i32 kind, i32 ports, i64 addresses,
+ *        i32 length, i32 payload length, i32 tcp seq), u32 heap bytes, heap
+ * str:   u32 length, UTF-8 bytes
+ * </pre>
+ * Every count and length is checked before it is used: a damaged or hostile file gives one error
+ * naming it, never a huge allocation.
+ */
+final class PartialAuditFormat {
+    private static final byte[] MAGIC = "UCAUDIT-PARTIAL\n".getBytes(StandardCharsets.US_ASCII);
+    static final int VERSION = 1;
+    private static final int MAX_STRING = 1 << 20;
+    private static final int MAX_COUNT = 1 << 24;
+    private static final int MAX_HEAP = 64 << 20;
+
+    private PartialAuditFormat() {
+    }
+
+    static void write(PartialAudit partial, OutputStream target) throws IOException {
+        GZIPOutputStream gz = new GZIPOutputStream(target, 1 << 16) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        };
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
+        out.write(MAGIC);
+        out.writeInt(VERSION);
+        out.writeInt(partial.parts().size());
+        for (PartialAudit.Part p : partial.parts()) {
+            out.writeLong(p.sequence());
+            str(out, p.name());
+            stats(out, p.stats());
+            out.writeInt(p.blocks().size());
+            for (EventBlock b : p.blocks()) {
+                block(out, b);
+            }
+        }
+        out.flush();
+        gz.finish();
+    }
+
+    private static void stats(DataOutputStream out, RunStats s) throws IOException {
+        List<RunStats.InputStats> inputs = s.inputs();
+        out.writeInt(inputs.size());
+        for (RunStats.InputStats in : inputs) {
+            str(out, in.name);
+            out.writeLong(in.packets);
+            out.writeLong(in.problems);
+            str(out, in.error);
+            out.writeBoolean(in.readCompletely);
+            out.writeInt(in.notes.size());
+            for (String n : in.notes) {
+                str(out, n);
+            }
+        }
+        for (long v : new long[] {s.packets, s.bytes, s.ipPackets, s.nonIpPackets, s.fragments, s.firstNanos, s.lastNanos}) {
+            out.writeLong(v);
+        }
+        List<TunnelStats.Tunnel> tunnels = s.tunnels.tunnels();
+        out.writeInt(tunnels.size());
+        for (TunnelStats.Tunnel t : tunnels) {
+            str(out, t.endpointA());
+            str(out, t.endpointB());
+            str(out, t.type());
+            out.writeLong(t.packets());
+            out.writeLong(t.bytes());
+            out.writeLong(t.firstSeenNanos());
+            out.writeLong(t.lastSeenNanos());
+        }
+        out.writeLong(s.tunnels.packetsOfUnlisted());
+        out.writeInt(s.undecodable().size());
+        for (Map.Entry<String, Long> e : s.undecodable().entrySet()) {
+            str(out, e.getKey());
+            out.writeLong(e.getValue());
+        }
+        out.writeInt(s.unknownLinkTypes().size());
+        for (Map.Entry<Integer, Long> e : s.unknownLinkTypes().entrySet()) {
+            out.writeInt(e.getKey());
+            out.writeLong(e.getValue());
+        }
+        List<CaptureProblem> problems = s.problems();
+        out.writeInt(problems.size());
+        for (CaptureProblem p : problems) {
+            str(out, p.source());
+            out.writeLong(p.packetNumber());
+            str(out, p.kind());
+            str(out, p.message());
+            out.writeBoolean(p.fatal());
+        }
+        out.writeLong(s.problemsTotal());
+    }
+
+    private static void block(DataOutputStream out, EventBlock b) throws IOException {
+        out.writeInt(b.count);
+        for (int i = 0; i < b.count; i++) {
+            out.writeLong(b.ordinal[i]);
+            out.writeLong(b.nanos[i]);
+            out.writeInt(b.originalLength[i]);
+            out.writeInt(b.kind[i]);
+            out.writeInt(b.ports[i]);
+            out.writeLong(b.addresses[i]);
+            out.writeInt(b.length[i]);
+            out.writeInt(b.payloadLength[i]);
+            out.writeInt(b.tcpSeq[i]);
+        }
+        out.writeInt(b.heapUsed);
+        out.write(b.heap, 0, b.heapUsed);
+    }
+
+    private static void str(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    static PartialAudit read(InputStream source, String name) throws IOException {
+        DataInputStream in;
+        try {
+            in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(source, 1 << 16), 1 << 16));
+        } catch (IOException e) {
+            throw new IOException(name + ": not a ucaudit partial audit (not gzip: " + e.getMessage() + ")");
+        }
+        try {
+            byte[] magic = new byte[MAGIC.length];
+            in.readFully(magic);
+            if (!java.util.Arrays.equals(magic, MAGIC)) {
+                throw new IOException(name + ": not a ucaudit partial audit (its first bytes are not UCAUDIT-PARTIAL)");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IOException(name + ": partial audit format " + version + "; this ucaudit reads format " + VERSION
+                        + " only: merge it with the ucaudit that wrote it");
+            }
+            int n = count(in, name, "parts");
+            List<PartialAudit.Part> parts = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                long sequence = in.readLong();
+                String input = str(in, name);
+                RunStats stats = stats(in, name);
+                int blocks = count(in, name, "blocks");
+                List<EventBlock> list = new ArrayList<>();
+                for (int j = 0; j < blocks; j++) {
+                    list.add(block(in, name));
+                }
+                parts.add(new PartialAudit.Part(sequence, input, stats, list));
+            }
+            if (in.read() != -1) {
+                throw new IOException(name + ": bytes after the end of the partial audit");
+            }
+            return new PartialAudit(parts);
+        } catch (EOFException e) {
+            throw new IOException(name + ": the partial audit is cut short");
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(name + ": the partial audit's compressed data is damaged (" + e.getMessage() + ")");
+        }
+    }
+
+    private static RunStats stats(DataInputStream in, String name) throws IOException {
+        RunStats s = new RunStats();
+        int inputs = count(in, name, "inputs");
+        for (int i = 0; i < inputs; i++) {
+            RunStats.InputStats is = s.input(str(in, name));
+            is.packets = in.readLong();
+            is.problems = in.readLong();
+            is.error = str(in, name);
+            is.readCompletely = in.readBoolean();
+            int notes = count(in, name, "notes");
+            for (int j = 0; j < notes; j++) {
+                is.notes.add(str(in, name));
+            }
+        }
+        s.packets = in.readLong();
+        s.bytes = in.readLong();
+        s.ipPackets = in.readLong();
+        s.nonIpPackets = in.readLong();
+        s.fragments = in.readLong();
+        s.firstNanos = in.readLong();
+        s.lastNanos = in.readLong();
+        int tunnels = count(in, name, "tunnels");
+        for (int i = 0; i < tunnels; i++) {
+            s.tunnels.add(new TunnelStats.Tunnel(str(in, name), str(in, name), str(in, name), in.readLong(), in.readLong(),
+                    in.readLong(), in.readLong()));
+        }
+        s.tunnels.addUnlisted(in.readLong());
+        Map<String, Long> undecodable = new TreeMap<>();
+        int u = count(in, name, "undecodable");
+        for (int i = 0; i < u; i++) {
+            undecodable.put(str(in, name), in.readLong());
+        }
+        Map<Integer, Long> linkTypes = new TreeMap<>();
+        int l = count(in, name, "link types");
+        for (int i = 0; i < l; i++) {
+            linkTypes.put(in.readInt(), in.readLong());
+        }
+        List<CaptureProblem> problems = new ArrayList<>();
+        int p = count(in, name, "problems");
+        for (int i = 0; i < p; i++) {
+            problems.add(new CaptureProblem(str(in, name), in.readLong(), str(in, name), str(in, name), in.readBoolean()));
+        }
+        s.restore(undecodable, linkTypes, problems, in.readLong());
+        return s;
+    }
+
+    private static EventBlock block(DataInputStream in, String name) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > EventBlock.CAPACITY) {
+            throw new IOException(name + ": damaged partial audit: a block of " + n + " packets (at most " + EventBlock.CAPACITY + ")");
+        }
+        EventBlock b = new EventBlock();
+        for (int i = 0; i < n; i++) {
+            b.ordinal[i] = in.readLong();
+            b.nanos[i] = in.readLong();
+            b.originalLength[i] = in.readInt();
+            b.kind[i] = in.readInt();
+            b.ports[i] = in.readInt();
+            b.addresses[i] = in.readLong();
+            b.length[i] = in.readInt();
+            b.payloadLength[i] = in.readInt();
+            b.tcpSeq[i] = in.readInt();
+        }
+        b.count = n;
+        int heap = in.readInt();
+        if (heap < 0 || heap > MAX_HEAP) {
+            throw new IOException(name + ": damaged partial audit: a block of " + heap + " frame bytes");
+        }
+        b.heap = new byte[heap];
+        in.readFully(b.heap);
+        b.heapUsed = heap;
+        for (int i = 0; i < n; i++) {
+            if (b.ordinal[i] < 1 || (b.isFrame(i) && (b.ports[i] < 0 || b.length[i] < 0 || b.ports[i] > heap - b.length[i]))
+                    || (!b.isFrame(i) && (b.length[i] < 0 || b.payloadLength[i] < 0))) {
+                throw new IOException(name + ": damaged partial audit: packet " + b.ordinal[i] + " points outside its block");
+            }
+        }
+        return b;
+    }
+
+    private static int count(DataInputStream in, String name, String what) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_COUNT) {
+            throw new IOException(name + ": damaged partial audit: " + n + " " + what);
+        }
+        return n;
+    }
+
+    private static String str(DataInputStream in, String name) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_STRING) {
+            throw new IOException(name + ": damaged partial audit: a text of " + n + " bytes");
+        }
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.ucaudit.engine;
+
+import dev.ucaudit.audit.AuditListener;
+import dev.ucaudit.audit.PacketIntake;
+import dev.ucaudit.audit.RunStats;
+import dev.ucaudit.audit.SignallingInspection;
+import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.capture.PacketSink;
+import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.catalog.CatalogRule;
+import dev.ucaudit.decode.DecodeStatus;
+import dev.ucaudit.decode.DecodedPacket;
+import dev.ucaudit.inspect.probe.ContentProbes;
+import java.util.function.Consumer;
+
+/**
+ * Phase one of a split audit: decodes and counts the packets of one input part (as every audit
+ * does, see {@link PacketIntake}) and records each IP packet into {@link EventBlock}s for the
+ * classification after the merge. It keeps no flow state, so what it records does not depend on
+ * what came before the part.
+ *
+ * <p>Which packets keep their bytes is decided per packet from the packet alone, so that the
+ * replay of the merged whole sees every byte the single run reads: whole frames are kept for
+ * everything but IPv4 TCP and UDP, for fragments, for ports whose catalog row names an inspector
+ * (and 5061), for TCP payloads that start like TPKT (H.225/H.245), and for every payload that some
+ * content probe could use or that is a keep-alive. Of the rest (media, bulk data) only the decoded
+ * fields are kept. A payload an inspector needs but the replay lacks is counted, never guessed.
+ */
+final class PartialRecorder implements PacketSink {
+    private static final int SIP_TLS_PORT = 5061;
+
+    private final PacketIntake intake;
+    private final DecodedPacket decoded = new DecodedPacket();
+    private final boolean[] tcpInspected = new boolean[65536];
+    private final boolean[] udpInspected = new boolean[65536];
+    private final ContentProbes probes = new ContentProbes();
+    private final boolean inspecting;
+    private final Consumer<EventBlock> out;
+    private EventBlock block = new EventBlock();
+
+    PartialRecorder(AuditConfig config, AuditListener listener, Consumer<EventBlock> out) {
+        this.intake = new PacketIntake(config.decapsulation(), listener);
+        this.inspecting = config.inspection();
+        this.out = out;
+        if (config.inspection()) {
+            for (int port = 0; port < 65536; port++) {
+                tcpInspected[port] = namesInspector(config, 6, port);
+                udpInspected[port] = namesInspector(config, 17, port);
+            }
+            tcpInspected[SIP_TLS_PORT] = true;
+            udpInspected[SIP_TLS_PORT] = true;
+            udpInspected[5060] = true;
+            tcpInspected[5060] = true;
+        }
+    }
+
+    /** True when some catalog row on this port names an inspector (as the inspection looks rows up). */
+    private static boolean namesInspector(AuditConfig config, int protocol, int port) {
+        for (CatalogRule r : config.catalog().lookup().candidates(protocol, port).rules()) {
+            if (!r.inspect().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void packet(RawPacket raw) {
+        if (intake.take(raw, decoded) != DecodeStatus.IP) {
+            return;
+        }
+        long ordinal = intake.stats().packets;
+        if (keepsFrame(raw, decoded)) {
+            block.addFrame(ordinal, raw);
+        } else {
+            block.addCompact(ordinal, raw, decoded);
+        }
+        if (block.full()) {
+            flush();
+        }
+    }
+
+    private boolean keepsFrame(RawPacket raw, DecodedPacket d) {
+        if (d.ipVersion != 4 || (d.protocol != 6 && d.protocol != 17) || d.fragment || d.srcPort < 0 || d.dstPort < 0) {
+            return true;
+        }
+        boolean[] inspected = d.protocol == 6 ? tcpInspected : udpInspected;
+        if (inspected[d.srcPort] || inspected[d.dstPort]) {
+            return true;
+        }
+        if (!inspecting || d.payloadLength <= 0) {
+            return false;
+        }
+        byte[] b = raw.data;
+        int off = d.payloadOffset;
+        if (d.protocol == 6 && d.payloadLength >= 2 && b[off] == 3 && b[off + 1] == 0) {
+            return true; // TPKT: H.225 or an H.245 channel a call may open on any port
+        }
+        return SignallingInspection.probeMayUse(probes, d.protocol, b, off, d.payloadLength);
+    }
+
+    @Override
+    public void problem(CaptureProblem p) {
+        intake.problem(p);
+    }
+
+    void inputFailed(String source, String message) {
+        intake.inputFailed(source, message);
+    }
+
+    /** Hands on the packets recorded since the last flush. */
+    void flush() {
+        if (block.count > 0) {
+            out.accept(block);
+            block = new EventBlock();
+        }
+    }
+
+    RunStats stats() {
+        return intake.stats();
+    }
+}

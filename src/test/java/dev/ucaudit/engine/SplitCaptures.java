@@ -1,0 +1,130 @@
+package dev.ucaudit.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ucaudit.capture.CaptureFiles;
+import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.capture.PacketSink;
+import dev.ucaudit.capture.PacketSource;
+import dev.ucaudit.capture.PcapngWriter;
+import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.catalog.Catalog;
+import dev.ucaudit.inventory.Inventory;
+import dev.ucaudit.inventory.InventoryLoader;
+import dev.ucaudit.report.AuditReport;
+import dev.ucaudit.report.CsvReports;
+import dev.ucaudit.report.SummaryJson;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/** Captures cut into parts at packet boundaries, and the report files an outcome gives (split tests). */
+final class SplitCaptures {
+    static final Path PUBLIC = Path.of("../shared/captures/public");
+
+    record Packet(int linkType, long nanos, byte[] frame) {
+    }
+
+    private SplitCaptures() {
+    }
+
+    static AuditConfig config(Catalog catalog, Path inventoryFile) {
+        InventoryLoader loader = new InventoryLoader();
+        Inventory inventory = loader.load(inventoryFile, catalog.roles());
+        assertEquals(List.of(), loader.problems());
+        return AuditConfig.of(catalog, inventory);
+    }
+
+    /** The public captures, sorted; empty when the folder is absent. */
+    static List<Path> publicCaptures() throws Exception {
+        Path folder = PUBLIC.toAbsolutePath().normalize();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().matches(".*\\.(pcap|pcapng|cap)(\\.gz)?$")).sorted().toList();
+        }
+    }
+
+    static List<Packet> readAll(Path capture) throws Exception {
+        List<Packet> packets = new ArrayList<>();
+        try (PacketSource source = CaptureFiles.open(capture)) {
+            source.run(new PacketSink() {
+                @Override
+                public void packet(RawPacket p) {
+                    packets.add(new Packet(p.linkType, p.timestampNanos, Arrays.copyOfRange(p.data, p.offset, p.offset + p.length)));
+                }
+
+                @Override
+                public void problem(CaptureProblem problem) {
+                }
+            });
+        }
+        return packets;
+    }
+
+    /** N-1 random cut points in 0..size, sorted. */
+    static int[] cuts(Random random, int n, int size) {
+        return random.ints(0, size + 1).limit(n - 1).sorted().toArray();
+    }
+
+    /** The parts a capture's packets are cut into at {@code cuts}, written as pcapng files. */
+    static List<Path> writeParts(Path dir, List<Packet> packets, String prefix, int[] cuts) throws Exception {
+        List<Path> parts = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= cuts.length; i++) {
+            int to = i < cuts.length ? cuts[i] : packets.size();
+            parts.add(write(dir, packets, prefix + "-" + i, from, to));
+            from = to;
+        }
+        return parts;
+    }
+
+    /** Packets {@code from..to} as pcapng: one interface per link type, nanosecond times. */
+    static Path write(Path dir, List<Packet> packets, String name, int from, int to) throws Exception {
+        Path file = dir.resolve(name + ".pcapng");
+        try (PcapngWriter w = PcapngWriter.create(file)) {
+            Map<Integer, Integer> interfaces = new HashMap<>();
+            for (Packet p : packets.subList(from, to)) {
+                Integer id = interfaces.get(p.linkType());
+                if (id == null) {
+                    id = w.addInterface(p.linkType(), 262144, PcapngWriter.NANOS);
+                    interfaces.put(p.linkType(), id);
+                }
+                w.writePacket(id, p.nanos(), p.frame());
+            }
+        }
+        return file;
+    }
+
+    /** The report files of an outcome: flows, conversations, unused openings, summary without {@code dropped} fields. */
+    static Map<String, String> reportFiles(Path dir, AuditConfig config, AuditOutcome o, List<String> dropped)
+            throws Exception {
+        Path out = Files.createTempDirectory(dir, "report");
+        CsvReports.writeFlows(out.resolve("flows.csv"), o.result().rows());
+        CsvReports.writeConversations(out.resolve("conversations.csv"), o.result().conversations());
+        CsvReports.writeUnused(out.resolve("unused.csv"), o.unused());
+        SummaryJson.write(out.resolve("summary.json"), new AuditReport("offline", config.catalog(), List.of(),
+                config.inventory(), List.of(), o.stats(), o.result(), o.unused(), o.inspection(), Map.of(),
+                o.flowsEvictedIdle(), o.flowsEvictedSize(), List.of(), 0, 0L));
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String name : List.of("flows.csv", "conversations.csv", "unused.csv")) {
+            files.put(name, Files.readString(out.resolve(name), StandardCharsets.UTF_8));
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode summary = (ObjectNode) mapper.readTree(out.resolve("summary.json").toFile());
+        summary.remove(dropped);
+        files.put("summary.json", mapper.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+        return files;
+    }
+}
