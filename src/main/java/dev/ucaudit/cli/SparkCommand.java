@@ -83,6 +83,10 @@ final class SparkCommand implements Callable<Integer> {
         }
     }
 
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
     static boolean sparkPresent() {
         try {
             Class.forName(SPARK_CLASS, false, SparkCommand.class.getClassLoader());
@@ -127,8 +131,10 @@ final class SparkCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        summary.printf(Locale.ROOT, "ucaudit: spark %s: %d files in %d tasks, partial audits %.1f MB%n", result.master(),
-                result.files().size(), result.tasks(), result.partialBytes() / 1e6);
+        summary.printf(Locale.ROOT, "ucaudit: spark %s: %s in %s read in %.1f s (partial audits: %.1f MB), merged and"
+                + " classified on the driver in %.1f s%n", result.master(), count(result.files().size(), "file"),
+                count(result.tasks(), "task"), result.tasksTime().toMillis() / 1e3, result.partialBytes() / 1e6,
+                result.classifyTime().toMillis() / 1e3);
         return session.write(result.outcome(), "offline", options.out, Map.of(), summary, err);
     }
 }

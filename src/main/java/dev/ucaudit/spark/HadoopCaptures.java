@@ -14,13 +14,16 @@ import org.apache.hadoop.security.AccessControlException;
  * pure-Java reader (pcap, pcapng, gzip either way): no local copy, nothing but sequential reads.
  */
 final class HadoopCaptures {
+    /** Bytes asked of the file system at a time (Hadoop's default, io.file.buffer.size, is 4 KB). */
+    private static final int READ_BUFFER = 1 << 20;
+
     private HadoopCaptures() {
     }
 
     static PacketSource open(Configuration conf, CaptureFile file) throws CaptureException {
         Path path = new Path(file.path());
         try {
-            return PcapFileSource.ofStream(path.getFileSystem(conf).open(path), file.name());
+            return PcapFileSource.ofStream(path.getFileSystem(conf).open(path, READ_BUFFER), file.name());
         } catch (FileNotFoundException e) {
             throw new CaptureException(file.name() + " does not exist (any more: it was listed when the job started)", e);
         } catch (AccessControlException e) {

@@ -8,6 +8,7 @@ import dev.ucaudit.engine.AuditOutcome;
 import dev.ucaudit.engine.PartialAudit;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.SparkConf;
@@ -32,9 +33,11 @@ public final class SparkAudit {
      *
      * @param repeated     files found under more than one of the paths given (read once)
      * @param partialBytes the partial audits' size as shipped to the driver
+     * @param tasksTime    from the job's start to the last partial audit on the driver (phase one)
+     * @param classifyTime the merge and the classification on the driver (phase two)
      */
     public record Result(AuditOutcome outcome, List<CaptureFile> files, List<String> repeated, int tasks, long partialBytes,
-                         String master) {
+                         String master, Duration tasksTime, Duration classifyTime) {
     }
 
     private SparkAudit() {
@@ -83,6 +86,7 @@ public final class SparkAudit {
         Broadcast<ConfigCopy> shippedConfig = sc.broadcast(copy);
         Broadcast<HadoopConf> shippedHadoop = sc.broadcast(new HadoopConf(sc.hadoopConfiguration()));
         List<byte[]> partials;
+        long start = System.nanoTime();
         try {
             partials = new ArrayList<>(sc.parallelize(files, tasks).mapPartitions(new PartialTask(shippedConfig, shippedHadoop)).collect());
         } catch (RuntimeException e) { // SparkException and what else a failed job throws, with a stack trace as message
@@ -91,10 +95,11 @@ public final class SparkAudit {
             shippedConfig.destroy();
             shippedHadoop.destroy();
         }
+        long collected = System.nanoTime();
         long bytes = partials.stream().mapToLong(b -> b.length).sum();
-        PartialAudit whole = merge(read(partials));
-        return new Result(AuditEngine.classify(config, listener, whole), files, listing.repeated(), tasks, bytes,
-                sc.master());
+        AuditOutcome outcome = AuditEngine.classify(config, listener, merge(read(partials)));
+        return new Result(outcome, files, listing.repeated(), tasks, bytes, sc.master(), Duration.ofNanos(collected - start),
+                Duration.ofNanos(System.nanoTime() - collected));
     }
 
     private static List<PartialAudit> read(List<byte[]> partials) {

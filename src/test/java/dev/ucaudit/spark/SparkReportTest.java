@@ -98,7 +98,7 @@ class SparkReportTest {
         audit.addAll(auditOrder);
         Run a = run(audit);
         assertEquals(a.status, s.status, "exit status\nspark: " + s + "\naudit: " + a);
-        assertTrue(s.out.contains("7 files in "), s.toString());
+        assertTrue(s.out.contains(" 7 files in "), s.toString());
         for (String file : ReportWriter.FILES) {
             assertEquals(withoutWriteTime(auditOut.resolve(file)), withoutWriteTime(sparkOut.resolve(file)),
                     file + " of spark " + sparkOptions + " differs from audit's");
