@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ./ucaudit} or {@code ucaudit}) is run verbatim by sh, through the checkout's launcher, in a
  * folder laid out like the docs assume: the sample as captures/lab-site.pcap and captures/today.pcap, its
  * inventory as site.csv and site/inventory.csv, a pcapng.gz copy in lab/, the rules README's site-rules
- * example and the nightly doc's allowed.csv example. A command must exit 0, or 1 when it reports findings.
+ * example and the nightly doc's allowed.csv example, and SPARK_HOME holding links to the build's Spark jars.
+ * A command must exit 0, or 1 when it reports findings.
  * Lines that cannot run here are skipped for a stated reason (SKIPPED below): usage synopses, live capture
  * (needs an interface and capture rights), and the cron line and nightly.sh (need cron, mail and dated
  * report folders). A code line naming ucaudit that is neither run nor skipped fails the test.
@@ -75,6 +76,16 @@ class DocCommandsIT {
         Files.writeString(site.resolve("site-rules.csv"), codeBlockAfter(REPO.resolve("rules/README.md"), "## Adding a site's own rows", "```\n"));
         Files.writeString(site.resolve("site/allowed.csv"), codeBlockAfter(REPO.resolve("docs/nightly.md"), "## The allowed-flows file", "```csv\n"));
         writePcapngGz(sample, site.resolve("lab/lab-site.pcapng.gz"));
+        sparkHome(site.resolve("spark-home"));
+    }
+
+    /** A SPARK_HOME for the documented 'ucaudit spark' commands: links to the build's Spark jars (target/spark.classpath). */
+    static void sparkHome(Path home) throws IOException {
+        Path jars = Files.createDirectories(home.resolve("jars"));
+        String classpath = Files.readString(Path.of(System.getProperty("ucaudit.sparkClasspath", "target/spark.classpath"))).strip();
+        for (String jar : classpath.split(java.io.File.pathSeparator)) {
+            Files.createSymbolicLink(jars.resolve(Path.of(jar).getFileName()), Path.of(jar));
+        }
     }
 
     @Test
@@ -92,9 +103,10 @@ class DocCommandsIT {
             Map<String, String> env = new HashMap<>();
             env.put("PATH", site + ":" + System.getenv("PATH"));
             env.put("XDG_CACHE_HOME", site.resolve("cache").toString());
+            env.put("SPARK_HOME", site.resolve("spark-home").toString());
             Shell r = Shell.run(site, env, List.of("sh", "-c", line));
             ran++;
-            boolean findings = line.contains(" audit ") || line.contains(" diff ");
+            boolean findings = line.contains(" audit ") || line.contains(" diff ") || line.contains(" spark ");
             if (!(r.status() == 0 || (findings && r.status() == 1))) {
                 failures.add(where + ": " + line + "\n" + r);
             }
