@@ -44,6 +44,11 @@ final class AuditSession {
     /** The unused openings of the last {@link #finishAndWrite}, for the live command's cumulative view. */
     List<UnusedOpening> lastUnused = List.of();
 
+    /** A partial audit written while reading (audit --partial, merge): moved into the report as partial.bin.gz. */
+    Path partialFile;
+    /** The name a report folder gives its partial audit. */
+    static final String PARTIAL = "partial.bin.gz";
+
     /** Policy check and unused-over-time history (audit --allowed/--state); NONE unless the command sets it. */
     ReportExtras extras = ReportExtras.NONE;
 
@@ -160,6 +165,10 @@ final class AuditSession {
         // summary.json is written once, last, after every other file and the state file
         new ReportFolderSwap().replace(dir, staged -> {
             ReportWriter.writeAllButSummary(staged, report);
+            if (partialFile != null) {
+                java.nio.file.Files.move(partialFile, staged.resolve(PARTIAL));
+                partialFile = null;
+            }
             ReportExtras.Written written = extra.write(staged);
             extraLines.addAll(written.lines());
             SummaryJson.write(staged.resolve("summary.json"), report, written.sections());

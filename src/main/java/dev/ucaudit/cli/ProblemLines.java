@@ -21,7 +21,7 @@ final class ProblemLines implements AuditListener {
     }
 
     @Override
-    public void problem(CaptureProblem p) {
+    public synchronized void problem(CaptureProblem p) {
         if (p.fatal() || p.packetNumber() == 0) {
             err.println("ucaudit: " + p.describe());
             return;
@@ -35,7 +35,7 @@ final class ProblemLines implements AuditListener {
     }
 
     @Override
-    public void inputFailed(String source, String message) {
+    public synchronized void inputFailed(String source, String message) {
         err.println("ucaudit: " + message);
     }
 }

@@ -109,11 +109,33 @@ public final class AuditEngine {
      */
     public List<Boolean> readPipelined(List<Input> inputs, Executor executor, int readersAhead,
                                        BiFunction<PacketSource, PacketSink, PacketSink> decorate) {
+        return readPipelined(inputs, executor, readersAhead, decorate, null);
+    }
+
+    /**
+     * As {@link #readPipelined(List, Executor, int, BiFunction)}, and writes what was read to {@code
+     * partialOut} as a partial audit ({@link PartialAudit#write}'s form; input i has sequence i), so
+     * that it can later be merged with others ({@code ucaudit merge}): its parts keep this order and come
+     * before or after another run's by the name of each run's first input. The stream is not closed.
+     */
+    public List<Boolean> readPipelined(List<Input> inputs, Executor executor, int readersAhead,
+                                       BiFunction<PacketSource, PacketSink, PacketSink> decorate,
+                                       java.io.OutputStream partialOut) {
         if (replay == null) {
             replay = new Replay(auditor);
             replay.startAfter(auditor.stats().packets); // packets read directly before count for the upkeep
         }
-        return new PipelinedRead(config, listener, auditor, replay).read(inputs, executor, readersAhead, decorate);
+        try {
+            PartialAuditFormat.Writer writer = partialOut == null ? null : new PartialAuditFormat.Writer(partialOut);
+            List<Boolean> opened = new PipelinedRead(config, listener, auditor, replay, writer)
+                    .read(inputs, executor, readersAhead, decorate);
+            if (writer != null) {
+                writer.finish();
+            }
+            return opened;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("writing the partial audit: " + e.getMessage(), e);
+        }
     }
 
     public boolean read(PacketSource source) {
@@ -163,7 +185,7 @@ public final class AuditEngine {
             recorder.inputFailed(name, e.getMessage());
         }
         recorder.flush();
-        return new PartialAudit(List.of(new PartialAudit.Part(sequence, name, recorder.stats(), blocks)));
+        return new PartialAudit(List.of(new PartialAudit.Part("", sequence, name, recorder.stats(), blocks)));
     }
 
     /**
@@ -174,20 +196,26 @@ public final class AuditEngine {
      */
     public static AuditOutcome classify(AuditConfig config, AuditListener listener, PartialAudit whole) {
         AuditEngine engine = new AuditEngine(config, listener);
-        RunStats stats = new RunStats();
-        for (PartialAudit.Part p : whole.parts()) {
-            stats.add(p.stats());
+        engine.replay(whole);
+        return engine.finish();
+    }
+
+    /**
+     * Reads a merged whole into this engine, as if its parts' inputs were read here one after the
+     * other (their counts are added to {@link #stats()}); {@link #finish()} then classifies.
+     */
+    public void replay(PartialAudit whole) {
+        if (replay == null) {
+            replay = new Replay(auditor);
+            replay.startAfter(auditor.stats().packets);
         }
-        engine.auditor.adoptStats(stats);
-        Replay replay = new Replay(engine.auditor);
-        engine.replay = replay;
         for (PartialAudit.Part p : whole.parts()) {
             for (EventBlock b : p.blocks()) {
                 replay.block(p.name(), b);
             }
             replay.endPart(p.stats().packets);
+            auditor.stats().add(p.stats());
         }
-        return engine.finish();
     }
 
     private AuditOutcome outcome() {

@@ -12,13 +12,17 @@ import java.util.List;
  * What auditing a part of the packets yields before anything is classified: per input part, the
  * run statistics and the IP packets as {@link EventBlock}s (see {@link PartialRecorder} for which
  * keep their bytes). {@link #merge} is exact, associative and commutative: parts are kept in the
- * order (sequence, input name, first packet time), and {@link AuditEngine#classify} replays the
+ * order (run, sequence, input name, first packet time: see {@link Part}), and {@link AuditEngine#classify} replays the
  * merged whole through the same flow table, inspection and classifier as one run, so a flow or a
  * pinhole crossing from one part into the next is joined as in one run. Immutable once built.
  */
 public final class PartialAudit {
-    /** One input part: its place in the order, its counts, its packets. */
-    record Part(long sequence, String name, RunStats stats, List<EventBlock> blocks) {
+    /**
+     * One input part: its place in the order, its counts, its packets. {@code group} keeps the inputs
+     * of one run together (the name of the run's first input; empty for parts collected one by one),
+     * {@code sequence} is the input's place in its run.
+     */
+    record Part(String group, long sequence, String name, RunStats stats, List<EventBlock> blocks) {
         Part {
             blocks = List.copyOf(blocks);
         }
@@ -28,7 +32,8 @@ public final class PartialAudit {
         }
     }
 
-    static final Comparator<Part> ORDER = Comparator.comparingLong(Part::sequence).thenComparing(Part::name)
+    static final Comparator<Part> ORDER = Comparator.comparing(Part::group).thenComparingLong(Part::sequence)
+            .thenComparing(Part::name)
             .thenComparingLong(Part::firstNanos).thenComparingLong(p -> p.stats().packets);
 
     private final List<Part> parts;
@@ -44,7 +49,10 @@ public final class PartialAudit {
         return new PartialAudit(List.of());
     }
 
-    /** Both parts' packets as one audit would read them: in (sequence, input name, first packet time) order. */
+    /**
+     * Both parts' packets as one audit would read them: the inputs of one run in their order, runs
+     * in the order of their first input's name; inputs collected one by one by their sequence.
+     */
     public static PartialAudit merge(PartialAudit a, PartialAudit b) {
         List<Part> all = new ArrayList<>(a.parts);
         all.addAll(b.parts);

@@ -24,8 +24,12 @@ import java.util.zip.GZIPOutputStream;
  * The binary form of a {@link PartialAudit} (a report folder's {@code partial.bin.gz}, what Spark
  * tasks hand to the driver): gzip over big-endian fields. Version 1:
  * <pre>
- * "UCAUDIT-PARTIAL\n" u32 version=1, u32 parts
- * part:  i64 sequence, str name, stats, u32 blocks, block*
+ * "UCAUDIT-PARTIAL\n" u32 version=1, then tagged items until the end tag:
+ *   u8 1: a part starts: str group, i64 sequence, str name
+ *   u8 2: a block of the current part
+ *   u8 3: the current part ends: stats
+ *   u8 0: end
+ * (streamed: a part's blocks are written while it is read, its counts when it ends)
  * stats: u32 inputs {str name, i64 packets, i64 problems, str error, bool complete, u32 notes {str}}
  *        i64 packets, bytes, ip, non-ip, fragments, first, last
  *        u32 tunnels {str a, str b, str type, i64 packets, bytes, first, last}, i64 unlisted
@@ -41,6 +45,10 @@ import java.util.zip.GZIPOutputStream;
 final class PartialAuditFormat {
     private static final byte[] MAGIC = "UCAUDIT-PARTIAL\n".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
+    private static final int END = 0;
+    private static final int PART = 1;
+    private static final int BLOCK = 2;
+    private static final int END_PART = 3;
     private static final int MAX_STRING = 1 << 20;
     private static final int MAX_COUNT = 1 << 24;
     private static final int MAX_HEAP = 64 << 20;
@@ -49,26 +57,56 @@ final class PartialAuditFormat {
     }
 
     static void write(PartialAudit partial, OutputStream target) throws IOException {
-        GZIPOutputStream gz = new GZIPOutputStream(target, 1 << 16) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        };
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
-        out.write(MAGIC);
-        out.writeInt(VERSION);
-        out.writeInt(partial.parts().size());
+        Writer w = new Writer(target);
         for (PartialAudit.Part p : partial.parts()) {
-            out.writeLong(p.sequence());
-            str(out, p.name());
-            stats(out, p.stats());
-            out.writeInt(p.blocks().size());
+            w.startPart(p.group(), p.sequence(), p.name());
             for (EventBlock b : p.blocks()) {
-                block(out, b);
+                w.block(b);
             }
+            w.endPart(p.stats());
         }
-        out.flush();
-        gz.finish();
+        w.finish();
+    }
+
+    /** Writes a partial audit as it is read: parts one after the other, blocks as they come. */
+    static final class Writer {
+        private final GZIPOutputStream gz;
+        private final DataOutputStream out;
+
+        Writer(OutputStream target) throws IOException {
+            gz = new GZIPOutputStream(target, 1 << 16) {
+                {
+                    def.setLevel(Deflater.BEST_SPEED);
+                }
+            };
+            out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
+            out.write(MAGIC);
+            out.writeInt(VERSION);
+        }
+
+        void startPart(String group, long sequence, String name) throws IOException {
+            out.writeByte(PART);
+            str(out, group);
+            out.writeLong(sequence);
+            str(out, name);
+        }
+
+        void block(EventBlock b) throws IOException {
+            out.writeByte(BLOCK);
+            PartialAuditFormat.block(out, b);
+        }
+
+        void endPart(RunStats stats) throws IOException {
+            out.writeByte(END_PART);
+            stats(out, stats);
+        }
+
+        /** Writes the end tag and finishes the gzip stream (the target stays open). */
+        void finish() throws IOException {
+            out.writeByte(END);
+            out.flush();
+            gz.finish();
+        }
     }
 
     private static void stats(DataOutputStream out, RunStats s) throws IOException {
@@ -163,18 +201,31 @@ final class PartialAuditFormat {
                 throw new IOException(name + ": partial audit format " + version + "; this ucaudit reads format " + VERSION
                         + " only: merge it with the ucaudit that wrote it");
             }
-            int n = count(in, name, "parts");
             List<PartialAudit.Part> parts = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
+            while (true) {
+                int tag = in.readUnsignedByte();
+                if (tag == END) {
+                    break;
+                }
+                if (tag != PART) {
+                    throw new IOException(name + ": damaged partial audit: item " + tag + " where a part should start");
+                }
+                String group = str(in, name);
                 long sequence = in.readLong();
                 String input = str(in, name);
-                RunStats stats = stats(in, name);
-                int blocks = count(in, name, "blocks");
                 List<EventBlock> list = new ArrayList<>();
-                for (int j = 0; j < blocks; j++) {
-                    list.add(block(in, name));
+                RunStats stats = null;
+                while (stats == null) {
+                    int t = in.readUnsignedByte();
+                    if (t == BLOCK) {
+                        list.add(block(in, name));
+                    } else if (t == END_PART) {
+                        stats = stats(in, name);
+                    } else {
+                        throw new IOException(name + ": damaged partial audit: item " + t + " inside the part " + input);
+                    }
                 }
-                parts.add(new PartialAudit.Part(sequence, input, stats, list));
+                parts.add(new PartialAudit.Part(group, sequence, input, stats, list));
             }
             if (in.read() != -1) {
                 throw new IOException(name + ": bytes after the end of the partial audit");

@@ -32,8 +32,12 @@ final class PipelinedRead {
     private final Replay replay;
     private final Auditor auditor;
     private volatile boolean cancelled;
+    /** Where the packets read are also written as a partial audit, or null. */
+    private final PartialAuditFormat.Writer partial;
 
-    PipelinedRead(AuditConfig config, AuditListener listener, Auditor auditor, Replay replay) {
+    PipelinedRead(AuditConfig config, AuditListener listener, Auditor auditor, Replay replay,
+                  PartialAuditFormat.Writer partial) {
+        this.partial = partial;
         this.config = config;
         this.listener = listener;
         this.auditor = auditor;
@@ -54,7 +58,7 @@ final class PipelinedRead {
                     int n = started++;
                     executor.execute(() -> readOne(inputs.get(n), queues.get(n), decorate));
                 }
-                opened.add(replayOne(inputs.get(i).name(), queues.get(i)));
+                opened.add(replayOne(inputs.get(0).name(), i, inputs.get(i).name(), queues.get(i)));
                 queues.set(i, null);
             }
         } finally {
@@ -63,7 +67,18 @@ final class PipelinedRead {
         return opened;
     }
 
-    private boolean replayOne(String name, BlockingQueue<Object> queue) {
+    private boolean replayOne(String group, int sequence, String name, BlockingQueue<Object> queue) {
+        try {
+            if (partial != null) {
+                partial.startPart(group, sequence, name);
+            }
+            return replayBlocks(name, queue);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("writing the partial audit: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean replayBlocks(String name, BlockingQueue<Object> queue) throws java.io.IOException {
         while (true) {
             Object next;
             try {
@@ -74,6 +89,9 @@ final class PipelinedRead {
             }
             if (next instanceof EventBlock b) {
                 replay.block(name, b);
+                if (partial != null) {
+                    partial.block(b);
+                }
             } else {
                 End end = (End) next;
                 if (end.crash() != null) {
@@ -87,6 +105,9 @@ final class PipelinedRead {
                 }
                 replay.endPart(end.stats().packets);
                 auditor.stats().add(end.stats());
+                if (partial != null) {
+                    partial.endPart(end.stats());
+                }
                 return end.opened();
             }
         }

@@ -1,0 +1,78 @@
+package dev.ucaudit.engine;
+
+import dev.ucaudit.audit.AuditListener;
+import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.capture.PacketSink;
+import dev.ucaudit.capture.RawPacket;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Records the packets a live run reads as partial audits, one per period: packets go to this sink
+ * beside the engine's, and each period's packets are streamed to the period's output as they fill
+ * blocks ({@link PartialAudit#write}'s form, one part per period: group = the run, sequence = the
+ * period's number, name = the input). Merging a run's period partials gives the audit of all its
+ * packets in one part after the other. Used from one thread.
+ */
+public final class PartialStream implements PacketSink {
+    private final AuditConfig config;
+    private final AuditListener listener;
+    private final String group;
+    private final String input;
+    private PartialRecorder recorder;
+    private PartialAuditFormat.Writer writer;
+    private long sequence;
+
+    /**
+     * @param listener hears the problems of packets as this stream decodes them again: usually
+     *                 {@link AuditListener#SILENT}, the engine's own listener having heard them
+     * @param group    names the run (e.g. interface and start time): it orders this run's periods among other runs'
+     */
+    public PartialStream(AuditConfig config, AuditListener listener, String group, String input) {
+        this.config = config;
+        this.listener = listener;
+        this.group = group;
+        this.input = input;
+    }
+
+    /** Starts recording a period into {@code out} (not closed by this stream). */
+    public void startPeriod(OutputStream out) throws IOException {
+        if (writer != null) {
+            throw new IllegalStateException("the period before was not ended");
+        }
+        writer = new PartialAuditFormat.Writer(out);
+        writer.startPart(group, sequence++, input);
+        recorder = new PartialRecorder(config, listener, b -> {
+            try {
+                writer.block(b);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        recorder.stats().input(input);
+    }
+
+    /** Ends the period: its last packets and counts are written and the output's gzip stream finished. */
+    public void endPeriod() throws IOException {
+        recorder.flush();
+        writer.endPart(recorder.stats());
+        writer.finish();
+        writer = null;
+        recorder = null;
+    }
+
+    @Override
+    public void packet(RawPacket raw) {
+        if (recorder != null) {
+            recorder.packet(raw);
+        }
+    }
+
+    @Override
+    public void problem(CaptureProblem p) {
+        if (recorder != null) {
+            recorder.problem(p);
+        }
+    }
+}
