@@ -6,8 +6,10 @@ import dev.ucaudit.spark.ConfigCopy;
 import dev.ucaudit.spark.InputOrder;
 import dev.ucaudit.spark.SparkAudit;
 import dev.ucaudit.spark.SparkJob;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +62,10 @@ final class SparkCommand implements Callable<Integer> {
     @Option(names = "--conf", paramLabel = "KEY=VALUE",
             description = "A Spark setting, as spark-submit --conf takes it (spark.executor.memory=4g); may be repeated.")
     Map<String, String> sparkConf = new LinkedHashMap<>();
+
+    @Option(names = "--partial",
+            description = "Also write partial.bin.gz into the report, as audit --partial does, so that `ucaudit merge` can join it with other reports.")
+    boolean partial;
 
     @Parameters(paramLabel = "PATH", arity = "1..*",
             description = {"Capture files, folders (searched recursively for .pcap, .pcapng, .cap and .gz files) or globs,"
@@ -135,6 +141,12 @@ final class SparkCommand implements Callable<Integer> {
                 + " classified on the driver in %.1f s%n", result.master(), count(result.files().size(), "file"),
                 count(result.tasks(), "task"), result.tasksTime().toMillis() / 1e3, result.partialBytes() / 1e6,
                 result.classifyTime().toMillis() / 1e3);
+        if (partial) {
+            session.partialFile = PartialFiles.temporary(options.out);
+            try (OutputStream file = Files.newOutputStream(session.partialFile)) {
+                result.whole().write(file);
+            }
+        }
         return session.write(result.outcome(), "offline", options.out, Map.of(), summary, err);
     }
 }

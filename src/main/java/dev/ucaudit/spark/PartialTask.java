@@ -22,10 +22,13 @@ final class PartialTask implements FlatMapFunction<Iterator<CaptureFile>, byte[]
     private static final long serialVersionUID = 1L;
     private final Broadcast<ConfigCopy> config;
     private final Broadcast<HadoopConf> hadoop;
+    /** Names the run, as audit --partial does: the first file's name. */
+    private final String run;
 
-    PartialTask(Broadcast<ConfigCopy> config, Broadcast<HadoopConf> hadoop) {
+    PartialTask(Broadcast<ConfigCopy> config, Broadcast<HadoopConf> hadoop, String run) {
         this.config = config;
         this.hadoop = hadoop;
+        this.run = run;
     }
 
     @Override
@@ -38,7 +41,7 @@ final class PartialTask implements FlatMapFunction<Iterator<CaptureFile>, byte[]
         PartialAudit partial = PartialAudit.empty();
         while (files.hasNext()) {
             CaptureFile file = files.next();
-            partial = PartialAudit.merge(partial, AuditEngine.collect(audit, AuditListener.SILENT, file.sequence(), file.name(),
+            partial = PartialAudit.merge(partial, AuditEngine.collect(audit, AuditListener.SILENT, run, file.sequence(), file.name(),
                     () -> HadoopCaptures.open(conf, file)));
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

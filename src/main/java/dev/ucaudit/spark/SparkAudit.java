@@ -31,13 +31,14 @@ public final class SparkAudit {
     /**
      * What a job found and how it ran.
      *
+     * @param whole        the merged partial audits (what {@code ucaudit merge} joins with other reports)
      * @param repeated     files found under more than one of the paths given (read once)
      * @param partialBytes the partial audits' size as shipped to the driver
      * @param tasksTime    from the job's start to the last partial audit on the driver (phase one)
      * @param classifyTime the merge and the classification on the driver (phase two)
      */
-    public record Result(AuditOutcome outcome, List<CaptureFile> files, List<String> repeated, int tasks, long partialBytes,
-                         String master, Duration tasksTime, Duration classifyTime) {
+    public record Result(AuditOutcome outcome, PartialAudit whole, List<CaptureFile> files, List<String> repeated, int tasks,
+                         long partialBytes, String master, Duration tasksTime, Duration classifyTime) {
     }
 
     private SparkAudit() {
@@ -88,7 +89,8 @@ public final class SparkAudit {
         List<byte[]> partials;
         long start = System.nanoTime();
         try {
-            partials = new ArrayList<>(sc.parallelize(files, tasks).mapPartitions(new PartialTask(shippedConfig, shippedHadoop)).collect());
+            partials = new ArrayList<>(sc.parallelize(files, tasks).mapPartitions(new PartialTask(shippedConfig, shippedHadoop,
+                    files.get(0).name())).collect());
         } catch (RuntimeException e) { // SparkException and what else a failed job throws, with a stack trace as message
             throw new IllegalStateException("the Spark job failed: " + CaptureListing.firstLine(rootCause(e)), e);
         } finally {
@@ -97,8 +99,9 @@ public final class SparkAudit {
         }
         long collected = System.nanoTime();
         long bytes = partials.stream().mapToLong(b -> b.length).sum();
-        AuditOutcome outcome = AuditEngine.classify(config, listener, merge(read(partials)));
-        return new Result(outcome, files, listing.repeated(), tasks, bytes, sc.master(), Duration.ofNanos(collected - start),
+        PartialAudit whole = merge(read(partials));
+        AuditOutcome outcome = AuditEngine.classify(config, listener, whole);
+        return new Result(outcome, whole, files, listing.repeated(), tasks, bytes, sc.master(), Duration.ofNanos(collected - start),
                 Duration.ofNanos(System.nanoTime() - collected));
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ucaudit spark --master local[2]} against {@code ucaudit audit} of the same files in the same
  * order: every file of the two report folders is the same byte for byte, but for the time each was
- * written. The files: the lab-site capture cut into four parts (one gzip-compressed) in one sensor
+ * written (and with {@code --partial}, partial.bin.gz is the same as {@code audit --partial}'s). The files: the lab-site capture cut into four parts (one gzip-compressed) in one sensor
  * folder, a generated media-heavy capture cut into three in another, at random packet boundaries
  * (fixed seed), so that flows and pinholes cross from one file into the next.
  */
@@ -70,8 +70,8 @@ class SparkReportTest {
     }
 
     @Test
-    void oneFilePerTaskGivesTheReportOfOneAudit() throws Exception {
-        assertSameReports(List.of("--files-per-task", "1"), inPathOrder());
+    void oneFilePerTaskGivesTheReportOfOneAuditAndTheSamePartial() throws Exception {
+        assertSameReports(List.of("--files-per-task", "1", "--partial"), inPathOrder());
     }
 
     @Test
@@ -95,6 +95,10 @@ class SparkReportTest {
         spark.add(captures.toString());
         Run s = run(spark);
         List<String> audit = new ArrayList<>(List.of("audit", "--inventory", inventory.toString(), "--out", auditOut.toString()));
+        boolean partial = sparkOptions.contains("--partial");
+        if (partial) {
+            audit.add("--partial");
+        }
         audit.addAll(auditOrder);
         Run a = run(audit);
         assertEquals(a.status, s.status, "exit status\nspark: " + s + "\naudit: " + a);
@@ -103,8 +107,12 @@ class SparkReportTest {
             assertEquals(withoutWriteTime(auditOut.resolve(file)), withoutWriteTime(sparkOut.resolve(file)),
                     file + " of spark " + sparkOptions + " differs from audit's");
         }
+        if (partial) {
+            assertEquals(-1L, Files.mismatch(auditOut.resolve("partial.bin.gz"), sparkOut.resolve("partial.bin.gz")),
+                    "partial.bin.gz of spark differs from audit --partial's");
+        }
         try (var listed = Files.list(sparkOut)) {
-            assertEquals(ReportWriter.FILES.size(), listed.count(), "the report folder holds the report's files only");
+            assertEquals(ReportWriter.FILES.size() + (partial ? 1 : 0), listed.count(), "the report folder holds the report's files only");
         }
     }
 
