@@ -76,15 +76,21 @@ class DocCommandsIT {
         Files.writeString(site.resolve("site-rules.csv"), codeBlockAfter(REPO.resolve("rules/README.md"), "## Adding a site's own rows", "```\n"));
         Files.writeString(site.resolve("site/allowed.csv"), codeBlockAfter(REPO.resolve("docs/nightly.md"), "## The allowed-flows file", "```csv\n"));
         writePcapngGz(sample, site.resolve("lab/lab-site.pcapng.gz"));
-        sparkHome(site.resolve("spark-home"));
+        sparkHome();
     }
 
-    /** A SPARK_HOME for the documented 'ucaudit spark' commands: links to the build's Spark jars (target/spark.classpath). */
-    static void sparkHome(Path home) throws IOException {
-        Path jars = Files.createDirectories(home.resolve("jars"));
-        String classpath = Files.readString(Path.of(System.getProperty("ucaudit.sparkClasspath", "target/spark.classpath"))).strip();
-        for (String jar : classpath.split(java.io.File.pathSeparator)) {
-            Files.createSymbolicLink(jars.resolve(Path.of(jar).getFileName()), Path.of(jar));
+    /**
+     * A SPARK_HOME for the documented 'ucaudit spark' commands: target/spark-home/jars/ of links to the build's Spark jars
+     * (target/spark.classpath), as scripts/bench-spark makes it; outside the temporary folder, whose clean-up would
+     * warn about every link.
+     */
+    static void sparkHome() throws IOException {
+        Path classpath = Path.of(System.getProperty("ucaudit.sparkClasspath", "target/spark.classpath"));
+        Path jars = Files.createDirectories(classpath.resolveSibling("spark-home").resolve("jars"));
+        for (String jar : Files.readString(classpath).strip().split(java.io.File.pathSeparator)) {
+            Path link = jars.resolve(Path.of(jar).getFileName());
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, Path.of(jar));
         }
     }
 
@@ -103,7 +109,8 @@ class DocCommandsIT {
             Map<String, String> env = new HashMap<>();
             env.put("PATH", site + ":" + System.getenv("PATH"));
             env.put("XDG_CACHE_HOME", site.resolve("cache").toString());
-            env.put("SPARK_HOME", site.resolve("spark-home").toString());
+            env.put("SPARK_HOME", Path.of(System.getProperty("ucaudit.sparkClasspath", "target/spark.classpath"))
+                    .resolveSibling("spark-home").toAbsolutePath().toString());
             Shell r = Shell.run(site, env, List.of("sh", "-c", line));
             ran++;
             boolean findings = line.contains(" audit ") || line.contains(" diff ") || line.contains(" spark ");
