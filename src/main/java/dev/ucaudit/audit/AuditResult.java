@@ -1,5 +1,7 @@
 package dev.ucaudit.audit;
 
+import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inventory.IpAddress;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -23,12 +25,12 @@ public final class AuditResult implements Consumer<FlowRecord> {
     private final List<FlowRecord> rows = new ArrayList<>();
     private long flowsNotListed;
     private long undocumentedNotListed;
-    private final Map<String, Conversation> conversations = new HashMap<>();
+    private final Map<HostPair, Conversation> conversations = new HashMap<>();
     private long flows;
     private long documented;
     private long undocumented;
     /** Catalog rule -> responders of the documented flows that cited it. */
-    private final Map<String, Set<String>> respondersByRule = new HashMap<>();
+    private final Map<String, Set<IpAddress>> respondersByRule = new HashMap<>();
     private final BitSet tcpPortsSeen = new BitSet(65536);
     private final BitSet udpPortsSeen = new BitSet(65536);
     private final BitSet protocolsSeen = new BitSet(256);
@@ -40,7 +42,7 @@ public final class AuditResult implements Consumer<FlowRecord> {
     private long pairsNotListed;
     private long flowsOfUnlistedPairs;
     private long undocumentedFlowsOfUnlistedPairs;
-    private final Set<String> unlistedPairsSeen = new HashSet<>();
+    private final Set<HostPair> unlistedPairsSeen = new HashSet<>();
     private final ScanDetector scans = new ScanDetector();
     private long scanFlowsNotListed;
 
@@ -84,21 +86,22 @@ public final class AuditResult implements Consumer<FlowRecord> {
                 undocumentedNotListed++;
             }
         }
-        int proto = protocolNumber(r.protocol());
-        if (proto >= 0) {
-            protocolsSeen.set(proto);
-        }
+        protocolsSeen.set(r.protocol().number());
         if (r.responderPort() >= 0) {
-            (r.protocol().equals("tcp") ? tcpPortsSeen : udpPortsSeen).set(r.responderPort());
+            (r.protocol().equals(IpProtocol.TCP) ? tcpPortsSeen : udpPortsSeen).set(r.responderPort());
         }
         conversation(r);
     }
 
+    /** An unordered host pair, host a first in report order ({@link IpAddress#TEXT_ORDER}). */
+    private record HostPair(IpAddress a, IpAddress b) {
+    }
+
     private void conversation(FlowRecord r) {
-        boolean initiatorFirst = r.initiator().compareTo(r.responder()) <= 0;
-        String a = initiatorFirst ? r.initiator() : r.responder();
-        String b = initiatorFirst ? r.responder() : r.initiator();
-        String pair = a + " " + b;
+        boolean initiatorFirst = IpAddress.TEXT_ORDER.compare(r.initiator(), r.responder()) <= 0;
+        IpAddress a = initiatorFirst ? r.initiator() : r.responder();
+        IpAddress b = initiatorFirst ? r.responder() : r.initiator();
+        HostPair pair = new HostPair(a, b);
         Conversation c = conversations.get(pair);
         if (c == null) {
             if (conversations.size() >= maxConversations) {
@@ -130,7 +133,7 @@ public final class AuditResult implements Consumer<FlowRecord> {
         c.bytes += r.bytes();
         c.firstSeenNanos = Math.min(c.firstSeenNanos, r.firstSeenNanos());
         c.lastSeenNanos = Math.max(c.lastSeenNanos, r.lastSeenNanos());
-        String service = r.responderPort() >= 0 ? r.responderPort() + "/" + r.protocol() : r.protocol();
+        Conversation.Service service = new Conversation.Service(r.protocol(), r.responderPort());
         if (c.services.containsKey(service) || c.services.size() < SERVICES_LISTED) {
             c.services.merge(service, 1L, Long::sum);
         } else {
@@ -158,15 +161,10 @@ public final class AuditResult implements Consumer<FlowRecord> {
         return maxConversations;
     }
 
-    private static int protocolNumber(String label) {
-        try {
-            return dev.ucaudit.catalog.IpProtocol.parse(label).number();
-        } catch (IllegalArgumentException e) {
-            return -1;
-        }
-    }
-
-    /** Flow rows in time order (first seen, then endpoints). */
+    /**
+     * Flow rows in time order (first seen, then endpoints). Ties are broken in report order: addresses
+     * and protocols by their text, as flows.csv has always listed them.
+     */
     public List<FlowRecord> rows() {
         List<FlowRecord> sorted = new ArrayList<>(rows.size());
         for (FlowRecord r : rows) {
@@ -175,9 +173,9 @@ public final class AuditResult implements Consumer<FlowRecord> {
             }
         }
         sorted.sort(Comparator.comparingLong(FlowRecord::firstSeenNanos)
-                .thenComparing(FlowRecord::initiator).thenComparingInt(FlowRecord::initiatorPort)
-                .thenComparing(FlowRecord::responder).thenComparingInt(FlowRecord::responderPort)
-                .thenComparing(FlowRecord::protocol));
+                .thenComparing(FlowRecord::initiator, IpAddress.TEXT_ORDER).thenComparingInt(FlowRecord::initiatorPort)
+                .thenComparing(FlowRecord::responder, IpAddress.TEXT_ORDER).thenComparingInt(FlowRecord::responderPort)
+                .thenComparing(r -> r.protocol().label()));
         return sorted;
     }
 
@@ -186,7 +184,7 @@ public final class AuditResult implements Consumer<FlowRecord> {
         List<Conversation> list = new ArrayList<>(conversations.values());
         list.sort(Comparator.comparing(Conversation::compliant)
                 .thenComparing(Comparator.comparingLong(Conversation::bytes).reversed())
-                .thenComparing(Conversation::hostA).thenComparing(Conversation::hostB));
+                .thenComparing(Conversation::hostA, IpAddress.TEXT_ORDER).thenComparing(Conversation::hostB, IpAddress.TEXT_ORDER));
         return list;
     }
 
@@ -241,7 +239,7 @@ public final class AuditResult implements Consumer<FlowRecord> {
     }
 
     /** Responders of the documented flows that cited this rule. */
-    public Set<String> respondersOf(String rule) {
+    public Set<IpAddress> respondersOf(String rule) {
         return respondersByRule.getOrDefault(rule, Set.of());
     }
 

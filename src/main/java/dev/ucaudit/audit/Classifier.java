@@ -82,7 +82,7 @@ public final class Classifier {
             }
         }
         return new FlowRecord(flow.firstSeenNanos(), flow.lastSeenNanos(),
-                initiator.address(), iPort, responder.address(), rPort, IpProtocol.label(k.protocol()),
+                initiator.address(), iPort, responder.address(), rPort, IpProtocol.of(k.protocol()),
                 flow.packets(Side.A) + flow.packets(Side.B), flow.bytes(Side.A) + flow.bytes(Side.B),
                 initiator.role(), responder.role(), verdict, rule, reason, decision.basis(),
                 initiator.name(), responder.name(), flow.packets(is), flow.packets(rs), flow.bytes(is), flow.bytes(rs),
@@ -141,10 +141,10 @@ public final class Classifier {
         }
         StringBuilder sb = new StringBuilder();
         if (!initiator.inInventory()) {
-            sb.append("; ").append(initiator.address()).append(" is not in the inventory");
+            sb.append("; ").append(initiator.address().text()).append(" is not in the inventory");
         }
         if (!responder.inInventory()) {
-            sb.append("; ").append(responder.address()).append(" is not in the inventory");
+            sb.append("; ").append(responder.address().text()).append(" is not in the inventory");
         }
         return sb.toString();
     }

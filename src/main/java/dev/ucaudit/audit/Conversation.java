@@ -1,11 +1,21 @@
 package dev.ucaudit.audit;
 
+import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inventory.IpAddress;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.TreeMap;
 
 /** Running totals of one unordered host pair: a row of conversations.csv. */
 public final class Conversation {
-    final String hostA;
-    final String hostB;
+    /** Tree maps' orders (by number: the report sorts by text); a tree map allocates no table. */
+    private static final Comparator<Service> BY_NUMBERS = Comparator.comparingInt((Service s) -> s.protocol().number())
+            .thenComparingInt(Service::port);
+    private static final Comparator<IpProtocol> BY_PROTOCOL_NUMBER = Comparator.comparingInt(IpProtocol::number);
+    final IpAddress hostA;
+    final IpAddress hostB;
     String roleA;
     String roleB;
     String nameA;
@@ -18,21 +28,29 @@ public final class Conversation {
     long documentedBytes;
     long firstSeenNanos = Long.MAX_VALUE;
     long lastSeenNanos = Long.MIN_VALUE;
-    /** "2000/tcp" -> flows. */
-    final TreeMap<String, Long> services = new TreeMap<>();
-    /** Per protocol, ports beyond the listing cap: min, max, count. */
-    final TreeMap<String, long[]> overflow = new TreeMap<>();
+    /** The first services seen (at most AuditResult's SERVICES_LISTED) -> flows. */
+    final Map<Service, Long> services = new TreeMap<>(BY_NUMBERS);
+    /** Per protocol, the flows to services beyond the listing cap: lowest port, highest port, flows. */
+    final Map<IpProtocol, long[]> overflow = new TreeMap<>(BY_PROTOCOL_NUMBER);
 
-    Conversation(String hostA, String hostB) {
+    /** A responder service: protocol and port ({@code -1} for protocols without ports). */
+    public record Service(IpProtocol protocol, int port) {
+    }
+
+    /** The flows of one protocol to services beyond the listing cap: their lowest and highest port and how many. */
+    public record Overflow(long lowestPort, long highestPort, long flows) {
+    }
+
+    Conversation(IpAddress hostA, IpAddress hostB) {
         this.hostA = hostA;
         this.hostB = hostB;
     }
 
-    public String hostA() {
+    public IpAddress hostA() {
         return hostA;
     }
 
-    public String hostB() {
+    public IpAddress hostB() {
         return hostB;
     }
 
@@ -92,12 +110,15 @@ public final class Conversation {
         return compliant() ? "compliant" : "non-compliant";
     }
 
-    /** {@code 2000/tcp 5060/udp udp:16384-32767(12 ports)}: the responder services used in this pair. */
-    public String servicesText() {
-        StringBuilder sb = new StringBuilder();
-        services.keySet().forEach(s -> sb.append(sb.length() > 0 ? " " : "").append(s));
-        overflow.forEach((proto, v) -> sb.append(sb.length() > 0 ? " " : "").append(proto).append(':')
-                .append(v[0]).append('-').append(v[1]).append('(').append(v[2]).append(" more ports)"));
-        return sb.toString();
+    /** The responder services used in this pair (the first ones seen), with their flows. */
+    public Map<Service, Long> services() {
+        return Collections.unmodifiableMap(services);
+    }
+
+    /** Per protocol, the flows to services beyond those listed in {@link #services()}. */
+    public Map<IpProtocol, Overflow> overflow() {
+        Map<IpProtocol, Overflow> out = new HashMap<>();
+        overflow.forEach((p, v) -> out.put(p, new Overflow(v[0], v[1], v[2])));
+        return out;
     }
 }

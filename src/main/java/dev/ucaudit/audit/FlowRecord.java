@@ -1,13 +1,18 @@
 package dev.ucaudit.audit;
 
+import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inventory.IpAddress;
+
 /**
- * One finished, classified flow: a row of flows.csv. Ports are -1 for protocols without ports.
- * Times are nanoseconds since the epoch. {@code tcpFlags} holds the TCP flags seen in either
- * direction as bits ({@link #TCP_FIN} = 0x01 ... CWR = 0x80), 0 for other protocols.
+ * One finished, classified flow: a row of flows.csv, with typed values that {@code report/}
+ * formats. Addresses are {@link IpAddress} values, the protocol an {@link IpProtocol}. Ports are -1
+ * for protocols without ports. Times are nanoseconds since the epoch. {@code tcpFlags} holds the TCP
+ * flags seen in either direction as bits ({@link #TCP_FIN} = 0x01 ... CWR = 0x80), 0 for other
+ * protocols. Roles are role names, as the catalog and the inventory name them.
  */
 public record FlowRecord(long firstSeenNanos, long lastSeenNanos,
-                         String initiator, int initiatorPort, String responder, int responderPort,
-                         String protocol, long packets, long bytes,
+                         IpAddress initiator, int initiatorPort, IpAddress responder, int responderPort,
+                         IpProtocol protocol, long packets, long bytes,
                          String initiatorRole, String responderRole,
                          Verdict verdict, String rule, String reason,
                          String initiatorBasis, String initiatorName, String responderName,

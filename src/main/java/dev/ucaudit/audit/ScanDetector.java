@@ -1,5 +1,7 @@
 package dev.ucaudit.audit;
 
+import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inventory.IpAddress;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -32,13 +34,17 @@ public final class ScanDetector {
     private static final int SMALL_PORTS = 32;
     private static final int HOST_BITS = 1 << 13;
 
-    private final Map<String, Entry> entries = new HashMap<>();
+    private final Map<Prober, Entry> entries = new HashMap<>();
     private long initiatorsNotTracked;
+
+    /** One initiator over one protocol: the key of an {@link Entry}. */
+    private record Prober(IpAddress initiator, IpProtocol protocol) {
+    }
 
     /** What is known of one initiator's probe-like flows over one protocol. */
     public static final class Entry {
-        final String initiator;
-        final String protocol;
+        final IpAddress initiator;
+        final IpProtocol protocol;
         long probes;
         long undocumented;
         long packets;
@@ -46,7 +52,7 @@ public final class ScanDetector {
         long maxPackets;
         long firstSeenNanos = Long.MAX_VALUE;
         long lastSeenNanos = Long.MIN_VALUE;
-        String firstResponder;
+        IpAddress firstResponder;
         boolean oneResponder = true;
         private int[] smallPorts = new int[SMALL_PORTS];
         private int smallPortCount;
@@ -55,7 +61,7 @@ public final class ScanDetector {
         private int hostBitsSet;
         boolean scanning;
 
-        Entry(String initiator, String protocol) {
+        Entry(IpAddress initiator, IpProtocol protocol) {
             this.initiator = initiator;
             this.protocol = protocol;
         }
@@ -101,7 +107,8 @@ public final class ScanDetector {
                     }
                 }
             }
-            int h = mix(r.responder().hashCode()) & (HOST_BITS - 1);
+            // the hash of the address's text, as before addresses were typed: the same estimates
+            int h = mix(r.responder().text().hashCode()) & (HOST_BITS - 1);
             long bit = 1L << (h & 63);
             if ((hostSketch[h >>> 6] & bit) == 0) {
                 hostSketch[h >>> 6] |= bit;
@@ -128,11 +135,11 @@ public final class ScanDetector {
             return Math.max(2, Math.round(-HOST_BITS * Math.log((double) zeros / HOST_BITS)));
         }
 
-        public String initiator() {
+        public IpAddress initiator() {
             return initiator;
         }
 
-        public String protocol() {
+        public IpProtocol protocol() {
             return protocol;
         }
 
@@ -165,16 +172,16 @@ public final class ScanDetector {
         }
 
         /** The responder when every probe went to one host, else null. */
-        public String singleResponder() {
+        public IpAddress singleResponder() {
             return oneResponder ? firstResponder : null;
         }
 
         /** One line a person reads, e.g. "10.0.0.66 probed 65,536 ports of 10.10.1.10 over udp: ...". */
         public String describe() {
-            StringBuilder sb = new StringBuilder(initiator).append(" probed ");
+            StringBuilder sb = new StringBuilder(initiator.text()).append(" probed ");
             long p = distinctPorts();
             if (oneResponder) {
-                sb.append(p > 0 ? fmt(p) + (p == 1 ? " port" : " ports") + " of " : "").append(firstResponder);
+                sb.append(p > 0 ? fmt(p) + (p == 1 ? " port" : " ports") + " of " : "").append(firstResponder.text());
             } else {
                 boolean saturated = hostBitsSet == HOST_BITS;
                 sb.append(saturated ? "more than " : "about ").append(fmt(distinctHosts())).append(" hosts");
@@ -182,7 +189,7 @@ public final class ScanDetector {
                     sb.append(" on ").append(fmt(p)).append(p == 1 ? " port" : " distinct ports");
                 }
             }
-            sb.append(" over ").append(protocol).append(": ").append(fmt(probes)).append(probes == 1 ? " flow, " : " flows, ");
+            sb.append(" over ").append(protocol.label()).append(": ").append(fmt(probes)).append(probes == 1 ? " flow, " : " flows, ");
             sb.append(undocumented == probes ? "all undocumented" : undocumented == 0 ? "all documented"
                     : fmt(undocumented) + " undocumented");
             sb.append(", ");
@@ -200,7 +207,7 @@ public final class ScanDetector {
         if (!probeLike(r)) {
             return false;
         }
-        String key = r.initiator() + " " + r.protocol();
+        Prober key = new Prober(r.initiator(), r.protocol());
         Entry e = entries.get(key);
         if (e == null) {
             if (entries.size() >= MAX_TRACKED && !makeRoom()) {
@@ -220,7 +227,7 @@ public final class ScanDetector {
         if (!probeLike(r)) {
             return false;
         }
-        Entry e = entries.get(r.initiator() + " " + r.protocol());
+        Entry e = entries.get(new Prober(r.initiator(), r.protocol()));
         return e != null && e.scanning;
     }
 
@@ -233,7 +240,7 @@ public final class ScanDetector {
             return true;
         }
         int flags = r.tcpFlags();
-        return r.protocol().equals("tcp") && (flags & FlowRecord.TCP_RST) != 0 && (flags & FlowRecord.TCP_FIN) == 0;
+        return r.protocol().equals(IpProtocol.TCP) && (flags & FlowRecord.TCP_RST) != 0 && (flags & FlowRecord.TCP_FIN) == 0;
     }
 
     private boolean makeRoom() {
@@ -266,8 +273,8 @@ public final class ScanDetector {
                 list.add(e);
             }
         }
-        list.sort(Comparator.comparingLong(Entry::probes).reversed().thenComparing(Entry::initiator)
-                .thenComparing(Entry::protocol));
+        list.sort(Comparator.comparingLong(Entry::probes).reversed().thenComparing(Entry::initiator, IpAddress.TEXT_ORDER)
+                .thenComparing(e -> e.protocol().label()));
         return list;
     }
 

@@ -52,6 +52,8 @@ public final class SignallingInspection implements FlowInspection {
     private static final int PROBED_PAYLOADS = 3;
     /** Keep-alives (CR/LF or STUN: SIP's RFC 5626 pings) skipped before a flow's probing is given up. */
     private static final int PROBED_KEEPALIVES = 32;
+    /** Most payloads of one flow that probing reads: the keep-alives it skips, then its probes. */
+    public static final int MOST_PAYLOADS_PROBED = PROBED_KEEPALIVES + PROBED_PAYLOADS;
     /** Payloads of a flow on a SIP port checked to be SIP before they are read as SIP. */
     private static final int VERIFIED_PAYLOADS = 3;
 
@@ -376,11 +378,8 @@ public final class SignallingInspection implements FlowInspection {
      */
     private void probe(Flow flow, State state, DecodedPacket d, RawPacket raw) {
         if (d.payloadAbsent) {
-            // replayed without its bytes: only payloads every probe refused, which are not keep-alives, are left out
-            if (state.probesLeft == PROBED_PAYLOADS) {
-                flowsProbed++;
-            }
-            state.probesLeft = 0;
+            // a partial audit keeps the first payloads of every conversation: one probed but not kept is counted
+            payloadsMissing++;
             return;
         }
         int[] m = firstMessage(d, raw);
@@ -418,12 +417,11 @@ public final class SignallingInspection implements FlowInspection {
     }
 
     /**
-     * True when probing this payload could change a flow: it is a keep-alive, or some probe that runs
-     * over {@code protocol} detects its protocol or asks for more data. A partial audit keeps the bytes
-     * of such payloads; of the others it keeps only the length.
+     * True when some content probe that runs over {@code protocol} detects its protocol in this
+     * payload or asks for more data: a partial audit then keeps every payload of the conversation.
      */
-    public static boolean probeMayUse(ContentProbes probes, int protocol, byte[] buf, int off, int len) {
-        if (protocol == IpProtocol.SCTP.number() || keepAlive(buf, off, len)) {
+    public static boolean probeMayFind(ContentProbes probes, int protocol, byte[] buf, int off, int len) {
+        if (protocol == IpProtocol.SCTP.number()) {
             return true;
         }
         for (ContentProbe p : probes.all()) {

@@ -6,10 +6,9 @@ import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.catalog.PortRanges;
 import dev.ucaudit.inventory.Inventory;
 import dev.ucaudit.inventory.InventoryEntry;
+import dev.ucaudit.inventory.IpAddress;
 import dev.ucaudit.inventory.Prefix;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,8 @@ import java.util.Set;
  * <p>Bounded: a rule with more than {@link #MAX_ROWS_PER_RULE} unused inventory entries (a
  * million-row inventory of single hosts) is summarised per covering prefix (IPv4 /24, then /16;
  * IPv6 /64, then /48): one row per rule and prefix whose name says how many entries it stands for.
- * Linear: each rule's responders are parsed once, and a host entry is looked up, not compared
- * with every responder.
+ * Linear: a host entry is looked up among a rule's responders (typed addresses, as the flows
+ * carry them), not compared with every responder.
  */
 public final class UnusedOpenings {
     /** Most rows one rule gives before its unused entries are summarised per prefix. */
@@ -61,29 +60,14 @@ public final class UnusedOpenings {
         return out;
     }
 
-    /** The responders a rule's documented flows reached, parsed once: hosts by value, for prefixes a list. */
-    private static final class Responders {
-        private final Set<String> hosts = new HashSet<>();
-        private final List<byte[]> addresses = new ArrayList<>();
-
-        Responders(Set<String> responders) {
-            for (String r : responders) {
-                try {
-                    byte[] a = Prefix.parse(r).address();
-                    addresses.add(a);
-                    hosts.add(HexFormat.of().formatHex(a));
-                } catch (IllegalArgumentException e) {
-                    // not an address: cannot be inside
-                }
-            }
-        }
-
+    /** The responders a rule's documented flows reached: a host entry is looked up, a prefix tested against each. */
+    private record Responders(Set<IpAddress> hosts) {
         boolean inside(Prefix prefix) {
             if (prefix.isHost()) {
-                return hosts.contains(HexFormat.of().formatHex(prefix.address()));
+                return hosts.contains(IpAddress.of(prefix.address()));
             }
-            for (byte[] a : addresses) {
-                if (prefix.contains(a)) {
+            for (IpAddress a : hosts) {
+                if (a.in(prefix)) {
                     return true;
                 }
             }

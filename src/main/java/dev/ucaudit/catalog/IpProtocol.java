@@ -26,10 +26,27 @@ public record IpProtocol(int number) {
         NAMES[132] = "sctp";
     }
 
+    /** One instance per number, so that a flow's protocol costs no allocation. */
+    private static final IpProtocol[] BY_NUMBER = new IpProtocol[256];
+
+    static {
+        for (int i = 0; i < BY_NUMBER.length; i++) {
+            BY_NUMBER[i] = new IpProtocol(i);
+        }
+    }
+
     public IpProtocol {
         if (number < 0 || number > 255) {
             throw new IllegalArgumentException("IP protocol number out of range 0-255: " + number);
         }
+    }
+
+    /** The protocol of this number (0-255), shared. */
+    public static IpProtocol of(int number) {
+        if (number < 0 || number >= BY_NUMBER.length) {
+            throw new IllegalArgumentException("IP protocol number out of range 0-255: " + number);
+        }
+        return BY_NUMBER[number];
     }
 
     /** True for the protocols whose flows have ports (tcp, udp, sctp). */

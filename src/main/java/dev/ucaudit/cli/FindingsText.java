@@ -25,7 +25,7 @@ final class FindingsText {
         for (FindingGroups.Group g : groups.subList(0, shown)) {
             FlowRecord example = g.examples().get(0);
             out.printf(Locale.ROOT, "  %s %s: %,d flow%s, %,d packets, e.g. %s → %s: %s%n", g.roles(), g.service(),
-                    g.flows(), g.flows() == 1 ? "" : "s", g.packets(), example.initiator(), example.responder(), g.reason());
+                    g.flows(), g.flows() == 1 ? "" : "s", g.packets(), example.initiator().text(), example.responder().text(), g.reason());
         }
         if (groups.size() > shown) {
             long flows = groups.subList(shown, groups.size()).stream().mapToLong(FindingGroups.Group::flows).sum();

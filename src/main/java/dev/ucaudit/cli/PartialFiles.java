@@ -11,10 +11,14 @@ final class PartialFiles {
     private PartialFiles() {
     }
 
-    /** A new hidden file beside {@code out} (same file system, so it moves into the report by a rename); deleted at exit if left. */
+    /**
+     * A new hidden file beside {@code out} (same file system, so it moves into the report by a
+     * rename), with the permissions the umask gives like the report's other files; deleted at exit if left.
+     */
     static Path temporary(Path out) throws IOException {
         Path parent = out.toAbsolutePath().normalize().getParent();
-        Path file = Files.createTempFile(parent, ".ucaudit-partial-", ".tmp");
+        Path file = parent.resolve(".ucaudit-partial-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");
+        Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE_NEW).close();
         file.toFile().deleteOnExit();
         return file;
     }

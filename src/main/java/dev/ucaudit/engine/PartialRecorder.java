@@ -19,15 +19,20 @@ import java.util.function.Consumer;
  * classification after the merge. It keeps no flow state, so what it records does not depend on
  * what came before the part.
  *
- * <p>Which packets keep their bytes is decided per packet from the packet alone, so that the
- * replay of the merged whole sees every byte the single run reads: whole frames are kept for
+ * <p>Which packets keep their bytes is decided without knowing what came before the part, so that
+ * the replay of the merged whole sees every byte the single run reads: whole frames are kept for
  * everything but IPv4 TCP and UDP, for fragments, for ports whose catalog row names an inspector
- * (and 5061), for TCP payloads that start like TPKT (H.225/H.245), and for every payload that some
- * content probe could use or that is a keep-alive. Of the rest (media, bulk data) only the decoded
- * fields are kept. A payload an inspector needs but the replay lacks is counted, never guessed.
+ * (and 5061), for the first {@link #PROBED_PAYLOADS} payloads of each conversation since it
+ * started in this part (a SYN, or a gap of half the idle timeout: all that probing reads), for
+ * every later payload of a conversation one of whose first payloads a content probe did not
+ * refuse (an inspector may read it), and for TCP payloads that start like TPKT (H.225/H.245). Of
+ * the rest (media, bulk data) only the decoded fields are kept. A payload an inspector or a probe
+ * needs but the replay lacks is counted in summary.json's bounds_hit, never guessed.
  */
 final class PartialRecorder implements PacketSink {
     private static final int SIP_TLS_PORT = 5061;
+    /** Payloads of a conversation kept whole from its start: all that probing may read. */
+    static final int PROBED_PAYLOADS = SignallingInspection.MOST_PAYLOADS_PROBED;
 
     private final PacketIntake intake;
     private final DecodedPacket decoded = new DecodedPacket();
@@ -37,11 +42,14 @@ final class PartialRecorder implements PacketSink {
     private final boolean inspecting;
     private final Consumer<EventBlock> out;
     private EventBlock block = new EventBlock();
+    private final PayloadCounts payloads;
 
     PartialRecorder(AuditConfig config, AuditListener listener, Consumer<EventBlock> out) {
         this.intake = new PacketIntake(config.decapsulation(), listener);
         this.inspecting = config.inspection();
         this.out = out;
+        // a flow's first payloads are counted from its start: a SYN, or a gap no flow lives through
+        this.payloads = new PayloadCounts(config.idleTimeout().toNanos() / 2);
         if (config.inspection()) {
             for (int port = 0; port < 65536; port++) {
                 tcpInspected[port] = namesInspector(config, 6, port);
@@ -88,15 +96,36 @@ final class PartialRecorder implements PacketSink {
         if (inspected[d.srcPort] || inspected[d.dstPort]) {
             return true;
         }
-        if (!inspecting || d.payloadLength <= 0) {
+        if (!inspecting) {
+            return false;
+        }
+        boolean syn = d.protocol == 6 && (d.tcpFlags & 0x12) == 0x02;
+        boolean payload = d.payloadLength > 0;
+        if (!payload && !syn) {
+            return false;
+        }
+        int n = payloads.count(int32(d.src), int32(d.dst), d.srcPort, d.dstPort, d.protocol, raw.timestampNanos, syn, payload);
+        if (!payload) {
             return false;
         }
         byte[] b = raw.data;
         int off = d.payloadOffset;
-        if (d.protocol == 6 && d.payloadLength >= 2 && b[off] == 3 && b[off + 1] == 0) {
-            return true; // TPKT: H.225 or an H.245 channel a call may open on any port
+        if (n <= PROBED_PAYLOADS) {
+            // within the payloads a flow may be probed on: kept, and a conversation that looks like
+            // signalling keeps all its payloads from then on (a probe may give it an inspector)
+            if (SignallingInspection.probeMayFind(probes, d.protocol, b, off, d.payloadLength)) {
+                payloads.markSignalling();
+            }
+            return true;
         }
-        return SignallingInspection.probeMayUse(probes, d.protocol, b, off, d.payloadLength);
+        if (payloads.signalling()) {
+            return true;
+        }
+        return d.protocol == 6 && d.payloadLength >= 2 && b[off] == 3 && b[off + 1] == 0; // TPKT: H.225 or an H.245 channel
+    }
+
+    private static int int32(byte[] a) {
+        return (a[0] & 0xff) << 24 | (a[1] & 0xff) << 16 | (a[2] & 0xff) << 8 | (a[3] & 0xff);
     }
 
     @Override

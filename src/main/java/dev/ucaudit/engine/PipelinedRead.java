@@ -4,8 +4,12 @@ import dev.ucaudit.audit.AuditListener;
 import dev.ucaudit.audit.Auditor;
 import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.capture.CaptureException;
+import dev.ucaudit.capture.CaptureProblem;
 import dev.ucaudit.capture.PacketSink;
 import dev.ucaudit.capture.PacketSource;
+import dev.ucaudit.capture.RawPacket;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,40 +19,43 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 /**
- * Reads inputs with reading and decoding on the caller's executor, {@code readersAhead} inputs at a
- * time, while the calling thread replays their recorded packets in input order through the engine's
- * {@link Auditor} (see {@link Replay}): the result is that of reading the inputs one after the other
- * on one thread. Each reader hands on at most {@link #QUEUED_BLOCKS} blocks ahead of the replay.
+ * Reads inputs on the caller's executor, {@code readersAhead} inputs at a time, while the calling
+ * thread runs the engine's {@link Auditor} on them in input order: the result is that of reading
+ * the inputs one after the other on one thread. Without a partial audit to write, readers only
+ * read and copy packets ({@link RawBatch}) and the calling thread does everything else, as one
+ * run does; with one, readers also decode and record ({@link PartialRecorder}) and the calling
+ * thread replays and writes the blocks. Each reader is at most {@link #QUEUED} batches ahead.
  */
 final class PipelinedRead {
-    static final int QUEUED_BLOCKS = 16;
+    static final int QUEUED = 8;
 
-    /** What a reader hands on after its last block. */
-    private record End(RunStats stats, boolean opened, Throwable crash) {
+    /** What a reader hands on after its last batch: the recorded part's counts (null without recording). */
+    private record End(RunStats stats, String openError, Throwable crash) {
     }
 
     private final AuditConfig config;
     private final AuditListener listener;
     private final Replay replay;
     private final Auditor auditor;
-    private volatile boolean cancelled;
     /** Where the packets read are also written as a partial audit, or null. */
     private final PartialAuditFormat.Writer partial;
+    private final BlockingQueue<RawBatch> free = new ArrayBlockingQueue<>(64);
+    private volatile boolean cancelled;
 
     PipelinedRead(AuditConfig config, AuditListener listener, Auditor auditor, Replay replay,
                   PartialAuditFormat.Writer partial) {
-        this.partial = partial;
         this.config = config;
         this.listener = listener;
         this.auditor = auditor;
         this.replay = replay;
+        this.partial = partial;
     }
 
     List<Boolean> read(List<AuditEngine.Input> inputs, Executor executor, int readersAhead,
                        BiFunction<PacketSource, PacketSink, PacketSink> decorate) {
         List<BlockingQueue<Object>> queues = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            queues.add(new ArrayBlockingQueue<>(QUEUED_BLOCKS));
+            queues.add(new ArrayBlockingQueue<>(QUEUED));
         }
         List<Boolean> opened = new ArrayList<>();
         int started = 0;
@@ -56,81 +63,160 @@ final class PipelinedRead {
             for (int i = 0; i < inputs.size(); i++) {
                 while (started < inputs.size() && started < i + Math.max(1, readersAhead)) {
                     int n = started++;
-                    executor.execute(() -> readOne(inputs.get(n), queues.get(n), decorate));
+                    BlockingQueue<Object> q = queues.get(n);
+                    AuditEngine.Input input = inputs.get(n);
+                    executor.execute(() -> {
+                        try {
+                            if (partial != null) {
+                                record(input, q, decorate);
+                            } else {
+                                copy(input, q, decorate);
+                            }
+                        } catch (CancelledRead stopped) {
+                            // the analysis thread failed and said so; this reader just ends
+                        }
+                    });
                 }
-                opened.add(replayOne(inputs.get(0).name(), i, inputs.get(i).name(), queues.get(i)));
+                opened.add(consume(inputs.get(0).name(), i, inputs.get(i).name(), queues.get(i)));
                 queues.set(i, null);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the partial audit: " + e.getMessage(), e);
         } finally {
             cancelled = true;
         }
         return opened;
     }
 
-    private boolean replayOne(String group, int sequence, String name, BlockingQueue<Object> queue) {
-        try {
-            if (partial != null) {
-                partial.startPart(group, sequence, name);
-            }
-            return replayBlocks(name, queue);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("writing the partial audit: " + e.getMessage(), e);
+    private boolean consume(String group, int sequence, String name, BlockingQueue<Object> queue) throws IOException {
+        if (partial != null) {
+            partial.startPart(group, sequence, name);
+        } else {
+            auditor.stats().input(name);
         }
-    }
-
-    private boolean replayBlocks(String name, BlockingQueue<Object> queue) throws java.io.IOException {
+        RawPacket raw = new RawPacket();
         while (true) {
-            Object next;
-            try {
-                next = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading " + name, e);
-            }
-            if (next instanceof EventBlock b) {
-                replay.block(name, b);
-                if (partial != null) {
-                    partial.block(b);
+            Object next = take(queue, name);
+            if (next instanceof RawBatch b) {
+                for (int i = 0; i < b.count; i++) {
+                    if (b.problemBefore[i] != null) {
+                        auditor.problem(b.problemBefore[i]);
+                    }
+                    auditor.packet(b.load(i, raw));
                 }
+                if (b.problemBefore[b.count] != null) {
+                    auditor.problem(b.problemBefore[b.count]);
+                }
+                b.clear();
+                free.offer(b);
+            } else if (next instanceof EventBlock b) {
+                replay.block(name, b);
+                partial.block(b);
             } else {
                 End end = (End) next;
-                if (end.crash() != null) {
-                    if (end.crash() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (end.crash() instanceof Error e) {
-                        throw e;
-                    }
-                    throw new IllegalStateException(end.crash());
-                }
-                replay.endPart(end.stats().packets);
-                auditor.stats().add(end.stats());
-                if (partial != null) {
+                rethrow(end.crash());
+                if (end.stats() != null) {
+                    replay.endPart(end.stats().packets);
+                    auditor.stats().add(end.stats());
                     partial.endPart(end.stats());
+                } else if (end.openError() != null) {
+                    auditor.inputFailed(name, end.openError());
                 }
-                return end.opened();
+                return end.openError() == null;
             }
         }
     }
 
-    private void readOne(AuditEngine.Input input, BlockingQueue<Object> queue,
-                         BiFunction<PacketSource, PacketSink, PacketSink> decorate) {
-        PartialRecorder recorder = new PartialRecorder(config, listener, b -> put(queue, b));
-        boolean opened = true;
+    private static Object take(BlockingQueue<Object> queue, String name) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + name, e);
+        }
+    }
+
+    private static void rethrow(Throwable crash) {
+        if (crash == null) {
+            return;
+        }
+        if (crash instanceof RuntimeException r) {
+            throw r;
+        }
+        if (crash instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(crash);
+    }
+
+    /** Reader without recording: copies packets and problems, in order, into batches. */
+    private void copy(AuditEngine.Input input, BlockingQueue<Object> queue,
+                      BiFunction<PacketSource, PacketSink, PacketSink> decorate) {
+        String openError = null;
         Throwable crash = null;
+        RawBatch[] batch = {newBatch()};
+        PacketSink copier = new PacketSink() {
+            @Override
+            public void packet(RawPacket raw) {
+                if (!batch[0].fits(raw.length)) {
+                    handOn();
+                }
+                batch[0].add(raw);
+                if (batch[0].full()) {
+                    handOn();
+                }
+            }
+
+            @Override
+            public void problem(CaptureProblem p) {
+                if (!batch[0].addProblem(p)) {
+                    handOn();
+                    batch[0].addProblem(p);
+                }
+            }
+
+            private void handOn() {
+                put(queue, batch[0]);
+                batch[0] = newBatch();
+            }
+        };
+        try (PacketSource source = input.opener().open()) {
+            source.run(decorate.apply(source, copier));
+        } catch (CaptureException e) {
+            openError = e.getMessage();
+        } catch (Throwable t) {
+            crash = t;
+        }
+        if (crash == null && (batch[0].count > 0 || batch[0].problemBefore[0] != null)) {
+            put(queue, batch[0]);
+        }
+        put(queue, new End(null, openError, crash));
+    }
+
+    private RawBatch newBatch() {
+        RawBatch b = free.poll();
+        return b != null ? b : new RawBatch();
+    }
+
+    /** Reader with recording: decodes and records into event blocks (phase one of a partial audit). */
+    private void record(AuditEngine.Input input, BlockingQueue<Object> queue,
+                        BiFunction<PacketSource, PacketSink, PacketSink> decorate) {
+        PartialRecorder recorder = new PartialRecorder(config, listener, b -> put(queue, b));
+        Throwable crash = null;
+        String openError = null;
         try {
             recorder.stats().input(input.name());
             try (PacketSource source = input.opener().open()) {
                 source.run(decorate.apply(source, recorder));
             } catch (CaptureException e) {
-                recorder.inputFailed(input.name(), e.getMessage());
-                opened = false;
+                openError = e.getMessage();
+                recorder.inputFailed(input.name(), openError); // counted in the part's statistics
             }
             recorder.flush();
         } catch (Throwable t) {
             crash = t;
         }
-        put(queue, new End(recorder.stats(), opened, crash));
+        put(queue, new End(recorder.stats(), openError, crash));
     }
 
     private void put(BlockingQueue<Object> queue, Object item) {
@@ -147,10 +233,10 @@ final class PipelinedRead {
         }
     }
 
-    /** The replay stopped (it failed): the reader stops too. */
+    /** The analysis thread stopped (it failed): the reader stops too. */
     private static final class CancelledRead extends RuntimeException {
         CancelledRead() {
-            super("the replay stopped", null, false, false);
+            super("the analysis stopped", null, false, false);
         }
     }
 }

@@ -90,15 +90,15 @@ public final class Inventory {
     }
 
     private Host resolve(byte[] address) {
-        String text = AddressFormat.format(address, 0, address.length);
+        IpAddress ip = new IpAddress(address); // address is the cache's own copy
         InventoryEntry hit = longestMatch(address);
         if (hit == null && address.length == 16 && isV4Mapped(address)) {
             hit = longestMatch(java.util.Arrays.copyOfRange(address, 12, 16));
         }
         if (hit == null) {
-            return new Host(text, Roles.UNKNOWN, roles.closureOf(Roles.UNKNOWN), "", "");
+            return new Host(ip, Roles.UNKNOWN, roles.closureOf(Roles.UNKNOWN), "", "");
         }
-        return new Host(text, hit.role(), roles.closureOf(hit.role()), hit.name(), hit.prefix().toString());
+        return new Host(ip, hit.role(), roles.closureOf(hit.role()), hit.name(), hit.prefix().toString());
     }
 
     private InventoryEntry longestMatch(byte[] address) {

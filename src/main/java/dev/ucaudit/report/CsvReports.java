@@ -35,8 +35,8 @@ public final class CsvReports {
         AtomicFile.write(file, w -> {
             try (CSVPrinter csv = new CSVPrinter(w, format(FLOW_COLUMNS))) {
                 for (FlowRecord r : rows) {
-                    CsvCells.print(csv, Times.iso(r.firstSeenNanos()), Times.iso(r.lastSeenNanos()), r.initiator(),
-                            port(r.initiatorPort()), r.responder(), port(r.responderPort()), r.protocol(), r.packets(),
+                    CsvCells.print(csv, Times.iso(r.firstSeenNanos()), Times.iso(r.lastSeenNanos()), r.initiator().text(),
+                            port(r.initiatorPort()), r.responder().text(), port(r.responderPort()), r.protocol().label(), r.packets(),
                             r.bytes(), r.initiatorRole(), r.responderRole(), r.verdict().label(), r.rule(), r.reason(),
                             r.initiatorBasis(), r.initiatorName(), r.responderName(), r.packetsFromInitiator(),
                             r.packetsFromResponder(), r.bytesFromInitiator(), r.bytesFromResponder(), TcpFlagNames.of(r.tcpFlags()),
@@ -50,9 +50,9 @@ public final class CsvReports {
         AtomicFile.write(file, w -> {
             try (CSVPrinter csv = new CSVPrinter(w, format(CONVERSATION_COLUMNS))) {
                 for (Conversation c : rows) {
-                    CsvCells.print(csv, c.hostA(), c.hostB(), c.roleA(), c.roleB(), c.flows(), c.documented(),
+                    CsvCells.print(csv, c.hostA().text(), c.hostB().text(), c.roleA(), c.roleB(), c.flows(), c.documented(),
                             c.undocumented(), c.packets(), c.bytes(), Times.iso(c.firstSeenNanos()),
-                            Times.iso(c.lastSeenNanos()), c.status(), c.servicesText(), c.nameA(), c.nameB());
+                            Times.iso(c.lastSeenNanos()), c.status(), ServicesText.of(c), c.nameA(), c.nameB());
                 }
             }
         });

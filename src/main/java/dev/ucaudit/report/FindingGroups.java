@@ -35,7 +35,7 @@ public final class FindingGroups {
         Group(FlowRecord f) {
             this.initiatorRole = f.initiatorRole();
             this.responderRole = f.responderRole();
-            this.protocol = f.protocol();
+            this.protocol = f.protocol().label();
         }
 
         void add(FlowRecord f) {
@@ -106,7 +106,7 @@ public final class FindingGroups {
     }
 
     void add(FlowRecord f) {
-        String key = f.initiatorRole() + '\u0000' + f.responderRole() + '\u0000' + f.protocol() + '\u0000' + shape(f);
+        String key = f.initiatorRole() + '\u0000' + f.responderRole() + '\u0000' + f.protocol().label() + '\u0000' + shape(f);
         Group g = groups.get(key);
         if (g == null) {
             if (groups.size() >= MAX_GROUPS) {
@@ -125,9 +125,9 @@ public final class FindingGroups {
     static String shape(FlowRecord f) {
         String r = f.reason();
         if (f.responderPort() >= 0) {
-            r = replaceToken(r, f.responderPort() + "/" + f.protocol(), "*/" + f.protocol());
+            r = replaceToken(r, f.responderPort() + "/" + f.protocol().label(), "*/" + f.protocol().label());
         }
-        return replaceToken(replaceToken(r, f.initiator(), "{initiator}"), f.responder(), "{responder}");
+        return replaceToken(replaceToken(r, f.initiator().text(), "{initiator}"), f.responder().text(), "{responder}");
     }
 
     /** Replaces {@code token} where it is not part of a longer number or address. */

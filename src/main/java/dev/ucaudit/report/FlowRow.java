@@ -13,8 +13,8 @@ public record FlowRow(String firstSeen, String lastSeen, String initiator, int i
 
     /** The same flow, taken from an audit that is still in memory. */
     public static FlowRow of(FlowRecord r) {
-        return new FlowRow(Times.iso(r.firstSeenNanos()), Times.iso(r.lastSeenNanos()), r.initiator(), r.initiatorPort(),
-                r.responder(), r.responderPort(), r.protocol(), r.packets(), r.bytes(), r.initiatorRole(),
+        return new FlowRow(Times.iso(r.firstSeenNanos()), Times.iso(r.lastSeenNanos()), r.initiator().text(),
+                r.initiatorPort(), r.responder().text(), r.responderPort(), r.protocol().label(), r.packets(), r.bytes(), r.initiatorRole(),
                 r.responderRole(), r.verdict().label(), r.rule(), r.reason());
     }
 }

@@ -27,11 +27,11 @@ public final class FlowsJsonLines {
                 g.writeStartObject();
                 g.writeStringField(c[0], Times.iso(r.firstSeenNanos()));
                 g.writeStringField(c[1], Times.iso(r.lastSeenNanos()));
-                g.writeStringField(c[2], r.initiator());
+                g.writeStringField(c[2], r.initiator().text());
                 port(g, c[3], r.initiatorPort());
-                g.writeStringField(c[4], r.responder());
+                g.writeStringField(c[4], r.responder().text());
                 port(g, c[5], r.responderPort());
-                g.writeStringField(c[6], r.protocol());
+                g.writeStringField(c[6], r.protocol().label());
                 g.writeNumberField(c[7], r.packets());
                 g.writeNumberField(c[8], r.bytes());
                 g.writeStringField(c[9], r.initiatorRole());

@@ -6,6 +6,7 @@ import dev.ucaudit.audit.FlowRecord;
 import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.audit.UnusedOpening;
 import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.inventory.IpAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -144,9 +145,9 @@ public final class HtmlReport {
                  .append("</td><td class=\"n\" data-v=\"").append(g.packets()).append("\">").append(fmt(g.packets()))
                  .append("</td>").append(HtmlPage.bytesCell(g.bytes())).append("<td>");
                 for (FlowRecord f : g.examples()) {
-                    h.append("<div>").append(hostName(f.initiator(), f.initiatorName())).append(" → ")
-                     .append(hostName(f.responder(), f.responderName())).append(" <span class=\"nw\">")
-                     .append(esc(f.responderPort() >= 0 ? f.responderPort() + "/" + f.protocol() : f.protocol()))
+                    h.append("<div>").append(hostName(f.initiator().text(), f.initiatorName())).append(" → ")
+                     .append(hostName(f.responder().text(), f.responderName())).append(" <span class=\"nw\">")
+                     .append(esc(service(f)))
                      .append("</span> <span class=\"muted nw\">").append(esc(Times.iso(f.firstSeenNanos()))).append("</span></div>");
                 }
                 h.append("</td></tr>\n");
@@ -219,12 +220,12 @@ public final class HtmlReport {
          .append("<th>flows</th><th title=\"undocumented flows\">undoc.</th><th>packets</th><th>bytes</th><th>services</th>")
          .append("<th>undocumented services and why</th></tr></thead><tbody>\n");
         for (Conversation c : shown) {
-            h.append("<tr><td>").append(badge(c)).append("</td><td>").append(host(c.hostA(), c.roleA(), c.nameA()))
-             .append("</td><td>").append(host(c.hostB(), c.roleB(), c.nameB())).append("</td><td class=\"n\" data-v=\"")
+            h.append("<tr><td>").append(badge(c)).append("</td><td>").append(host(c.hostA().text(), c.roleA(), c.nameA()))
+             .append("</td><td>").append(host(c.hostB().text(), c.roleB(), c.nameB())).append("</td><td class=\"n\" data-v=\"")
              .append(c.flows()).append("\">").append(fmt(c.flows())).append("</td><td class=\"n\" data-v=\"")
              .append(c.undocumented()).append("\">").append(fmt(c.undocumented())).append("</td><td class=\"n\" data-v=\"")
              .append(c.packets()).append("\">").append(fmt(c.packets())).append("</td>").append(HtmlPage.bytesCell(c.bytes()))
-             .append("<td><code>").append(esc(c.servicesText())).append("</code></td><td class=\"r\">");
+             .append("<td><code>").append(esc(ServicesText.of(c))).append("</code></td><td class=\"r\">");
             Map<String, Explained> reasons = c.compliant() ? null : why.get(pairKey(c.hostA(), c.hostB()));
             if (reasons != null && !reasons.isEmpty()) {
                 reasons.values().forEach(e -> h.append("<div><b>✗ ").append(esc(e.services())).append("</b>")
@@ -267,7 +268,7 @@ public final class HtmlReport {
             if (e == null) {
                 reasons.computeIfAbsent("", k -> new Explained("further reasons: see flows.csv")).add("");
             } else {
-                e.add(f.responderPort() >= 0 ? f.responderPort() + "/" + f.protocol() : f.protocol());
+                e.add(service(f));
             }
         }
         return out;
@@ -297,8 +298,13 @@ public final class HtmlReport {
         }
     }
 
-    private static String pairKey(String a, String b) {
-        return a.compareTo(b) <= 0 ? a + ' ' + b : b + ' ' + a;
+    private static String pairKey(IpAddress a, IpAddress b) {
+        return IpAddress.TEXT_ORDER.compare(a, b) <= 0 ? a.text() + ' ' + b.text() : b.text() + ' ' + a.text();
+    }
+
+    /** {@code 5060/udp}, or the protocol alone when it has no ports. */
+    private static String service(FlowRecord f) {
+        return f.responderPort() >= 0 ? f.responderPort() + "/" + f.protocol().label() : f.protocol().label();
     }
 
     private static String badge(Conversation c) {
@@ -470,8 +476,8 @@ public final class HtmlReport {
             int good = (int) Math.round((double) c.documentedBytes() / Math.max(1, c.bytes()) * total);
             String mark = c.compliant() ? "✓ " : "✗ ";
             h.append("<text x=\"0\" y=\"").append(y + 14).append("\"").append(c.compliant() ? "" : " font-weight=\"bold\"")
-             .append("><title>").append(esc(c.hostA() + " ↔ " + c.hostB())).append("</title>")
-             .append(esc(mark + shortName(c.hostA(), c.nameA()) + " ↔ " + shortName(c.hostB(), c.nameB())))
+             .append("><title>").append(esc(c.hostA().text() + " ↔ " + c.hostB().text())).append("</title>")
+             .append(esc(mark + shortName(c.hostA().text(), c.nameA()) + " ↔ " + shortName(c.hostB().text(), c.nameB())))
              .append("</text><rect x=\"").append(label).append("\" y=\"").append(y + 3).append("\" width=\"").append(good)
              .append("\" height=\"14\" fill=\"#2da44e\"/><rect x=\"").append(label + good).append("\" y=\"").append(y + 3)
              .append("\" width=\"").append(total - good).append("\" height=\"14\" fill=\"#cf222e\"/><text x=\"")

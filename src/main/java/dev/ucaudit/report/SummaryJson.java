@@ -98,9 +98,9 @@ public final class SummaryJson {
         List<Map<String, Object>> scans = new ArrayList<>();
         for (dev.ucaudit.audit.ScanDetector.Entry e : res.scans()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("initiator", e.initiator());
-            m.put("protocol", e.protocol());
-            m.put("responder", e.singleResponder());
+            m.put("initiator", e.initiator().text());
+            m.put("protocol", e.protocol().label());
+            m.put("responder", e.singleResponder() == null ? null : e.singleResponder().text());
             m.put("responders", e.distinctHosts());
             m.put("responder_ports", e.distinctPorts());
             m.put("flows", e.probes());

@@ -119,7 +119,7 @@ class ClassifierTest {
         assertEquals("R-DIR", classify(inventory, tcp(PHONE, 51000, SUB, 8443)).rule());
         FlowRecord back = classify(inventory, tcp(SUB, 51000, PHONE, 8443));
         assertEquals(Verdict.UNDOCUMENTED, back.verdict());
-        assertEquals(SUB[3], (byte) Integer.parseInt(back.initiator().substring(back.initiator().lastIndexOf('.') + 1)));
+        assertEquals(SUB[3], back.initiator().bytes()[3]);
         assertEquals("8443/tcp is documented only from phone → cucm (R-DIR); this flow is cucm-subscriber → phone", back.reason());
     }
 

@@ -3,11 +3,13 @@ package dev.ucaudit.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inventory.IpAddress;
 import org.junit.jupiter.api.Test;
 
 class ScanDetectorTest {
     static FlowRecord flow(String from, String to, int port, String proto, long packets, long back, String flags) {
-        return new FlowRecord(1, 2, from, 40000, to, port, proto, packets, packets * 60, "unknown", "unknown",
+        return new FlowRecord(1, 2, IpAddress.parse(from), 40000, IpAddress.parse(to), port, IpProtocol.parse(proto), packets, packets * 60, "unknown", "unknown",
                 Verdict.UNDOCUMENTED, "", "no row", "syn", "", "", packets - back, back, 0, 0, bits(flags), 0);
     }
 
@@ -59,7 +61,7 @@ class ScanDetectorTest {
         for (int i = 0; i < 2000; i++) {
             d.accept(flow("10.99.0.66", "10.10.1.10", 1 + i, "tcp", 1, 0, "SYN"));
         }
-        assertEquals("10.99.0.66", d.scans().get(0).initiator());
+        assertEquals("10.99.0.66", d.scans().get(0).initiator().text());
         assertTrue(d.tracked() <= 4096, "initiators followed: " + d.tracked());
     }
 }

@@ -59,7 +59,7 @@ class InventoryTest {
         assertEquals("phone", inv.lookup(ip("2001:db8:20::9")).role());
         Host pub = inv.lookup(ip("2001:db8:20::5"));
         assertEquals("cucm-publisher", pub.role());
-        assertEquals("2001:db8:20::5", pub.address());
+        assertEquals("2001:db8:20::5", pub.address().text());
         assertTrue(pub.is("cucm") && pub.is("media") && pub.is("endpoint"));
         assertEquals("endpoint", inv.lookup(ip("2001:db8:99::1")).role());
         assertEquals(2, inv.entriesWithRole("phone").size());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ucaudit.audit.FlowRecord;
 import dev.ucaudit.audit.Verdict;
+import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inventory.IpAddress;
 import dev.ucaudit.diff.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +84,7 @@ class ReportPagesContentTest {
     }
 
     private static FlowRecord flow(String initiator, String responder, int port, String reason) {
-        return new FlowRecord(0, 0, initiator, 61000, responder, port, "tcp", 1, 54, "unknown", "unknown",
+        return new FlowRecord(0, 0, IpAddress.parse(initiator), 61000, IpAddress.parse(responder), port, IpProtocol.TCP, 1, 54, "unknown", "unknown",
                 Verdict.UNDOCUMENTED, "", reason, "syn", "", "", 1, 0, 54, 0, 0x02, 0);
     }
 }
