@@ -14,7 +14,8 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * What one Spark task does with its files: phase one of the audit ({@link AuditEngine#collect}) on
- * each, merged into one partial audit, which goes back to the driver in its binary form. A file
+ * each, as inputs of one run named by its first file (as {@code audit --partial} names a run), merged
+ * into one partial audit, which goes back to the driver in its binary form. A file
  * that cannot be opened or read at all is counted in the partial's run statistics with its reason,
  * as {@code ucaudit audit} counts it; damaged records are counted and listed there too.
  */
