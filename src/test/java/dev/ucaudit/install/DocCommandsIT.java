@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every command shown in a fenced code block of the README and docs/ (a line starting with
  * {@code ./ucaudit} or {@code ucaudit}) is run verbatim by sh, through the checkout's launcher, in a
- * folder laid out like the docs assume: the sample as captures/lab-site.pcap and captures/today.pcap, its
+ * folder laid out like the docs assume: the sample as captures/lab-site.pcap, captures/today.pcap and in
+ * captures/site-a/ and captures/site-b/, its
  * inventory as site.csv and site/inventory.csv, a pcapng.gz copy in lab/, the rules README's site-rules
  * example and the nightly doc's allowed.csv example, and SPARK_HOME holding links to the build's Spark jars.
  * A command must exit 0, or 1 when it reports findings.
@@ -69,6 +70,9 @@ class DocCommandsIT {
         Path inventory = REPO.resolve("captures/lab-site-inventory.csv");
         Files.copy(sample, site.resolve("captures/lab-site.pcap"));
         Files.copy(sample, site.resolve("captures/today.pcap"));
+        for (String sensor : List.of("site-a", "site-b")) { // README's audit --partial and merge example
+            Files.copy(sample, Files.createDirectories(site.resolve("captures").resolve(sensor)).resolve(sensor + ".pcap"));
+        }
         Files.copy(inventory, site.resolve("captures/lab-site-inventory.csv"));
         Files.copy(inventory, site.resolve("site.csv"));
         Files.copy(inventory, site.resolve("site/inventory.csv"));
@@ -113,7 +117,8 @@ class DocCommandsIT {
                     .resolveSibling("spark-home").toAbsolutePath().toString());
             Shell r = Shell.run(site, env, List.of("sh", "-c", line));
             ran++;
-            boolean findings = line.contains(" audit ") || line.contains(" diff ") || line.contains(" spark ");
+            boolean findings = line.contains(" audit ") || line.contains(" diff ") || line.contains(" spark ")
+                    || line.contains(" merge ");
             if (!(r.status() == 0 || (findings && r.status() == 1))) {
                 failures.add(where + ": " + line + "\n" + r);
             }
