@@ -16,6 +16,8 @@ final class EventBlock {
     /** A block's frame bytes stop growing past this (a larger single frame still fits). */
     static final int HEAP_TARGET = 4 << 20;
     private static final int FRAME = 1 << 31;
+    /** A compact packet whose payload bytes are kept too (at {@link #payloadAt}): a pipelined read's hand-over. */
+    private static final int WITH_PAYLOAD = 1 << 30;
 
     int count;
     /** 1-based number of the packet among all packets (IP or not) of its input part. */
@@ -32,6 +34,8 @@ final class EventBlock {
     final int[] length = new int[CAPACITY];
     final int[] payloadLength = new int[CAPACITY];
     final int[] tcpSeq = new int[CAPACITY];
+    /** Compact with payload: where the payload starts in {@link #heap}. */
+    final int[] payloadAt = new int[CAPACITY];
     byte[] heap = new byte[0];
     int heapUsed;
 
@@ -54,6 +58,20 @@ final class EventBlock {
         heapUsed += raw.length;
     }
 
+    /** A compact packet with its payload bytes (a pipelined read: nothing is written, nothing is dropped). */
+    void addDecoded(long ord, RawPacket raw, DecodedPacket d) {
+        int at = heapUsed;
+        int len = d.payloadLength;
+        if (heapUsed + len > heap.length) {
+            heap = Arrays.copyOf(heap, Math.max(heapUsed + len, Math.min(HEAP_TARGET + 65536, Math.max(4096, heap.length * 2))));
+        }
+        System.arraycopy(raw.data, d.payloadOffset, heap, heapUsed, len);
+        heapUsed += len;
+        addCompact(ord, raw, d);
+        kind[count - 1] |= WITH_PAYLOAD;
+        payloadAt[count - 1] = at;
+    }
+
     void addCompact(long ord, RawPacket raw, DecodedPacket d) {
         int i = count++;
         ordinal[i] = ord;
@@ -65,6 +83,10 @@ final class EventBlock {
         length[i] = d.ipLength;
         payloadLength[i] = d.payloadLength;
         tcpSeq[i] = (int) d.tcpSeq;
+    }
+
+    boolean hasPayload(int i) {
+        return (kind[i] & (FRAME | WITH_PAYLOAD)) == WITH_PAYLOAD;
     }
 
     boolean isFrame(int i) {
@@ -96,9 +118,13 @@ final class EventBlock {
         d.ipLength = length[i];
         d.payloadLength = payloadLength[i];
         d.payloadWireLength = payloadLength[i];
-        d.payloadOffset = 0;
         d.tcpSeq = tcpSeq[i] & 0xffffffffL;
-        d.payloadAbsent = true;
+        if ((k & WITH_PAYLOAD) != 0) {
+            d.payloadOffset = payloadAt[i];
+        } else {
+            d.payloadOffset = 0;
+            d.payloadAbsent = true;
+        }
         return true;
     }
 
@@ -107,6 +133,12 @@ final class EventBlock {
         a[1] = (byte) (v >>> 16);
         a[2] = (byte) (v >>> 8);
         a[3] = (byte) v;
+    }
+
+    /** Empty again, to be filled anew (the arrays are kept). */
+    void clear() {
+        count = 0;
+        heapUsed = 0;
     }
 
     long frameBytes() {

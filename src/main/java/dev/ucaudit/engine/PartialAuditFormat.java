@@ -161,6 +161,11 @@ final class PartialAuditFormat {
     }
 
     private static void block(DataOutputStream out, EventBlock b) throws IOException {
+        for (int i = 0; i < b.count; i++) {
+            if (b.hasPayload(i)) {
+                throw new IllegalStateException("a pipelined read's block (payloads kept) is not a partial audit's");
+            }
+        }
         out.writeInt(b.count);
         for (int i = 0; i < b.count; i++) {
             out.writeLong(b.ordinal[i]);
@@ -311,7 +316,7 @@ final class PartialAuditFormat {
         b.heapUsed = heap;
         for (int i = 0; i < n; i++) {
             if (b.ordinal[i] < 1 || (b.isFrame(i) && (b.ports[i] < 0 || b.length[i] < 0 || b.ports[i] > heap - b.length[i]))
-                    || (!b.isFrame(i) && (b.length[i] < 0 || b.payloadLength[i] < 0))) {
+                    || (!b.isFrame(i) && (b.length[i] < 0 || b.payloadLength[i] < 0 || b.hasPayload(i)))) {
                 throw new IOException(name + ": damaged partial audit: packet " + b.ordinal[i] + " points outside its block");
             }
         }

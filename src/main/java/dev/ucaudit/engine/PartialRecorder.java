@@ -43,17 +43,36 @@ final class PartialRecorder implements PacketSink {
     private final Consumer<EventBlock> out;
     private EventBlock block = new EventBlock();
     private final PayloadCounts payloads;
+    private final boolean keepPayloads;
+    private java.util.Queue<EventBlock> reusable;
 
     PartialRecorder(AuditConfig config, AuditListener listener, Consumer<EventBlock> out) {
+        this(config, listener, out, false);
+    }
+
+    /**
+     * @param keepPayloads keep every payload with the decoded fields (a pipelined read hands its
+     *                     blocks to the analysis thread; nothing is written, so nothing is left out)
+     */
+    PartialRecorder(AuditConfig config, AuditListener listener, Consumer<EventBlock> out, boolean keepPayloads) {
+        this.keepPayloads = keepPayloads;
         this.intake = new PacketIntake(config.decapsulation(), listener);
         this.inspecting = config.inspection();
         this.out = out;
         // a flow's first payloads are counted from its start: a SYN, or a gap no flow lives through
         this.payloads = new PayloadCounts(config.idleTimeout().toNanos() / 2);
         if (config.inspection()) {
-            for (int port = 0; port < 65536; port++) {
-                tcpInspected[port] = namesInspector(config, 6, port);
-                udpInspected[port] = namesInspector(config, 17, port);
+            // looked up as the inspection looks rows up, on the ports some inspector row names
+            for (CatalogRule r : config.catalog().rules()) {
+                if (r.inspect().isEmpty()) {
+                    continue;
+                }
+                for (int range = 0; range < r.ports().rangeCount(); range++) {
+                    for (int port = r.ports().lo(range); port <= r.ports().hi(range); port++) {
+                        tcpInspected[port] |= namesInspector(config, 6, port);
+                        udpInspected[port] |= namesInspector(config, 17, port);
+                    }
+                }
             }
             tcpInspected[SIP_TLS_PORT] = true;
             udpInspected[SIP_TLS_PORT] = true;
@@ -78,7 +97,13 @@ final class PartialRecorder implements PacketSink {
             return;
         }
         long ordinal = intake.stats().packets;
-        if (keepsFrame(raw, decoded)) {
+        if (keepPayloads) {
+            if (simple(decoded)) {
+                block.addDecoded(ordinal, raw, decoded);
+            } else {
+                block.addFrame(ordinal, raw);
+            }
+        } else if (keepsFrame(raw, decoded)) {
             block.addFrame(ordinal, raw);
         } else {
             block.addCompact(ordinal, raw, decoded);
@@ -88,8 +113,13 @@ final class PartialRecorder implements PacketSink {
         }
     }
 
+    /** IPv4 TCP or UDP, not a fragment, with both ports: the decoded fields say all the flows need. */
+    private static boolean simple(DecodedPacket d) {
+        return d.ipVersion == 4 && (d.protocol == 6 || d.protocol == 17) && !d.fragment && d.srcPort >= 0 && d.dstPort >= 0;
+    }
+
     private boolean keepsFrame(RawPacket raw, DecodedPacket d) {
-        if (d.ipVersion != 4 || (d.protocol != 6 && d.protocol != 17) || d.fragment || d.srcPort < 0 || d.dstPort < 0) {
+        if (!simple(d)) {
             return true;
         }
         boolean[] inspected = d.protocol == 6 ? tcpInspected : udpInspected;
@@ -141,8 +171,14 @@ final class PartialRecorder implements PacketSink {
     void flush() {
         if (block.count > 0) {
             out.accept(block);
-            block = new EventBlock();
+            EventBlock again = reusable == null ? null : reusable.poll();
+            block = again != null ? again : new EventBlock();
         }
+    }
+
+    /** Takes blocks to fill from {@code blocks} (emptied ones handed back by the consumer) before making new ones. */
+    void reuse(java.util.Queue<EventBlock> blocks) {
+        this.reusable = blocks;
     }
 
     RunStats stats() {

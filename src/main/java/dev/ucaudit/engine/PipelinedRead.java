@@ -4,10 +4,8 @@ import dev.ucaudit.audit.AuditListener;
 import dev.ucaudit.audit.Auditor;
 import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.capture.CaptureException;
-import dev.ucaudit.capture.CaptureProblem;
 import dev.ucaudit.capture.PacketSink;
 import dev.ucaudit.capture.PacketSource;
-import dev.ucaudit.capture.RawPacket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -21,10 +19,11 @@ import java.util.function.BiFunction;
 /**
  * Reads inputs on the caller's executor, {@code readersAhead} inputs at a time, while the calling
  * thread runs the engine's {@link Auditor} on them in input order: the result is that of reading
- * the inputs one after the other on one thread. Without a partial audit to write, readers only
- * read and copy packets ({@link RawBatch}) and the calling thread does everything else, as one
- * run does; with one, readers also decode and record ({@link PartialRecorder}) and the calling
- * thread replays and writes the blocks. Each reader is at most {@link #QUEUED} batches ahead.
+ * the inputs one after the other on one thread. Readers read, decode and count packets and hand on
+ * {@link EventBlock}s ({@link PartialRecorder}): with every payload kept when nothing is written
+ * (blocks are then reused), as a partial audit keeps them when one is written. The calling thread
+ * replays them ({@link Replay}) through flows, inspection and classification, and writes them.
+ * Each reader is at most {@link #QUEUED} blocks ahead.
  */
 final class PipelinedRead {
     static final int QUEUED = 8;
@@ -39,7 +38,8 @@ final class PipelinedRead {
     private final Auditor auditor;
     /** Where the packets read are also written as a partial audit, or null. */
     private final PartialAuditFormat.Writer partial;
-    private final BlockingQueue<RawBatch> free = new ArrayBlockingQueue<>(64);
+    /** Blocks replayed and not written, for the readers to fill again. */
+    private final BlockingQueue<EventBlock> freeBlocks = new ArrayBlockingQueue<>(64);
     private volatile boolean cancelled;
 
     PipelinedRead(AuditConfig config, AuditListener listener, Auditor auditor, Replay replay,
@@ -67,11 +67,7 @@ final class PipelinedRead {
                     AuditEngine.Input input = inputs.get(n);
                     executor.execute(() -> {
                         try {
-                            if (partial != null) {
-                                record(input, q, decorate);
-                            } else {
-                                copy(input, q, decorate);
-                            }
+                            record(input, q, decorate);
                         } catch (CancelledRead stopped) {
                             // the analysis thread failed and said so; this reader just ends
                         }
@@ -91,34 +87,26 @@ final class PipelinedRead {
     private boolean consume(String group, int sequence, String name, BlockingQueue<Object> queue) throws IOException {
         if (partial != null) {
             partial.startPart(group, sequence, name);
-        } else {
-            auditor.stats().input(name);
         }
-        RawPacket raw = new RawPacket();
         while (true) {
             Object next = take(queue, name);
-            if (next instanceof RawBatch b) {
-                for (int i = 0; i < b.count; i++) {
-                    if (b.problemBefore[i] != null) {
-                        auditor.problem(b.problemBefore[i]);
-                    }
-                    auditor.packet(b.load(i, raw));
-                }
-                if (b.problemBefore[b.count] != null) {
-                    auditor.problem(b.problemBefore[b.count]);
-                }
-                b.clear();
-                free.offer(b);
-            } else if (next instanceof EventBlock b) {
+            if (next instanceof EventBlock b) {
                 replay.block(name, b);
-                partial.block(b);
+                if (partial != null) {
+                    partial.block(b);
+                } else {
+                    b.clear();
+                    freeBlocks.offer(b);
+                }
             } else {
                 End end = (End) next;
                 rethrow(end.crash());
                 if (end.stats() != null) {
                     replay.endPart(end.stats().packets);
                     auditor.stats().add(end.stats());
-                    partial.endPart(end.stats());
+                    if (partial != null) {
+                        partial.endPart(end.stats());
+                    }
                 } else if (end.openError() != null) {
                     auditor.inputFailed(name, end.openError());
                 }
@@ -149,59 +137,16 @@ final class PipelinedRead {
         throw new IllegalStateException(crash);
     }
 
-    /** Reader without recording: copies packets and problems, in order, into batches. */
-    private void copy(AuditEngine.Input input, BlockingQueue<Object> queue,
-                      BiFunction<PacketSource, PacketSink, PacketSink> decorate) {
-        String openError = null;
-        Throwable crash = null;
-        RawBatch[] batch = {newBatch()};
-        PacketSink copier = new PacketSink() {
-            @Override
-            public void packet(RawPacket raw) {
-                if (!batch[0].fits(raw.length)) {
-                    handOn();
-                }
-                batch[0].add(raw);
-                if (batch[0].full()) {
-                    handOn();
-                }
-            }
-
-            @Override
-            public void problem(CaptureProblem p) {
-                if (!batch[0].addProblem(p)) {
-                    handOn();
-                    batch[0].addProblem(p);
-                }
-            }
-
-            private void handOn() {
-                put(queue, batch[0]);
-                batch[0] = newBatch();
-            }
-        };
-        try (PacketSource source = input.opener().open()) {
-            source.run(decorate.apply(source, copier));
-        } catch (CaptureException e) {
-            openError = e.getMessage();
-        } catch (Throwable t) {
-            crash = t;
-        }
-        if (crash == null && (batch[0].count > 0 || batch[0].problemBefore[0] != null)) {
-            put(queue, batch[0]);
-        }
-        put(queue, new End(null, openError, crash));
-    }
-
-    private RawBatch newBatch() {
-        RawBatch b = free.poll();
-        return b != null ? b : new RawBatch();
-    }
-
-    /** Reader with recording: decodes and records into event blocks (phase one of a partial audit). */
+    /**
+     * A reader: reads, decodes and counts (phase one), and hands on event blocks: with every payload
+     * when nothing is written, as a partial audit records them when one is.
+     */
     private void record(AuditEngine.Input input, BlockingQueue<Object> queue,
                         BiFunction<PacketSource, PacketSink, PacketSink> decorate) {
-        PartialRecorder recorder = new PartialRecorder(config, listener, b -> put(queue, b));
+        PartialRecorder recorder = new PartialRecorder(config, listener, b -> put(queue, b), partial == null);
+        if (partial == null) {
+            recorder.reuse(freeBlocks);
+        }
         Throwable crash = null;
         String openError = null;
         try {
