@@ -36,14 +36,18 @@ public final class CatalogLoader {
 
     /** Loads the default roles and the given catalog files ({@code default} = the default catalog). */
     public Catalog load(List<String> catalogSpecs) {
-        Roles roles = loadRoles(CatalogInput.defaultFile(ROLES));
+        return load(loadRoles(CatalogInput.defaultFile(ROLES)), inputs(catalogSpecs));
+    }
+
+    /** The catalog files {@code --catalog} specs name ({@code default} = the default catalog; none given = the default). */
+    public static List<CatalogInput> inputs(List<String> catalogSpecs) {
         List<CatalogInput> inputs = new ArrayList<>();
         List<String> specs = catalogSpecs.isEmpty() ? List.of(DEFAULT_KEYWORD) : catalogSpecs;
         for (String spec : specs) {
             inputs.add(spec.equals(DEFAULT_KEYWORD) ? CatalogInput.defaultFile(DEFAULT_CATALOG)
                     : CatalogInput.file(java.nio.file.Path.of(spec)));
         }
-        return load(roles, inputs);
+        return inputs;
     }
 
     public Catalog load(Roles roles, List<CatalogInput> inputs) {

@@ -122,7 +122,12 @@ final class AuditSession {
      * the run then writes no report.
      */
     List<String> unusableInputs() {
-        return engine.stats().inputs().stream()
+        return unusableInputs(engine.stats());
+    }
+
+    /** The inputs of {@code stats} of which nothing could be used. */
+    static List<String> unusableInputs(dev.ucaudit.audit.RunStats stats) {
+        return stats.inputs().stream()
                 .filter(i -> !i.error.isEmpty() || (i.packets == 0 && !i.readCompletely))
                 .map(i -> i.name).toList();
     }
@@ -140,7 +145,8 @@ final class AuditSession {
         return write(engine.cutPeriod(), mode, dir, capture, out, err);
     }
 
-    private int write(AuditOutcome outcome, String mode, Path dir, Map<String, Object> capture, PrintWriter out,
+    /** Writes the report of an outcome the engine gave elsewhere (the spark command's) into {@code dir}; returns the exit status. */
+    int write(AuditOutcome outcome, String mode, Path dir, Map<String, Object> capture, PrintWriter out,
                       PrintWriter err) throws IOException {
         List<UnusedOpening> unused = outcome.unused();
         lastUnused = unused;

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "ucaudit", mixinStandardHelpOptions = true, version = "ucaudit 0.1.0",
         description = "Passive traffic auditor for Cisco Unified Communications Manager networks.",
-        subcommands = {AuditCommand.class, MergeCommand.class, LiveCommand.class, CatalogCommand.class, DiffCommand.class, ExportCommand.class,
+        subcommands = {AuditCommand.class, MergeCommand.class, LiveCommand.class, SparkCommand.class, CatalogCommand.class, DiffCommand.class, ExportCommand.class,
             GenerateCommand.class, picocli.CommandLine.HelpCommand.class})
 final class RootCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -176,6 +176,16 @@ public final class AuditEngine {
      */
     public static PartialAudit collect(AuditConfig config, AuditListener listener, long sequence, String name,
                                        Opener opener) {
+        return collect(config, listener, "", sequence, name, opener);
+    }
+
+    /**
+     * {@link #collect(AuditConfig, AuditListener, long, String, Opener)} of one input of a run read
+     * apart (the spark command's tasks): {@code group} names the run as {@code audit --partial} does (its
+     * first input's name), so that its parts keep together, in sequence, when merged with other runs'.
+     */
+    public static PartialAudit collect(AuditConfig config, AuditListener listener, String group, long sequence, String name,
+                                       Opener opener) {
         List<EventBlock> blocks = new ArrayList<>();
         PartialRecorder recorder = new PartialRecorder(config, listener, blocks::add);
         recorder.stats().input(name);
@@ -185,7 +195,7 @@ public final class AuditEngine {
             recorder.inputFailed(name, e.getMessage());
         }
         recorder.flush();
-        return new PartialAudit(List.of(new PartialAudit.Part("", sequence, name, recorder.stats(), blocks)));
+        return new PartialAudit(List.of(new PartialAudit.Part(group, sequence, name, recorder.stats(), blocks)));
     }
 
     /**

@@ -24,7 +24,11 @@ public final class InventoryLoader {
     }
 
     public Inventory load(Path file, Roles roles) {
-        String name = file.toString();
+        return load(file, file.toString(), roles);
+    }
+
+    /** @param name how messages and the report name the file (a copy read in its original's name) */
+    public Inventory load(Path file, String name, Roles roles) {
         List<InventoryEntry> entries = new ArrayList<>();
         String unreadable = dev.ucaudit.catalog.ConfigFile.unreadable(file);
         if (unreadable != null) {

@@ -28,11 +28,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
-/** Captures cut into parts at packet boundaries, and the report files an outcome gives (split tests). */
-final class SplitCaptures {
+/** Captures cut into parts at packet boundaries, and the report files an outcome gives (split tests; spark/SparkReportTest cuts with it too). */
+public final class SplitCaptures {
     static final Path PUBLIC = Path.of("../shared/captures/public");
 
-    record Packet(int linkType, long nanos, byte[] frame) {
+    public record Packet(int linkType, long nanos, byte[] frame) {
     }
 
     private SplitCaptures() {
@@ -56,7 +56,7 @@ final class SplitCaptures {
         }
     }
 
-    static List<Packet> readAll(Path capture) throws Exception {
+    public static List<Packet> readAll(Path capture) throws Exception {
         List<Packet> packets = new ArrayList<>();
         try (PacketSource source = CaptureFiles.open(capture)) {
             source.run(new PacketSink() {
@@ -74,12 +74,12 @@ final class SplitCaptures {
     }
 
     /** N-1 random cut points in 0..size, sorted. */
-    static int[] cuts(Random random, int n, int size) {
+    public static int[] cuts(Random random, int n, int size) {
         return random.ints(0, size + 1).limit(n - 1).sorted().toArray();
     }
 
     /** The parts a capture's packets are cut into at {@code cuts}, written as pcapng files. */
-    static List<Path> writeParts(Path dir, List<Packet> packets, String prefix, int[] cuts) throws Exception {
+    public static List<Path> writeParts(Path dir, List<Packet> packets, String prefix, int[] cuts) throws Exception {
         List<Path> parts = new ArrayList<>();
         int from = 0;
         for (int i = 0; i <= cuts.length; i++) {

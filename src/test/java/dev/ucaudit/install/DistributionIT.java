@@ -43,7 +43,7 @@ class DistributionIT {
     void layoutHasBinLibRulesManAndCompletion() {
         for (String f : List.of("bin/ucaudit", "lib/ucaudit.jar", "rules/cucm-ports.csv", "rules/roles.csv",
                 "man/man1/ucaudit.1", "man/man1/ucaudit-audit.1", "man/man1/ucaudit-catalog.1", "completion/ucaudit",
-                "scripts/install", "captures/lab-site.pcap")) {
+                "scripts/install", "scripts/spark-jvm-options", "captures/lab-site.pcap")) {
             assertTrue(Files.isRegularFile(home.resolve(f)), f);
         }
         assertTrue(Files.isExecutable(home.resolve("bin/ucaudit")));
@@ -57,6 +57,30 @@ class DistributionIT {
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("T6-03")), r.out());
         assertTrue(r.out().contains("catalog: " + home.resolve("rules/cucm-ports.csv")), "the distribution's own rules: " + r.out());
         assertFalse(r.err().contains("building"), r.err());
+    }
+
+    @Test
+    void sparkIsNotShippedAndTheSparkCommandSaysSoInOneLine() throws Exception {
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(home.resolve("lib/ucaudit.jar").toFile())) {
+            List<String> foreign = jar.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(n -> n.startsWith("org/apache/spark/") || n.startsWith("org/apache/hadoop/") || n.startsWith("scala/"))
+                    .limit(3).toList();
+            assertEquals(List.of(), foreign, "Spark is provided, not shipped");
+            assertTrue(jar.getEntry("dev/ucaudit/spark/SparkMain.class") != null, "the Spark job is in the jar");
+        }
+        Path elsewhere = Files.createDirectories(dir.resolve("no-spark"));
+        Shell r = Shell.run(elsewhere, env(dir.resolve("cache3")), List.of(home.resolve("bin/ucaudit").toString(), "spark",
+                "--out", "report", home.resolve("captures").toString()));
+        assertEquals(2, r.status(), r.toString());
+        assertEquals("ucaudit: spark needs Apache Spark 4 on the class path: set SPARK_HOME to a Spark installation, or run"
+                + " spark-submit --class dev.ucaudit.spark.SparkMain ucaudit.jar (see docs/scale.md)\n", r.err());
+        assertFalse(Files.exists(elsewhere.resolve("report")));
+        Map<String, String> noJars = new java.util.HashMap<>(env(dir.resolve("cache3")));
+        noJars.put("SPARK_HOME", elsewhere.toString());
+        Shell s = Shell.run(elsewhere, noJars, List.of(home.resolve("bin/ucaudit").toString(), "spark", "--out", "report",
+                home.resolve("captures").toString()));
+        assertEquals(2, s.status(), s.toString());
+        assertEquals("ucaudit: SPARK_HOME=" + elsewhere + " has no jars/ folder; point it at a Spark 4 installation\n", s.err());
     }
 
     @Test

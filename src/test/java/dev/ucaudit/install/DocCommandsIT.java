@@ -31,9 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every command shown in a fenced code block of the README and docs/ (a line starting with
  * {@code ./ucaudit} or {@code ucaudit}) is run verbatim by sh, through the checkout's launcher, in a
- * folder laid out like the docs assume: the sample as captures/lab-site.pcap and captures/today.pcap, its
+ * folder laid out like the docs assume: the sample as captures/lab-site.pcap, captures/today.pcap and in
+ * captures/site-a/ and captures/site-b/, its
  * inventory as site.csv and site/inventory.csv, a pcapng.gz copy in lab/, the rules README's site-rules
- * example and the nightly doc's allowed.csv example. A command must exit 0, or 1 when it reports findings.
+ * example and the nightly doc's allowed.csv example, and SPARK_HOME holding links to the build's Spark jars.
+ * A command must exit 0, or 1 when it reports findings.
  * Lines that cannot run here are skipped for a stated reason (SKIPPED below): usage synopses, live capture
  * (needs an interface and capture rights), and the cron line and nightly.sh (need cron, mail and dated
  * report folders). A code line naming ucaudit that is neither run nor skipped fails the test.
@@ -68,6 +70,9 @@ class DocCommandsIT {
         Path inventory = REPO.resolve("captures/lab-site-inventory.csv");
         Files.copy(sample, site.resolve("captures/lab-site.pcap"));
         Files.copy(sample, site.resolve("captures/today.pcap"));
+        for (String sensor : List.of("site-a", "site-b")) { // README's audit --partial and merge example
+            Files.copy(sample, Files.createDirectories(site.resolve("captures").resolve(sensor)).resolve(sensor + ".pcap"));
+        }
         Files.copy(inventory, site.resolve("captures/lab-site-inventory.csv"));
         Files.copy(inventory, site.resolve("site.csv"));
         Files.copy(inventory, site.resolve("site/inventory.csv"));
@@ -75,6 +80,22 @@ class DocCommandsIT {
         Files.writeString(site.resolve("site-rules.csv"), codeBlockAfter(REPO.resolve("rules/README.md"), "## Adding a site's own rows", "```\n"));
         Files.writeString(site.resolve("site/allowed.csv"), codeBlockAfter(REPO.resolve("docs/nightly.md"), "## The allowed-flows file", "```csv\n"));
         writePcapngGz(sample, site.resolve("lab/lab-site.pcapng.gz"));
+        sparkHome();
+    }
+
+    /**
+     * A SPARK_HOME for the documented 'ucaudit spark' commands: target/spark-home/jars/ of links to the build's Spark jars
+     * (target/spark.classpath), as scripts/bench-spark makes it; outside the temporary folder, whose clean-up would
+     * warn about every link.
+     */
+    static void sparkHome() throws IOException {
+        Path classpath = Path.of(System.getProperty("ucaudit.sparkClasspath", "target/spark.classpath"));
+        Path jars = Files.createDirectories(classpath.resolveSibling("spark-home").resolve("jars"));
+        for (String jar : Files.readString(classpath).strip().split(java.io.File.pathSeparator)) {
+            Path link = jars.resolve(Path.of(jar).getFileName());
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, Path.of(jar));
+        }
     }
 
     @Test
@@ -92,9 +113,12 @@ class DocCommandsIT {
             Map<String, String> env = new HashMap<>();
             env.put("PATH", site + ":" + System.getenv("PATH"));
             env.put("XDG_CACHE_HOME", site.resolve("cache").toString());
+            env.put("SPARK_HOME", Path.of(System.getProperty("ucaudit.sparkClasspath", "target/spark.classpath"))
+                    .resolveSibling("spark-home").toAbsolutePath().toString());
             Shell r = Shell.run(site, env, List.of("sh", "-c", line));
             ran++;
-            boolean findings = line.contains(" audit ") || line.contains(" diff ");
+            boolean findings = line.contains(" audit ") || line.contains(" diff ") || line.contains(" spark ")
+                    || line.contains(" merge ");
             if (!(r.status() == 0 || (findings && r.status() == 1))) {
                 failures.add(where + ": " + line + "\n" + r);
             }

@@ -1,0 +1,152 @@
+package dev.ucaudit.cli;
+
+import dev.ucaudit.audit.RunStats;
+import dev.ucaudit.capture.CaptureException;
+import dev.ucaudit.spark.ConfigCopy;
+import dev.ucaudit.spark.InputOrder;
+import dev.ucaudit.spark.SparkAudit;
+import dev.ucaudit.spark.SparkJob;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "spark", mixinStandardHelpOptions = true,
+        description = {"Audit many capture files in parallel with Apache Spark (HDFS, S3 or local folders): the same report as"
+            + " 'ucaudit audit' of the same files in the same order. Needs Spark on the class path: set SPARK_HOME, or run"
+            + " spark-submit --class dev.ucaudit.spark.SparkMain ucaudit.jar [OPTION]... PATH... (see docs/scale.md).",
+            "Exit status: as audit's."})
+final class SparkCommand implements Callable<Integer> {
+    /** A class every Spark has: its absence means Spark is not on the class path. */
+    static final String SPARK_CLASS = "org.apache.spark.SparkContext";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CatalogOptions catalogOptions = new CatalogOptions();
+
+    @Mixin
+    AuditOptions options = new AuditOptions();
+
+    @Mixin
+    PolicyOptions policyOptions = new PolicyOptions();
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = {"Where to run: local[*] (every core of this machine), local[N], yarn, k8s://https://HOST:PORT,"
+                + " spark://HOST:PORT. Default: the master spark-submit was given, else local[*]."})
+    String master;
+
+    @Option(names = "--files-per-task", paramLabel = "N", defaultValue = "1",
+            description = "Consecutive files one Spark task reads; raise it for many small files. Default: ${DEFAULT-VALUE}.")
+    int filesPerTask;
+
+    @Option(names = "--order", paramLabel = "path|modified", defaultValue = "path",
+            description = {"The order the files are read in, as one audit would read them. path: by name, numbers as numbers"
+                + " (cap.pcap2 before cap.pcap10), so each sensor folder's files come together;",
+                "modified: folder by folder, each folder's files by the time they were last written. Default: ${DEFAULT-VALUE}."})
+    String order;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "A Spark setting, as spark-submit --conf takes it (spark.executor.memory=4g); may be repeated.")
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+
+    @Option(names = "--partial",
+            description = "Also write partial.bin.gz into the report, as audit --partial does, so that `ucaudit merge` can join it with other reports.")
+    boolean partial;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = {"Capture files, folders (searched recursively for .pcap, .pcapng, .cap and .gz files) or globs,"
+                + " as local paths or Hadoop URLs: file:, hdfs://, s3a:// (needs hadoop-aws)."})
+    List<String> paths = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (!sparkPresent()) {
+            throw new IllegalArgumentException("spark needs Apache Spark 4 on the class path: set SPARK_HOME to a Spark"
+                    + " installation, or run spark-submit --class dev.ucaudit.spark.SparkMain ucaudit.jar (see docs/scale.md)");
+        }
+        options.checkOut(spec.commandLine());
+        if (options.filter != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--filter is not supported by spark (the tasks read without libpcap); filter the captures first");
+        }
+        SparkJob job = new SparkJob(paths, master, filesPerTask, InputOrder.of(order), sparkConf);
+        try (OutFolder claimed = OutFolder.claim(options.out, policyOptions.state, false)) {
+            return audit(job);
+        }
+    }
+
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    static boolean sparkPresent() {
+        try {
+            Class.forName(SPARK_CLASS, false, SparkCommand.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private Integer audit(SparkJob job) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter summary = options.quiet ? ProgressLine.discard() : out;
+        PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
+        AuditSession session = new AuditSession(catalogOptions, options, err, errStream);
+        session.extras = policyOptions.prepare(session.catalog.roles(), options.failOn);
+        ConfigCopy copy = ConfigCopy.of(session.engine.config(), catalogOptions.catalogs, options.inventory);
+        SparkAudit.Result result;
+        try {
+            result = SparkAudit.run(job, session.engine.config(), copy, new ProblemLines(errStream));
+        } catch (CaptureException e) {
+            err.println("ucaudit: " + e.getMessage() + "; nothing was audited and " + options.out + " was left as it was");
+            err.flush();
+            return 2;
+        }
+        errStream.flush();
+        for (String name : result.repeated()) {
+            err.println("ucaudit: warning: " + name + " was found under two of the paths given; it is read once");
+        }
+        RunStats stats = result.outcome().stats();
+        List<String> unusable = AuditSession.unusableInputs(stats);
+        if (!unusable.isEmpty()) {
+            for (RunStats.InputStats input : stats.inputs()) {
+                if (!input.error.isEmpty()) {
+                    err.println("ucaudit: " + input.error);
+                }
+            }
+            for (String name : unusable) {
+                err.println("ucaudit: " + name + ": no packet could be read from it; nothing was written and "
+                        + options.out + " was left as it was");
+            }
+            err.flush();
+            return 2;
+        }
+        summary.printf(Locale.ROOT, "ucaudit: spark %s: %s in %s read in %.1f s (partial audits: %.1f MB), merged and"
+                + " classified on the driver in %.1f s%n", result.master(), count(result.files().size(), "file"),
+                count(result.tasks(), "task"), result.tasksTime().toMillis() / 1e3, result.partialBytes() / 1e6,
+                result.classifyTime().toMillis() / 1e3);
+        if (partial) {
+            session.partialFile = PartialFiles.temporary(options.out);
+            try (OutputStream file = Files.newOutputStream(session.partialFile)) {
+                result.whole().write(file);
+            }
+        }
+        return session.write(result.outcome(), "offline", options.out, Map.of(), summary, err);
+    }
+}
