@@ -38,6 +38,39 @@ public final class SplitCaptures {
     private SplitCaptures() {
     }
 
+    /** Checks one capture with its config; the seed makes its cuts. */
+    @FunctionalInterface
+    interface Check {
+        void check(Path capture, AuditConfig config, long seed) throws Exception;
+    }
+
+    /** The lab-site capture with its inventory, and a generated media-heavy capture (30,000 packets) with its own. */
+    static void labAndMediaHeavy(Path dir, long seed, Check check) throws Exception {
+        Catalog catalog = new dev.ucaudit.catalog.CatalogLoader().load(List.of());
+        check.check(Path.of("captures/lab-site.pcap"), config(catalog, Path.of("captures/lab-site-inventory.csv")), seed);
+        Path media = dir.resolve("media.pcap");
+        dev.ucaudit.synth.MediaHeavySite.write(media, 30_000, 200);
+        Path inventory = dir.resolve("media-inventory.csv");
+        Files.writeString(inventory, dev.ucaudit.synth.MediaHeavySite.INVENTORY);
+        check.check(media, config(catalog, inventory), seed + 1);
+    }
+
+    /** Every public capture, without inventory, seeds counting up from {@code seed}; says so and returns when they are absent. */
+    static void everyPublicCapture(String test, long seed, Check check) throws Exception {
+        List<Path> captures = publicCaptures();
+        if (captures.isEmpty()) {
+            System.out.println(test + ": " + PUBLIC + " is absent; the public captures were not split");
+            return;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(captures.size() > 10, "the public captures are there: " + captures.size());
+        Catalog catalog = new dev.ucaudit.catalog.CatalogLoader().load(List.of());
+        AuditConfig config = AuditConfig.of(catalog, Inventory.empty(catalog.roles()));
+        long s = seed;
+        for (Path capture : captures) {
+            check.check(capture, config, s++);
+        }
+    }
+
     static AuditConfig config(Catalog catalog, Path inventoryFile) {
         InventoryLoader loader = new InventoryLoader();
         Inventory inventory = loader.load(inventoryFile, catalog.roles());

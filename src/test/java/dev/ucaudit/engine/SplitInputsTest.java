@@ -1,36 +1,14 @@
 package dev.ucaudit.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ucaudit.audit.AuditListener;
 import dev.ucaudit.capture.CaptureFiles;
-import dev.ucaudit.capture.CaptureProblem;
-import dev.ucaudit.capture.PacketSink;
-import dev.ucaudit.capture.PacketSource;
-import dev.ucaudit.capture.PcapngWriter;
-import dev.ucaudit.capture.RawPacket;
-import dev.ucaudit.catalog.Catalog;
-import dev.ucaudit.catalog.CatalogLoader;
-import dev.ucaudit.inventory.Inventory;
-import dev.ucaudit.inventory.InventoryLoader;
-import dev.ucaudit.report.AuditReport;
-import dev.ucaudit.report.CsvReports;
-import dev.ucaudit.report.SummaryJson;
-import dev.ucaudit.synth.MediaHeavySite;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,29 +31,12 @@ class SplitInputsTest {
 
     @Test
     void labAndMediaHeavySplitAnywhereGiveTheWholeReport() throws Exception {
-        Catalog catalog = new CatalogLoader().load(List.of());
-        checkSplits(Path.of("captures/lab-site.pcap"), SplitCaptures.config(catalog, Path.of("captures/lab-site-inventory.csv")), 1);
-        Path media = dir.resolve("media.pcap");
-        MediaHeavySite.write(media, 30_000, 200);
-        Path inventory = dir.resolve("media-inventory.csv");
-        Files.writeString(inventory, MediaHeavySite.INVENTORY);
-        checkSplits(media, SplitCaptures.config(catalog, inventory), 2);
+        SplitCaptures.labAndMediaHeavy(dir, 1, this::checkSplits);
     }
 
     @Test
     void everyPublicCaptureSplitAnywhereGivesTheWholeReport() throws Exception {
-        List<Path> captures = SplitCaptures.publicCaptures();
-        if (captures.isEmpty()) {
-            System.out.println("SplitInputsTest: " + SplitCaptures.PUBLIC + " is absent; the public captures were not split");
-            return;
-        }
-        assertTrue(captures.size() > 10, "the public captures are there: " + captures.size());
-        Catalog catalog = new CatalogLoader().load(List.of());
-        AuditConfig config = AuditConfig.of(catalog, Inventory.empty(catalog.roles()));
-        long seed = 3;
-        for (Path capture : captures) {
-            checkSplits(capture, config, seed++);
-        }
+        SplitCaptures.everyPublicCapture("SplitInputsTest", 3, this::checkSplits);
     }
 
     private void checkSplits(Path capture, AuditConfig config, long seed) throws Exception {

@@ -1,17 +1,11 @@
 package dev.ucaudit.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ucaudit.audit.AuditListener;
 import dev.ucaudit.capture.CaptureFiles;
-import dev.ucaudit.catalog.Catalog;
-import dev.ucaudit.catalog.CatalogLoader;
-import dev.ucaudit.inventory.Inventory;
-import dev.ucaudit.synth.MediaHeavySite;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,29 +35,12 @@ class SplitMergeTest {
 
     @Test
     void labAndMediaHeavyAuditedApartAndMergedGiveOneRunsReport() throws Exception {
-        Catalog catalog = new CatalogLoader().load(List.of());
-        checkSplits(Path.of("captures/lab-site.pcap"), SplitCaptures.config(catalog, Path.of("captures/lab-site-inventory.csv")), 11);
-        Path media = dir.resolve("media.pcap");
-        MediaHeavySite.write(media, 30_000, 200);
-        Path inventory = dir.resolve("media-inventory.csv");
-        Files.writeString(inventory, MediaHeavySite.INVENTORY);
-        checkSplits(media, SplitCaptures.config(catalog, inventory), 12);
+        SplitCaptures.labAndMediaHeavy(dir, 11, this::checkSplits);
     }
 
     @Test
     void everyPublicCaptureAuditedApartAndMergedGivesOneRunsReport() throws Exception {
-        List<Path> captures = SplitCaptures.publicCaptures();
-        if (captures.isEmpty()) {
-            System.out.println("SplitMergeTest: " + SplitCaptures.PUBLIC + " is absent; the public captures were not split");
-            return;
-        }
-        assertTrue(captures.size() > 10, "the public captures are there: " + captures.size());
-        Catalog catalog = new CatalogLoader().load(List.of());
-        AuditConfig config = AuditConfig.of(catalog, Inventory.empty(catalog.roles()));
-        long seed = 101;
-        for (Path capture : captures) {
-            checkSplits(capture, config, seed++);
-        }
+        SplitCaptures.everyPublicCapture("SplitMergeTest", 101, this::checkSplits);
     }
 
     private void checkSplits(Path capture, AuditConfig config, long seed) throws Exception {
