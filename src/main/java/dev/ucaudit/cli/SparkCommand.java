@@ -4,6 +4,7 @@ import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.spark.ConfigCopy;
 import dev.ucaudit.spark.InputOrder;
+import dev.ucaudit.spark.ReportPartials;
 import dev.ucaudit.spark.SparkAudit;
 import dev.ucaudit.spark.SparkJob;
 import java.io.OutputStream;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "spark", mixinStandardHelpOptions = true,
         description = {"Audit many capture files in parallel with Apache Spark (HDFS, S3 or local folders): the same report as"
-            + " 'ucaudit audit' of the same files in the same order. Needs Spark on the class path: set SPARK_HOME, or run"
+            + " 'ucaudit audit' of the same files in the same order. Report folders holding partial.bin.gz (audit, live,"
+            + " merge or spark --partial: a fleet's sensors and periods) are merged in, as 'ucaudit merge' does."
+            + " Needs Spark on the class path: set SPARK_HOME, or run"
             + " spark-submit --class dev.ucaudit.spark.SparkMain ucaudit.jar [OPTION]... PATH... (see docs/scale.md).",
             "Exit status: as audit's."})
 final class SparkCommand implements Callable<Integer> {
@@ -68,8 +71,9 @@ final class SparkCommand implements Callable<Integer> {
     boolean partial;
 
     @Parameters(paramLabel = "PATH", arity = "1..*",
-            description = {"Capture files, folders (searched recursively for .pcap, .pcapng, .cap and .gz files) or globs,"
-                + " as local paths or Hadoop URLs: file:, hdfs://, s3a:// (needs hadoop-aws)."})
+            description = {"Capture files, report folders (holding partial.bin.gz) or such files, folders (searched recursively for"
+                + " .pcap, .pcapng, .cap and .gz files and for report folders) or globs, as local paths or Hadoop URLs: file:,"
+                + " hdfs://, s3a:// (needs hadoop-aws)."})
     List<String> paths = new ArrayList<>();
 
     @Override
@@ -91,6 +95,22 @@ final class SparkCommand implements Callable<Integer> {
 
     private static String count(long n, String what) {
         return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    /** What the tasks and the driver read, and how long it took. */
+    private static String readFigures(SparkAudit.Result result) {
+        List<String> parts = new ArrayList<>();
+        if (result.reports() > 0) {
+            parts.add(String.format(Locale.ROOT, "%s (%.1f MB) read on the driver in %.1f s", result.reports() == 1
+                    ? "1 report's partial audit" : result.reports() + " reports' partial audits", result.reportBytes() / 1e6,
+                    result.reportsTime().toMillis() / 1e3));
+        }
+        if (!result.files().isEmpty()) {
+            parts.add(String.format(Locale.ROOT, "%s in %s read in %.1f s (partial audits: %.1f MB)",
+                    count(result.files().size(), "file"), count(result.tasks(), "task"), result.tasksTime().toMillis() / 1e3,
+                    result.partialBytes() / 1e6));
+        }
+        return String.join(", ", parts);
     }
 
     static boolean sparkPresent() {
@@ -122,6 +142,11 @@ final class SparkCommand implements Callable<Integer> {
         for (String name : result.repeated()) {
             err.println("ucaudit: warning: " + name + " was found under two of the paths given; it is read once");
         }
+        for (ReportPartials.Duplicate d : result.duplicates()) {
+            if (!d.latestLink()) { // a live run's latest link always names a period read already
+                err.println("ucaudit: warning: " + d.name() + " holds the same partial audit as " + d.sameAs() + "; it is read once");
+            }
+        }
         RunStats stats = result.outcome().stats();
         List<String> unusable = AuditSession.unusableInputs(stats);
         if (!unusable.isEmpty()) {
@@ -137,10 +162,8 @@ final class SparkCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        summary.printf(Locale.ROOT, "ucaudit: spark %s: %s in %s read in %.1f s (partial audits: %.1f MB), merged and"
-                + " classified on the driver in %.1f s%n", result.master(), count(result.files().size(), "file"),
-                count(result.tasks(), "task"), result.tasksTime().toMillis() / 1e3, result.partialBytes() / 1e6,
-                result.classifyTime().toMillis() / 1e3);
+        summary.printf(Locale.ROOT, "ucaudit: spark %s: %s, merged and classified on the driver in %.1f s%n", result.master(),
+                readFigures(result), result.classifyTime().toMillis() / 1e3);
         if (partial) {
             session.partialFile = PartialFiles.temporary(options.out);
             try (OutputStream file = Files.newOutputStream(session.partialFile)) {

@@ -4,10 +4,12 @@ import dev.ucaudit.capture.CaptureException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -19,48 +21,71 @@ import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.hadoop.security.AccessControlException;
 
 /**
- * Finds the capture files under the paths a job is given, through Hadoop's file systems (a local
- * path or {@code file:}, {@code hdfs://}, {@code s3a://} and any other scheme on the class path):
- * a file is taken whatever its name, a folder is searched recursively for {@code .pcap},
+ * Finds the capture files and the report folders under the paths a job is given, through Hadoop's
+ * file systems (a local path or {@code file:}, {@code hdfs://}, {@code s3a://} and any other scheme
+ * on the class path): a file is taken whatever its name (as a report's partial audit when it is
+ * named {@code partial.bin.gz}), a folder is searched recursively for {@code .pcap},
  * {@code .pcapng}, {@code .cap} (also numbered by tcpdump {@code -C}: {@code .pcap1}, ...) and
- * {@code .gz} files (leaving out names and folders that start
+ * {@code .gz} files and for report folders (leaving out names and folders that start
  * with {@code .} or {@code _}, as Hadoop's own tools do), and a glob ({@code s3a://b/2026-12-0[1-3]/})
- * is both. A path that names nothing, or a folder without a capture, is an error: a job never
- * quietly audits less than it was asked to.
+ * is both. A report folder is one holding {@code partial.bin.gz}: that file is taken, and nothing
+ * else in the folder or below it (its CSV and HTML files, a diff report in it) is searched. A path
+ * that names nothing, or a folder with neither a capture nor a report folder, is an error: a job
+ * never quietly audits less than it was asked to.
  */
 public final class CaptureListing {
     /** Capture names, also as tcpdump -C numbers them ({@code cap.pcap1}, {@code cap.pcap2}, ...). */
     static final Pattern CAPTURE_NAME = Pattern.compile("(?i).+\\.((pcap|pcapng|cap)[0-9]*|gz)");
     private static final Pattern GLOB = Pattern.compile(".*[*?\\[{].*");
+    /** What makes a folder a report folder a job merges, as audit --partial, live --partial and merge name it. */
+    public static final String PARTIAL = "partial.bin.gz";
 
-    /** The files found, each once, and the ones found again (by another path or folder given). */
-    public record Listing(List<CaptureFile> files, List<String> repeated) {
+    /**
+     * The capture files and the reports' partial audits found, each once, and the ones found again
+     * (by another path or folder given).
+     */
+    public record Listing(List<CaptureFile> files, List<ReportPartial> reports, List<String> repeated) {
         public Listing {
             files = List.copyOf(files);
+            reports = List.copyOf(reports);
             repeated = List.copyOf(repeated);
         }
+    }
+
+    /** What one path given holds. */
+    private record Found(List<CaptureFile> files, List<ReportPartial> reports) {
     }
 
     private CaptureListing() {
     }
 
-    /** The capture files under {@code paths}, not yet in order ({@link InputOrder} numbers them). */
+    /**
+     * The capture files under {@code paths}, not yet in order ({@link InputOrder} numbers them), and
+     * the partial audits of the report folders there, in the order found.
+     */
     public static Listing list(Configuration conf, List<String> paths) throws CaptureException {
-        Map<String, CaptureFile> found = new LinkedHashMap<>();
+        Map<String, CaptureFile> files = new LinkedHashMap<>();
+        Map<String, ReportPartial> reports = new LinkedHashMap<>();
         List<String> repeated = new ArrayList<>();
         for (String arg : paths) {
-            for (CaptureFile f : listOne(conf, arg)) {
-                if (found.putIfAbsent(f.path(), f) != null) {
+            Found found = listOne(conf, arg);
+            for (CaptureFile f : found.files()) {
+                if (files.putIfAbsent(f.path(), f) != null) {
                     repeated.add(f.name());
                 }
             }
+            for (ReportPartial r : found.reports()) {
+                if (reports.putIfAbsent(r.path(), r) != null) {
+                    repeated.add(r.name());
+                }
+            }
         }
-        return new Listing(List.copyOf(found.values()), repeated);
+        return new Listing(List.copyOf(files.values()), List.copyOf(reports.values()), repeated);
     }
 
-    private static List<CaptureFile> listOne(Configuration conf, String arg) throws CaptureException {
+    private static Found listOne(Configuration conf, String arg) throws CaptureException {
         boolean glob = GLOB.matcher(arg).matches();
-        List<CaptureFile> files = new ArrayList<>();
+        Found found = new Found(new ArrayList<>(), new ArrayList<>());
         try {
             Path path = new Path(arg);
             FileSystem fs = path.getFileSystem(conf);
@@ -72,15 +97,18 @@ public final class CaptureListing {
             for (FileStatus match : matches) {
                 String base = glob ? display(match.getPath(), localNames) : arg.replaceAll("(?<=.)/+$", "");
                 if (match.isDirectory()) {
-                    files.addAll(search(fs, match, base));
+                    search(fs, match, base, found);
+                } else if (match.getPath().getName().equals(PARTIAL)) {
+                    found.reports().add(new ReportPartial(match.getPath().toString(), base, match.getLen()));
                 } else {
-                    files.add(file(match, base));
+                    found.files().add(file(match, base));
                 }
             }
-            if (files.isEmpty()) {
-                throw new CaptureException(arg + " holds no capture file (.pcap, .pcapng, .cap, .gz)");
+            if (found.files().isEmpty() && found.reports().isEmpty()) {
+                throw new CaptureException(arg + " holds no capture file (.pcap, .pcapng, .cap, .gz) and no report folder ("
+                        + PARTIAL + ")");
             }
-            return files;
+            return found;
         } catch (UnsupportedFileSystemException e) {
             throw new CaptureException(arg + ": no file system for its scheme on the class path (" + e.getMessage()
                     + "); s3a:// needs hadoop-aws and the AWS SDK (see docs/scale.md)", e);
@@ -93,19 +121,59 @@ public final class CaptureListing {
         }
     }
 
-    /** The capture files in a folder and its sub-folders, named {@code base/relative/path}. */
-    private static List<CaptureFile> search(FileSystem fs, FileStatus folder, String base) throws IOException {
-        List<CaptureFile> files = new ArrayList<>();
+    /**
+     * The capture files and report folders in a folder and its sub-folders, named {@code base/relative/path}:
+     * in a report folder only its partial.bin.gz is taken, and nothing below it.
+     */
+    private static void search(FileSystem fs, FileStatus folder, String base, Found found) throws IOException {
         String root = folder.getPath().toUri().getPath();
+        List<LocatedFileStatus> visible = new ArrayList<>();
+        List<String> relatives = new ArrayList<>();
+        Set<String> reportFolders = new HashSet<>();
         RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder.getPath(), true);
         while (it.hasNext()) {
             LocatedFileStatus f = it.next();
             String relative = f.getPath().toUri().getPath().substring(root.length()).replaceFirst("^/+", "");
-            if (f.isFile() && CAPTURE_NAME.matcher(f.getPath().getName()).matches() && !hidden(relative)) {
-                files.add(file(f, base + "/" + relative));
+            if (f.isFile() && !hidden(relative)) {
+                visible.add(f);
+                relatives.add(relative);
+                if (f.getPath().getName().equals(PARTIAL)) {
+                    reportFolders.add(parentOf(relative));
+                }
             }
         }
-        return files;
+        for (int i = 0; i < visible.size(); i++) {
+            LocatedFileStatus f = visible.get(i);
+            String relative = relatives.get(i);
+            String report = outermostReportFolder(relative, reportFolders);
+            if (report == null) {
+                if (CAPTURE_NAME.matcher(f.getPath().getName()).matches()) {
+                    found.files().add(file(f, base + "/" + relative));
+                }
+            } else if (relative.equals(report.isEmpty() ? PARTIAL : report + "/" + PARTIAL)) {
+                found.reports().add(new ReportPartial(f.getPath().toString(), base + "/" + relative, f.getLen()));
+            }
+        }
+    }
+
+    /** The folder of a relative path ({@code ""} for the folder searched). */
+    private static String parentOf(String relative) {
+        int slash = relative.lastIndexOf('/');
+        return slash < 0 ? "" : relative.substring(0, slash);
+    }
+
+    /** The outermost of the file's folders (from the folder searched down) that is a report folder, or null. */
+    private static String outermostReportFolder(String relative, Set<String> reportFolders) {
+        if (reportFolders.contains("")) {
+            return "";
+        }
+        for (int slash = relative.indexOf('/'); slash >= 0; slash = relative.indexOf('/', slash + 1)) {
+            String folder = relative.substring(0, slash);
+            if (reportFolders.contains(folder)) {
+                return folder;
+            }
+        }
+        return null;
     }
 
     /** A name or folder starting with . or _ (Hadoop's hidden files: _SUCCESS, _temporary/, .staging/). */

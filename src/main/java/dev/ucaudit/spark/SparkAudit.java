@@ -16,16 +16,20 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The Spark job: lists the capture files (on the driver), numbers them in reading order, lets one
- * task per {@link SparkJob#filesPerTask()} consecutive files run phase one of the audit on them
- * ({@link PartialTask}), merges the partial audits on the driver and classifies the whole once
- * ({@link AuditEngine#classify}): the outcome is that of one {@code ucaudit audit} of the same files
- * in the same order. Prints nothing; the caller writes the report.
+ * The Spark job: lists the capture files and report folders (on the driver), reads the reports'
+ * partial audits on the driver ({@link ReportPartials}), numbers the capture files in reading order,
+ * lets one task per {@link SparkJob#filesPerTask()} consecutive files run phase one of the audit on
+ * them ({@link PartialTask}), merges all the partial audits on the driver and classifies the whole
+ * once ({@link AuditEngine#classify}): the outcome is that of one {@code ucaudit audit} of the same
+ * files in the same order, and with reports, that of {@code ucaudit merge} of the reports and of an
+ * {@code audit --partial} of the files. Prints nothing; the caller writes the report.
  *
  * <p>The partial audits are collected, not tree-reduced: a merge only puts parts side by side (the
  * work is in the classification, on the driver, after the merge), so merging on executors would
  * send every partial over the network once more for nothing. The driver reads each partial once
- * and merges them pairwise; it needs memory for the merged whole (see docs/scale.md).
+ * and merges them pairwise; it needs memory for the merged whole (see docs/scale.md). A report's
+ * partial.bin.gz is already in the form a task ships, so no task reads it: the driver streams it
+ * from its file system once, where a task would fetch it and send the same bytes on to the driver.
  */
 public final class SparkAudit {
     /**
@@ -34,11 +38,16 @@ public final class SparkAudit {
      * @param whole        the merged partial audits (what {@code ucaudit merge} joins with other reports)
      * @param repeated     files found under more than one of the paths given (read once)
      * @param partialBytes the partial audits' size as shipped to the driver
-     * @param tasksTime    from the job's start to the last partial audit on the driver (phase one)
+     * @param reports      how many reports' partial audits were read (on the driver)
+     * @param duplicates   reports' partial audits left out as the same bytes as another one read
+     * @param reportBytes  the size of the reports' partial audits read
+     * @param reportsTime  reading the reports' partial audits on the driver (before any task starts)
+     * @param tasksTime    from the tasks' start to the last partial audit on the driver (phase one)
      * @param classifyTime the merge and the classification on the driver (phase two)
      */
     public record Result(AuditOutcome outcome, PartialAudit whole, List<CaptureFile> files, List<String> repeated, int tasks,
-                         long partialBytes, String master, Duration tasksTime, Duration classifyTime) {
+                         long partialBytes, int reports, List<ReportPartials.Duplicate> duplicates, long reportBytes,
+                         String master, Duration reportsTime, Duration tasksTime, Duration classifyTime) {
     }
 
     private SparkAudit() {
@@ -50,7 +59,8 @@ public final class SparkAudit {
      * @param config   the audit's config, loaded and checked on the driver
      * @param copy     the same config for executors
      * @param listener hears what the classification meets (the executors count what they meet in the partials)
-     * @throws CaptureException when a path names no capture file (nothing is audited then)
+     * @throws CaptureException when a path names no capture file or report folder, or a report's partial audit
+     *                          cannot be read (nothing is audited then)
      */
     public static Result run(SparkJob job, AuditConfig config, ConfigCopy copy, AuditListener listener)
             throws CaptureException {
@@ -82,14 +92,29 @@ public final class SparkAudit {
     public static Result run(JavaSparkContext sc, SparkJob job, AuditConfig config, ConfigCopy copy, AuditListener listener)
             throws CaptureException {
         CaptureListing.Listing listing = CaptureListing.list(sc.hadoopConfiguration(), job.paths());
+        long start = System.nanoTime();
+        ReportPartials.Read reports = ReportPartials.read(sc.hadoopConfiguration(), listing.reports()); // fail closed, early
+        long reportsRead = System.nanoTime();
         List<CaptureFile> files = job.order().number(listing.files());
         int tasks = (files.size() + job.filesPerTask() - 1) / job.filesPerTask();
+        List<byte[]> partials = files.isEmpty() ? new ArrayList<>() : audit(sc, files, tasks, copy);
+        long collected = System.nanoTime();
+        long bytes = partials.stream().mapToLong(b -> b.length).sum();
+        List<PartialAudit> parts = new ArrayList<>(reports.partials());
+        parts.addAll(read(partials));
+        PartialAudit whole = merge(parts);
+        AuditOutcome outcome = AuditEngine.classify(config, listener, whole);
+        return new Result(outcome, whole, files, listing.repeated(), tasks, bytes, reports.partials().size(),
+                reports.duplicates(), reports.bytes(), sc.master(), Duration.ofNanos(reportsRead - start),
+                Duration.ofNanos(collected - reportsRead), Duration.ofNanos(System.nanoTime() - collected));
+    }
+
+    /** Phase one on the executors: the partial audits of the tasks, as shipped. */
+    private static List<byte[]> audit(JavaSparkContext sc, List<CaptureFile> files, int tasks, ConfigCopy copy) {
         Broadcast<ConfigCopy> shippedConfig = sc.broadcast(copy);
         Broadcast<HadoopConf> shippedHadoop = sc.broadcast(new HadoopConf(sc.hadoopConfiguration()));
-        List<byte[]> partials;
-        long start = System.nanoTime();
         try {
-            partials = new ArrayList<>(sc.parallelize(files, tasks).mapPartitions(new PartialTask(shippedConfig, shippedHadoop,
+            return new ArrayList<>(sc.parallelize(files, tasks).mapPartitions(new PartialTask(shippedConfig, shippedHadoop,
                     files.get(0).name())).collect());
         } catch (RuntimeException e) { // SparkException and what else a failed job throws, with a stack trace as message
             throw new IllegalStateException("the Spark job failed: " + CaptureListing.firstLine(rootCause(e)), e);
@@ -97,12 +122,6 @@ public final class SparkAudit {
             shippedConfig.destroy();
             shippedHadoop.destroy();
         }
-        long collected = System.nanoTime();
-        long bytes = partials.stream().mapToLong(b -> b.length).sum();
-        PartialAudit whole = merge(read(partials));
-        AuditOutcome outcome = AuditEngine.classify(config, listener, whole);
-        return new Result(outcome, whole, files, listing.repeated(), tasks, bytes, sc.master(), Duration.ofNanos(collected - start),
-                Duration.ofNanos(System.nanoTime() - collected));
     }
 
     private static List<PartialAudit> read(List<byte[]> partials) {

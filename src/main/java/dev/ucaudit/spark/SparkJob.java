@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * What a Spark audit is asked to do, beside the audit's own config.
  *
- * @param paths        capture files, folders and globs as Hadoop paths
+ * @param paths        capture files, report folders (or their partial.bin.gz), folders and globs as Hadoop paths
  * @param master       the Spark master ({@code local[*]}, {@code yarn}, {@code k8s://...}); null: what spark-submit
  *                     set, else {@code local[*]}
  * @param filesPerTask how many consecutive files one task reads (at least 1)

@@ -129,7 +129,7 @@ class MergeCommandTest {
     }
 
     /** The five report files, without the time each was written. */
-    private static Map<String, String> files(Path report) throws Exception {
+    static Map<String, String> files(Path report) throws Exception {
         Map<String, String> m = new LinkedHashMap<>();
         for (String f : List.of("flows.csv", "conversations.csv", "unused.csv", "summary.json", "report.html")) {
             m.put(f, Files.readString(report.resolve(f), StandardCharsets.UTF_8)

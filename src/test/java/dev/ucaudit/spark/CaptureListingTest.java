@@ -77,8 +77,44 @@ class CaptureListingTest {
                 () -> CaptureListing.list(conf, List.of(dir + "/missing"))).getMessage());
         assertEquals(dir + "/nothing*.pcap matches no file", assertThrows(CaptureException.class,
                 () -> CaptureListing.list(conf, List.of(dir + "/nothing*.pcap"))).getMessage());
-        assertEquals(dir + "/empty holds no capture file (.pcap, .pcapng, .cap, .gz)", assertThrows(CaptureException.class,
+        assertEquals(dir + "/empty holds no capture file (.pcap, .pcapng, .cap, .gz) and no report folder (partial.bin.gz)",
+                assertThrows(CaptureException.class,
                 () -> CaptureListing.list(conf, List.of(dir + "/empty"))).getMessage());
+    }
+
+    /**
+     * A fleet's tree: a live run's period folders (each a report folder: its partial.bin.gz taken, its
+     * report files and anything below it not), a sensor's capture folder beside them, a report folder
+     * inside a capture folder, a staging folder and a hidden partial being written (left out), a plain
+     * report without partial.bin.gz (searched for captures as any folder: none), and a partial named directly.
+     */
+    @Test
+    void reportFoldersAreFoundInATreeAndOnlyTheirPartialIsTaken() throws Exception {
+        for (String f : List.of("x/2026-12-01T0800Z/partial.bin.gz", "x/2026-12-01T0800Z/flows.csv",
+                "x/2026-12-01T0800Z/report.html", "x/2026-12-01T0800Z/summary.json", "x/2026-12-01T0800Z/old.pcap.gz",
+                "x/2026-12-01T0800Z/diff/partial.bin.gz", "x/2026-12-01T0900Z/partial.bin.gz", "x/cumulative-unused.csv",
+                "x/.ucaudit-partial-123.tmp", "x/.2026-12-01T1000Z.ucaudit-new-9-1/partial.bin.gz",
+                "y/cap.pcap1", "y/cap.pcap2", "y/reports/r1/partial.bin.gz", "y/reports/r1/unused.csv",
+                "plain/flows.csv", "plain/summary.json", "z/merged/partial.bin.gz")) {
+            file(f);
+        }
+        CaptureListing.Listing listing = CaptureListing.list(conf,
+                List.of(dir + "/x", dir + "/y/", dir + "/plain/summary.json", dir + "/z/merged/partial.bin.gz"));
+        assertEquals(List.of(dir + "/plain/summary.json", dir + "/y/cap.pcap1", dir + "/y/cap.pcap2"),
+                names(listing.files()).stream().sorted().toList());
+        assertEquals(List.of(dir + "/x/2026-12-01T0800Z/partial.bin.gz", dir + "/x/2026-12-01T0900Z/partial.bin.gz",
+                dir + "/y/reports/r1/partial.bin.gz", dir + "/z/merged/partial.bin.gz"),
+                listing.reports().stream().map(ReportPartial::name).sorted().toList());
+        assertEquals("file:" + dir + "/z/merged/partial.bin.gz", listing.reports().get(3).path());
+        assertEquals(3L, listing.reports().get(3).size());
+        // a report folder given itself, and again inside its parent: read once
+        CaptureListing.Listing again = CaptureListing.list(conf, List.of(dir + "/x/2026-12-01T0900Z", dir + "/x"));
+        assertEquals(List.of(dir + "/x/2026-12-01T0900Z/partial.bin.gz", dir + "/x/2026-12-01T0800Z/partial.bin.gz"),
+                again.reports().stream().map(ReportPartial::name).toList());
+        assertEquals(List.of(dir + "/x/2026-12-01T0900Z/partial.bin.gz"), again.repeated());
+        assertEquals(List.of(), again.files());
+        assertEquals(dir + "/plain holds no capture file (.pcap, .pcapng, .cap, .gz) and no report folder (partial.bin.gz)",
+                assertThrows(CaptureException.class, () -> CaptureListing.list(conf, List.of(dir + "/plain"))).getMessage());
     }
 
     @Test

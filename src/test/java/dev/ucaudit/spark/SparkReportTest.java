@@ -28,7 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * order: every file of the two report folders is the same byte for byte, but for the time each was
  * written (and with {@code --partial}, partial.bin.gz is the same as {@code audit --partial}'s). The files: the lab-site capture cut into four parts (one gzip-compressed) in one sensor
  * folder, a generated media-heavy capture cut into three in another, at random packet boundaries
- * (fixed seed), so that flows and pinholes cross from one file into the next.
+ * (fixed seed), so that flows and pinholes cross from one file into the next. With report folders
+ * among the paths (two sensors' {@code audit --partial} of some of the files), the report is that of
+ * {@code ucaudit merge} of the same reports and of an {@code audit --partial} of the other files, and
+ * of one audit of them all; a damaged partial.bin.gz ends the run with one line.
  */
 class SparkReportTest {
     @TempDir
@@ -121,6 +124,77 @@ class SparkReportTest {
         return Files.readString(file, StandardCharsets.UTF_8)
                 .replaceFirst("\"generated_at\" ?: ?\"[^\"]*\"", "\"generated_at\": \"(when)\"")
                 .replaceFirst("Written by ucaudit at [^.<]*\\.[0-9]*Z", "Written by ucaudit at (when)");
+    }
+
+    /**
+     * Two sensors' reports (lab-0..2 and media-1..2, each an {@code audit --partial}) found in a fleet
+     * folder, and lab-3 and media-0 given as captures. Runs merge in the order of their first file's
+     * name: sensor a's run (lab-0..2), then the run of the files spark reads itself (lab-3, media-0),
+     * then sensor b's (media-1, media-2); so the report is that of one audit of all seven files in
+     * path order, and that of {@code merge} of the two reports and an {@code audit --partial} of lab-3 and media-0.
+     */
+    @Test
+    void reportFoldersAndCapturesMergedGiveTheReportOfMergeAndOfOneAudit() throws Exception {
+        List<String> all = inPathOrder();
+        Path fleet = Files.createTempDirectory(dir, "fleet");
+        partialAudit(fleet.resolve("sensor-a"), all.subList(0, 3));
+        partialAudit(fleet.resolve("sensor-b"), all.subList(5, 7));
+        List<String> direct = List.of(all.get(3), all.get(4));
+
+        Path sparkOut = Files.createTempDirectory(dir, "spark").resolve("report");
+        List<String> spark = new ArrayList<>(List.of("spark", "--master", "local[2]", "--partial", "--inventory",
+                inventory.toString(), "--out", sparkOut.toString(), fleet.toString()));
+        spark.addAll(direct);
+        Run s = run(spark);
+        assertTrue(s.status <= 1, s.toString());
+        assertEquals("", s.err);
+        assertTrue(s.out.contains(": 2 reports' partial audits (") && s.out.contains(" read on the driver in ")
+                && s.out.contains(", 2 files in 2 tasks read in "), s.out);
+
+        Path directReport = Files.createTempDirectory(dir, "direct").resolve("report");
+        partialAudit(directReport, direct);
+        Path mergeOut = Files.createTempDirectory(dir, "merge").resolve("report");
+        Run m = run(List.of("merge", "--inventory", inventory.toString(), "--out", mergeOut.toString(),
+                fleet.resolve("sensor-b").toString(), directReport.toString(), fleet.resolve("sensor-a").toString()));
+        assertEquals(s.status, m.status, m.toString());
+        Path auditOut = Files.createTempDirectory(dir, "audit").resolve("report");
+        List<String> audit = new ArrayList<>(List.of("audit", "--inventory", inventory.toString(), "--out", auditOut.toString()));
+        audit.addAll(all);
+        assertEquals(s.status, run(audit).status);
+        for (String file : ReportWriter.FILES) {
+            assertEquals(withoutWriteTime(mergeOut.resolve(file)), withoutWriteTime(sparkOut.resolve(file)),
+                    file + " of spark differs from merge's");
+            assertEquals(withoutWriteTime(auditOut.resolve(file)), withoutWriteTime(sparkOut.resolve(file)),
+                    file + " of spark differs from one audit's");
+        }
+        assertEquals(-1L, Files.mismatch(mergeOut.resolve("partial.bin.gz"), sparkOut.resolve("partial.bin.gz")),
+                "partial.bin.gz of spark differs from merge's");
+    }
+
+    @Test
+    void aDamagedPartialEndsTheRunWithOneLineNamingItAndNoReport() throws Exception {
+        Path fleet = Files.createTempDirectory(dir, "damaged-fleet");
+        Path sensor = fleet.resolve("sensor-a");
+        partialAudit(sensor, inPathOrder().subList(0, 2));
+        Path partial = sensor.resolve("partial.bin.gz");
+        byte[] bytes = Files.readAllBytes(partial);
+        Files.write(partial, java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        Path out = dir.resolve("damaged-not-written");
+        Run r = run(List.of("spark", "--master", "local[2]", "--out", out.toString(), fleet.toString(),
+                captures.resolve("media").toString()));
+        assertEquals(2, r.status, r.toString());
+        assertTrue(r.err.startsWith("ucaudit: " + partial + ": ") && r.err.endsWith("; nothing was audited and " + out
+                + " was left as it was\n") && r.err.lines().count() == 1, r.err);
+        assertFalse(Files.exists(out));
+    }
+
+    /** {@code audit --partial} of {@code files} into {@code out} (findings or not, but no failure). */
+    private static void partialAudit(Path out, List<String> files) {
+        List<String> args = new ArrayList<>(List.of("audit", "-q", "--partial", "--inventory", inventory.toString(), "--out",
+                out.toString()));
+        args.addAll(files);
+        Run r = run(args);
+        assertTrue(r.status <= 1 && Files.isRegularFile(out.resolve("partial.bin.gz")), r.toString());
     }
 
     @Test
