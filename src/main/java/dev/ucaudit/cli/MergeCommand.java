@@ -24,9 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * and everything is classified once, after the merge.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Merge reports written with `audit --partial` (sensors, days) into one report: the report one audit of all",
-            "their captures gives, reading the captures in order of their place in each run, then name. The merged report",
-            "holds partial.bin.gz too, so merges can be merged again. Catalog, inventory and options apply as in audit.",
+        description = {"Merge reports written with --partial (audit, live, spark) into one report: the report one audit of all"
+            + " their captures gives. Captures are read in order of their place in each run, runs by the name of their first capture."
+            + " The merged report holds partial.bin.gz too, so merges can be merged again. Catalog, inventory and options apply as in audit.",
             "Exit status as audit's."})
 final class MergeCommand implements Callable<Integer> {
     @Spec
