@@ -61,9 +61,10 @@ final class AuditCommand implements Callable<Integer> {
     String format;
 
     @picocli.CommandLine.Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = {"Threads: with 2 or more, captures are read and decoded on N-1 threads (N-1 files at once)",
-                "while flows, inspection and classification run on one; the report is the same as with 1.",
-                "Default: the number of cores (0)."})
+            description = {"Threads: with 2 or more, captures are read on N-1 threads (N-1 files at once) while flows,"
+                + " inspection and classification run on one; the report is the same as with 1.",
+                "Default (0): the number of cores, but 1 with 2 cores or fewer, where the JIT compiler and the garbage collector"
+                + " already use the second core (a reader thread measured 8-24 % slower there: docs/performance.md)."})
     int threads;
 
     @picocli.CommandLine.Option(names = "--partial",
@@ -117,7 +118,12 @@ final class AuditCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--threads must be between 1 and " + MAX_THREADS + " (0: the number of cores), not " + threads);
         }
-        return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        return threads == 0 ? defaultThreads(Runtime.getRuntime().availableProcessors()) : threads;
+    }
+
+    /** --threads 0: every core, where a reader thread pays (more than 2 cores; see the option's help). */
+    static int defaultThreads(int cores) {
+        return cores > 2 ? cores : 1;
     }
 
     private Integer audit(List<Path> captures) throws Exception {
