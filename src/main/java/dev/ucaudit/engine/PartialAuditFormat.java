@@ -106,6 +106,17 @@ final class PartialAuditFormat {
         }
     }
 
+    /** Gunzip whose zlib memory is let go when the partial is read, without closing the source. */
+    private static final class Gunzip extends GZIPInputStream {
+        Gunzip(InputStream source) throws IOException {
+            super(source, 1 << 16);
+        }
+
+        void release() {
+            inf.end();
+        }
+    }
+
     /**
      * Gzip at the fastest level whose zlib memory is let go when the stream is finished: the target
      * stays open for its owner, and a live run finishes one partial per period for days.
@@ -197,8 +208,10 @@ final class PartialAuditFormat {
 
     static PartialAudit read(InputStream source, String name) throws IOException {
         DataInputStream in;
+        Gunzip gunzip;
         try {
-            in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(source, 1 << 16), 1 << 16));
+            gunzip = new Gunzip(source);
+            in = new DataInputStream(new BufferedInputStream(gunzip, 1 << 16));
         } catch (IOException e) {
             throw new IOException(name + ": not a ucaudit partial audit (not gzip: " + e.getMessage() + ")");
         }
@@ -248,7 +261,7 @@ final class PartialAuditFormat {
         } catch (java.util.zip.ZipException e) {
             throw new IOException(name + ": the partial audit's compressed data is damaged (" + e.getMessage() + ")");
         } finally {
-            in.close(); // lets zlib's memory go now (the source is closed with it; its owner may close it again)
+            gunzip.release(); // zlib's memory goes now; the source stays open for its owner
         }
     }
 
