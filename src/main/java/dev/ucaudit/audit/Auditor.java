@@ -6,7 +6,6 @@ import dev.ucaudit.capture.RawPacket;
 import dev.ucaudit.decode.Decapsulation;
 import dev.ucaudit.decode.DecodeStatus;
 import dev.ucaudit.decode.DecodedPacket;
-import dev.ucaudit.decode.PacketDecoder;
 import dev.ucaudit.flow.CaptureClock;
 import dev.ucaudit.flow.Flow;
 import dev.ucaudit.flow.FlowKey;
@@ -15,8 +14,6 @@ import dev.ucaudit.flow.FragmentIndex;
 import dev.ucaudit.flow.Side;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * The analysis pipeline for one run: decodes each packet, counts it into its flow, lets inspection

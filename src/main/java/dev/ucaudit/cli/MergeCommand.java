@@ -2,10 +2,8 @@ package dev.ucaudit.cli;
 
 import dev.ucaudit.engine.PartialAudit;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,10 +72,7 @@ final class MergeCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        session.partialFile = PartialFiles.temporary(options.out);
-        try (OutputStream o = Files.newOutputStream(session.partialFile)) {
-            whole.write(o);
-        }
+        session.partialFile = PartialFiles.written(options.out, whole);
         session.engine.replay(whole);
         errStream.flush();
         return session.finishAndWrite("offline", options.out, Map.of(), options.quiet ? ProgressLine.discard() : out, err);

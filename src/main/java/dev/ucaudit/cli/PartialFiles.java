@@ -23,6 +23,15 @@ final class PartialFiles {
         return file;
     }
 
+    /** {@code partial} written to a new hidden file beside {@code out} (see {@link #temporary}), for the report to take in. */
+    static Path written(Path out, PartialAudit partial) throws IOException {
+        Path file = temporary(out);
+        try (java.io.OutputStream o = Files.newOutputStream(file)) {
+            partial.write(o);
+        }
+        return file;
+    }
+
     /**
      * A new hidden file in {@code folder}, not registered for deletion at exit (a live run makes one per
      * period for days: it deletes or moves each itself). Its permissions follow the umask, as the

@@ -7,10 +7,8 @@ import dev.ucaudit.spark.InputOrder;
 import dev.ucaudit.spark.ReportPartials;
 import dev.ucaudit.spark.SparkAudit;
 import dev.ucaudit.spark.SparkJob;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,10 +163,7 @@ final class SparkCommand implements Callable<Integer> {
         summary.printf(Locale.ROOT, "ucaudit: spark %s: %s, merged and classified on the driver in %.1f s%n", result.master(),
                 readFigures(result), result.classifyTime().toMillis() / 1e3);
         if (partial) {
-            session.partialFile = PartialFiles.temporary(options.out);
-            try (OutputStream file = Files.newOutputStream(session.partialFile)) {
-                result.whole().write(file);
-            }
+            session.partialFile = PartialFiles.written(options.out, result.whole());
         }
         return session.write(result.outcome(), "offline", options.out, Map.of(), summary, err);
     }

@@ -121,13 +121,9 @@ public final class AuditEngine {
     public List<Boolean> readPipelined(List<Input> inputs, Executor executor, int readersAhead,
                                        BiFunction<PacketSource, PacketSink, PacketSink> decorate,
                                        java.io.OutputStream partialOut) {
-        if (replay == null) {
-            replay = new Replay(auditor);
-            replay.startAfter(auditor.stats().packets); // packets read directly before count for the upkeep
-        }
         try {
             PartialAuditFormat.Writer writer = partialOut == null ? null : new PartialAuditFormat.Writer(partialOut);
-            List<Boolean> opened = new PipelinedRead(config, listener, auditor, replay, writer)
+            List<Boolean> opened = new PipelinedRead(config, listener, auditor, replayer(), writer)
                     .read(inputs, executor, readersAhead, decorate);
             if (writer != null) {
                 writer.finish();
@@ -215,17 +211,23 @@ public final class AuditEngine {
      * other (their counts are added to {@link #stats()}); {@link #finish()} then classifies.
      */
     public void replay(PartialAudit whole) {
+        Replay into = replayer();
+        for (PartialAudit.Part p : whole.parts()) {
+            for (EventBlock b : p.blocks()) {
+                into.block(p.name(), b);
+            }
+            into.endPart(p.stats().packets);
+            auditor.stats().add(p.stats());
+        }
+    }
+
+    /** The replay of recorded packets into this engine, made at first use: packets read directly before count for the upkeep. */
+    private Replay replayer() {
         if (replay == null) {
             replay = new Replay(auditor);
             replay.startAfter(auditor.stats().packets);
         }
-        for (PartialAudit.Part p : whole.parts()) {
-            for (EventBlock b : p.blocks()) {
-                replay.block(p.name(), b);
-            }
-            replay.endPart(p.stats().packets);
-            auditor.stats().add(p.stats());
-        }
+        return replay;
     }
 
     private AuditOutcome outcome() {

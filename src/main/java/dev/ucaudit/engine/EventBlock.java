@@ -73,7 +73,8 @@ final class EventBlock {
         return (kind[i] & FRAME) != 0;
     }
 
-    private static int int32(byte[] a) {
+    /** An IPv4 address's 4 bytes as an int (big-endian). */
+    static int int32(byte[] a) {
         return (a[0] & 0xff) << 24 | (a[1] & 0xff) << 16 | (a[2] & 0xff) << 8 | (a[3] & 0xff);
     }
 

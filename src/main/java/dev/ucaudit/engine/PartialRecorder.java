@@ -118,7 +118,7 @@ final class PartialRecorder implements PacketSink {
         if (!payload && !syn) {
             return false;
         }
-        int n = payloads.count(int32(d.src), int32(d.dst), d.srcPort, d.dstPort, d.protocol, raw.timestampNanos, syn, payload);
+        int n = payloads.count(EventBlock.int32(d.src), EventBlock.int32(d.dst), d.srcPort, d.dstPort, d.protocol, raw.timestampNanos, syn, payload);
         if (!payload) {
             return false;
         }
@@ -136,10 +136,6 @@ final class PartialRecorder implements PacketSink {
             return true;
         }
         return d.protocol == 6 && d.payloadLength >= 2 && b[off] == 3 && b[off + 1] == 0; // TPKT: H.225 or an H.245 channel
-    }
-
-    private static int int32(byte[] a) {
-        return (a[0] & 0xff) << 24 | (a[1] & 0xff) << 16 | (a[2] & 0xff) << 8 | (a[3] & 0xff);
     }
 
     @Override
