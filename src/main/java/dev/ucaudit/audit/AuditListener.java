@@ -1,6 +1,6 @@
 package dev.ucaudit.audit;
 
-import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.packet.CaptureProblem;
 
 /**
  * Hears what an audit meets while it reads: damaged records, undecodable packets, inputs that could

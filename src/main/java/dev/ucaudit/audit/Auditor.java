@@ -1,8 +1,14 @@
 package dev.ucaudit.audit;
 
-import dev.ucaudit.capture.CaptureProblem;
-import dev.ucaudit.capture.PacketSink;
-import dev.ucaudit.capture.RawPacket;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import dev.ucaudit.inspect.FlowInspection;
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.PacketSink;
+import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.decode.Decapsulation;
 import dev.ucaudit.decode.DecodeStatus;
 import dev.ucaudit.decode.DecodedPacket;
@@ -35,7 +41,7 @@ public final class Auditor implements PacketSink {
     private long evictedIdleBefore;
     private long evictedSizeBefore;
     /** ICMP flows made of errors whose quoted flow was not open, with their reason; bounded. */
-    private final java.util.Map<FlowKey, String> icmpErrorFlows = new java.util.HashMap<>();
+    private final Map<FlowKey, String> icmpErrorFlows = new HashMap<>();
     private static final int MAX_ICMP_ERROR_FLOWS = 100_000;
 
     public Auditor(Classifier classifier, FlowInspection inspection, AuditResult result, long maxFlows,
@@ -208,13 +214,13 @@ public final class Auditor implements PacketSink {
      */
     public void cutPeriod() {
         flows.cleanUp();
-        java.util.List<Flow> open = new java.util.ArrayList<>();
+        List<Flow> open = new ArrayList<>();
         flows.forEach(f -> {
             if (f.periodPackets() > 0) {
                 open.add(f);
             }
         });
-        open.sort(java.util.Comparator.comparingLong(Flow::firstSeenNanos));
+        open.sort(Comparator.comparingLong(Flow::firstSeenNanos));
         for (Flow f : open) {
             result.accept(classified(f, icmpErrorFlows.isEmpty() ? null : icmpErrorFlows.get(f.key())));
             f.startNextPeriod();

@@ -1,5 +1,6 @@
 package dev.ucaudit.audit;
 
+import dev.ucaudit.inspect.Negotiation;
 import dev.ucaudit.catalog.CandidateSet;
 import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogRule;

@@ -1,7 +1,7 @@
 package dev.ucaudit.audit;
 
-import dev.ucaudit.capture.CaptureProblem;
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.decode.Decapsulation;
 import dev.ucaudit.decode.DecodeStatus;
 import dev.ucaudit.decode.DecodedPacket;

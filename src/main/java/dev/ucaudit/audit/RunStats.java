@@ -1,6 +1,6 @@
 package dev.ucaudit.audit;
 
-import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.packet.CaptureProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.ucaudit.capture;
 
+import dev.ucaudit.packet.RawPacket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,5 +1,7 @@
 package dev.ucaudit.capture;
 
+import dev.ucaudit.packet.PacketSink;
+
 /**
  * Where packets come from: a capture file, a live interface. Implementations are small and
  * interchangeable (pure-Java file reader, pcap4j, native helper).

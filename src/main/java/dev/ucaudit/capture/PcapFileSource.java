@@ -1,5 +1,9 @@
 package dev.ucaudit.capture;
 
+import java.io.EOFException;
+import java.io.FileInputStream;
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.PacketSink;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +76,7 @@ public final class PcapFileSource implements PacketSource {
                 sink.problem(new CaptureProblem(name, 0, "io-error", "the gzip data is corrupt after byte "
                         + in.streamOffset() + " of the decompressed stream (" + e.getMessage()
                         + "); reading stopped there", true));
-            } catch (java.io.EOFException e) {
+            } catch (EOFException e) {
                 sink.problem(new CaptureProblem(name, 0, "truncated", "the gzip stream is cut short after byte "
                         + in.streamOffset() + " of the decompressed data; reading stopped there", true));
             } catch (IOException e) {
@@ -187,7 +191,7 @@ public final class PcapFileSource implements PacketSource {
         try {
             if (Files.exists(path) && !Files.isRegularFile(path)) {
                 // a pipe, FIFO or /dev/stdin: a FileInputStream reads it without ever asking for a position
-                return new java.io.FileInputStream(path.toFile());
+                return new FileInputStream(path.toFile());
             }
             return Files.newInputStream(path);
         } catch (NoSuchFileException e) {

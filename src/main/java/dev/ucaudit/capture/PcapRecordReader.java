@@ -1,5 +1,10 @@
 package dev.ucaudit.capture;
 
+import java.util.HashSet;
+import java.util.Set;
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.PacketSink;
+import dev.ucaudit.packet.RawPacket;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,7 +29,7 @@ final class PcapRecordReader {
     private final boolean nanos;
     private final int linkType;
     private final long snaplen;
-    private final java.util.Set<String> noted = new java.util.HashSet<>();
+    private final Set<String> noted = new HashSet<>();
     private final AtomicBoolean stopped;
     private final RawPacket packet = new RawPacket();
     private long lastGoodSeconds = Long.MIN_VALUE;

@@ -1,5 +1,8 @@
 package dev.ucaudit.capture;
 
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.PacketSink;
+import dev.ucaudit.packet.RawPacket;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 

@@ -1,5 +1,6 @@
 package dev.ucaudit.catalog;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,7 +22,7 @@ public record CatalogInput(String name, Path path, String resource) {
 
     public Reader open() throws IOException {
         if (path != null) {
-            return new java.io.BufferedReader(CsvTrouble.lenientUtf8(ConfigFile.open(path)));
+            return new BufferedReader(CsvTrouble.lenientUtf8(ConfigFile.open(path)));
         }
         InputStream in = CatalogInput.class.getResourceAsStream(resource);
         if (in == null) {

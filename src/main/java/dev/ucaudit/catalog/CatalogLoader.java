@@ -1,5 +1,9 @@
 package dev.ucaudit.catalog;
 
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.apache.commons.csv.CSVException;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -45,7 +49,7 @@ public final class CatalogLoader {
         List<String> specs = catalogSpecs.isEmpty() ? List.of(DEFAULT_KEYWORD) : catalogSpecs;
         for (String spec : specs) {
             inputs.add(spec.equals(DEFAULT_KEYWORD) ? CatalogInput.defaultFile(DEFAULT_CATALOG)
-                    : CatalogInput.file(java.nio.file.Path.of(spec)));
+                    : CatalogInput.file(Path.of(spec)));
         }
         return inputs;
     }
@@ -84,7 +88,7 @@ public final class CatalogLoader {
             } catch (RuntimeException e) {
                 problems.add(CsvTrouble.problem(input.name(), lastLine + 1, e));
             }
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             problems.add(new CatalogProblem(input.name(), 0, "cannot read roles: " + e.getMessage()));
         } catch (IOException | RuntimeException e) {
             problems.add(headerProblem(input.name(), "roles", e));
@@ -128,7 +132,7 @@ public final class CatalogLoader {
             } catch (RuntimeException e) {
                 problems.add(CsvTrouble.problem(input.name(), lastLine + 1, e));
             }
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             problems.add(new CatalogProblem(input.name(), 0, "cannot read catalog: " + e.getMessage()));
         } catch (IOException | RuntimeException e) {
             problems.add(headerProblem(input.name(), "catalog", e));
@@ -137,8 +141,8 @@ public final class CatalogLoader {
 
     /** The file opened but its header line could not be read (or the file could not be opened at all). */
     static CatalogProblem headerProblem(String file, String what, Exception e) {
-        if (e instanceof IOException && !(e instanceof org.apache.commons.csv.CSVException)
-                && !(e instanceof java.nio.charset.CharacterCodingException)) {
+        if (e instanceof IOException && !(e instanceof CSVException)
+                && !(e instanceof CharacterCodingException)) {
             return new CatalogProblem(file, 0, "cannot read " + what + ": " + e.getMessage());
         }
         CatalogProblem p = CsvTrouble.problem(file, 1, e);

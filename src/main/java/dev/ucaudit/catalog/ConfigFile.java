@@ -1,5 +1,6 @@
 package dev.ucaudit.catalog;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +69,7 @@ public final class ConfigFile {
         private boolean atStart = true;
 
         Bounded(InputStream in) {
-            super(in.markSupported() ? in : new java.io.BufferedInputStream(in));
+            super(in.markSupported() ? in : new BufferedInputStream(in));
         }
 
         private void skipBom() throws IOException {

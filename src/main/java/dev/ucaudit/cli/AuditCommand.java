@@ -1,13 +1,24 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.engine.AuditEngine;
+import dev.ucaudit.report.FlowsJsonLines;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import dev.ucaudit.capture.BpfFilter;
 import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.capture.CaptureFiles;
-import dev.ucaudit.capture.CaptureProblem;
-import dev.ucaudit.capture.PacketSink;
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.capture.PacketSource;
 import dev.ucaudit.capture.PcapFileSource;
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.RawPacket;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -190,7 +201,7 @@ final class AuditCommand implements Callable<Integer> {
         errStream.flush();
         int status = session.finishAndWrite("offline", options.out, Map.of(), summary, err);
         if (format.equals("jsonl")) {
-            dev.ucaudit.report.FlowsJsonLines.write(out, session.auditor.result().rows());
+            FlowsJsonLines.write(out, session.auditor.result().rows());
         }
         return status;
     }
@@ -201,20 +212,20 @@ final class AuditCommand implements Callable<Integer> {
      */
     private static void readPipelined(AuditSession session, List<Path> inputs, CaptureFiles.Reader which, BpfFilter filter,
                                       ProgressLine progress, int readers, boolean partial) throws Exception {
-        java.util.concurrent.atomic.AtomicInteger numbered = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(readers, task -> {
+        AtomicInteger numbered = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(readers, task -> {
             Thread t = new Thread(task, "ucaudit-reader-" + numbered.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         try {
-            List<dev.ucaudit.engine.AuditEngine.Input> list = new ArrayList<>();
-            Map<String, Long> sizes = new java.util.HashMap<>();
+            List<AuditEngine.Input> list = new ArrayList<>();
+            Map<String, Long> sizes = new HashMap<>();
             for (Path capture : inputs) {
-                list.add(new dev.ucaudit.engine.AuditEngine.Input(inputName(capture), () -> open(capture, which)));
+                list.add(new AuditEngine.Input(inputName(capture), () -> open(capture, which)));
                 sizes.put(inputName(capture), size(capture));
             }
-            java.util.function.BiFunction<PacketSource, PacketSink, PacketSink> decorate = (source, recorder) -> {
+            BiFunction<PacketSource, PacketSink, PacketSink> decorate = (source, recorder) -> {
                 PacketSink sink = filter == null ? recorder : new FilteringSink(filter, recorder);
                 return progress.enabled() && readers == 1
                         ? new ReadProgress(sink, progress, session.auditor, source, source.name(), sizes.getOrDefault(source.name(), -1L))
@@ -222,7 +233,7 @@ final class AuditCommand implements Callable<Integer> {
             };
             if (partial) {
                 session.partialFile = PartialFiles.temporary(session.options.out);
-                try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(session.partialFile)) {
+                try (OutputStream out = Files.newOutputStream(session.partialFile)) {
                     session.engine.readPipelined(list, pool, readers, decorate, out);
                 }
             } else {
@@ -238,8 +249,8 @@ final class AuditCommand implements Callable<Integer> {
         return isStdin(capture) ? STDIN : capture.toString();
     }
 
-    private static long size(Path capture) throws java.io.IOException {
-        return isStdin(capture) || !java.nio.file.Files.isRegularFile(capture) ? -1 : java.nio.file.Files.size(capture);
+    private static long size(Path capture) throws IOException {
+        return isStdin(capture) || !Files.isRegularFile(capture) ? -1 : Files.size(capture);
     }
 
     private static void closeFilter(BpfFilter filter) {
@@ -253,7 +264,7 @@ final class AuditCommand implements Callable<Integer> {
      * under the same or another name), with a warning: it is read once, never counted twice.
      */
     static List<Path> distinctCaptures(List<Path> captures, PrintWriter err) throws CaptureException {
-        Map<Object, Path> seen = new java.util.LinkedHashMap<>();
+        Map<Object, Path> seen = new LinkedHashMap<>();
         for (Path capture : captures) {
             if (isStdin(capture)) {
                 seen.put(STDIN, capture); // read once (inputs() refuses a second -), checked as it is read

@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import java.util.Locale;
 import dev.ucaudit.audit.ScanDetector;
 import dev.ucaudit.decode.Decapsulation;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ final class AuditOptions {
     boolean noProbing;
 
     Decapsulation decapsulation() {
-        switch (decapsulate == null ? "auto" : decapsulate.trim().toLowerCase(java.util.Locale.ROOT)) {
+        switch (decapsulate == null ? "auto" : decapsulate.trim().toLowerCase(Locale.ROOT)) {
             case "auto" -> {
                 return new Decapsulation(true, vxlanPorts.isEmpty() ? new int[] {Decapsulation.VXLAN_PORT}
                         : vxlanPorts.stream().mapToInt(Integer::intValue).toArray());

@@ -1,7 +1,17 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.audit.Auditor;
+import dev.ucaudit.audit.RunStats;
+import dev.ucaudit.audit.ScanDetector;
+import dev.ucaudit.report.Completeness;
+import dev.ucaudit.report.FindingGroups;
+import java.nio.file.Files;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import dev.ucaudit.audit.AuditResult;
-import dev.ucaudit.audit.FlowInspection;
+import dev.ucaudit.inspect.FlowInspection;
 import dev.ucaudit.audit.UnusedOpening;
 import dev.ucaudit.audit.UnusedOpenings;
 import dev.ucaudit.catalog.Catalog;
@@ -39,7 +49,7 @@ final class AuditSession {
     final List<CatalogProblem> inventoryProblems;
     final AuditEngine engine;
     /** The engine's sink, for the commands that feed it packets and read its counters. */
-    final dev.ucaudit.audit.Auditor auditor;
+    final Auditor auditor;
     final AuditOptions options;
     /** The unused openings of the last {@link #finishAndWrite}, for the live command's cumulative view. */
     List<UnusedOpening> lastUnused = List.of();
@@ -94,9 +104,9 @@ final class AuditSession {
      * The pinhole table's upkeep, off the analysis thread: one daemon thread of this run's own, started
      * when there is work and gone after a second without (so nothing needs shutting down).
      */
-    private static java.util.concurrent.Executor pinholeUpkeep() {
-        java.util.concurrent.ThreadPoolExecutor upkeep = new java.util.concurrent.ThreadPoolExecutor(0, 1, 1,
-                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), task -> {
+    private static Executor pinholeUpkeep() {
+        ThreadPoolExecutor upkeep = new ThreadPoolExecutor(0, 1, 1,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
                     Thread t = new Thread(task, "ucaudit-pinhole-upkeep");
                     t.setDaemon(true);
                     return t;
@@ -126,7 +136,7 @@ final class AuditSession {
     }
 
     /** The inputs of {@code stats} of which nothing could be used. */
-    static List<String> unusableInputs(dev.ucaudit.audit.RunStats stats) {
+    static List<String> unusableInputs(RunStats stats) {
         return stats.inputs().stream()
                 .filter(i -> !i.error.isEmpty() || (i.packets == 0 && !i.readCompletely))
                 .map(i -> i.name).toList();
@@ -151,7 +161,7 @@ final class AuditSession {
         List<UnusedOpening> unused = outcome.unused();
         lastUnused = unused;
         // why the report is incomplete (some input, catalog row or inventory row not read in full): exit 2
-        List<String> incomplete = dev.ucaudit.report.Completeness.reasons(outcome.stats(), catalogProblems, inventoryProblems);
+        List<String> incomplete = Completeness.reasons(outcome.stats(), catalogProblems, inventoryProblems);
         int status = exitStatus(outcome, incomplete);
         ReportExtras.Outcome extra = extras.evaluate(outcome.result().rows(), unused, outcome.stats().lastNanos);
         if (status == 0 && extra.fails(failOnList())) {
@@ -166,7 +176,7 @@ final class AuditSession {
         new ReportFolderSwap().replace(dir, staged -> {
             ReportWriter.writeAllButSummary(staged, report);
             if (partialFile != null) {
-                java.nio.file.Files.move(partialFile, staged.resolve(PARTIAL));
+                Files.move(partialFile, staged.resolve(PARTIAL));
                 partialFile = null;
             }
             ReportExtras.Written written = extra.write(staged);
@@ -185,7 +195,7 @@ final class AuditSession {
             out.printf(Locale.ROOT, "ucaudit: %,d more host pairs (%,d flows, %,d undocumented) beyond --max-conversations %,d: counted, not listed in conversations.csv%n",
                     r.pairsNotListed(), r.flowsOfUnlistedPairs(), r.undocumentedFlowsOfUnlistedPairs(), r.maxConversations());
         }
-        for (dev.ucaudit.audit.ScanDetector.Entry scan : r.scans()) {
+        for (ScanDetector.Entry scan : r.scans()) {
             out.println("ucaudit: scan: " + scan.describe());
         }
         if (r.scanFlowsSummarized() > 0) {
@@ -213,7 +223,7 @@ final class AuditSession {
             err.flush();
         }
         extraLines.forEach(out::println);
-        FindingsText.print(out, dev.ucaudit.report.FindingGroups.of(r.rows()), options.top);
+        FindingsText.print(out, FindingGroups.of(r.rows()), options.top);
         out.printf("ucaudit: report written to %s%n", dir.resolve("report.html"));
         out.flush();
         if (status == 2) {

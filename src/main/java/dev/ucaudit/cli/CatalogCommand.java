@@ -1,5 +1,9 @@
 package dev.ucaudit.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ucaudit.report.CsvCells;
 import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogRule;
 import dev.ucaudit.catalog.IpProtocol;
@@ -83,7 +87,7 @@ final class CatalogCommand implements Callable<Integer> {
                     .setHeader("rule", "table", "source_role", "destination_role", "protocol", "ports", "purpose",
                             "dynamic_ports", "inspect", "duplicate_of", "table_title", "purpose_reconstructed", "notes", "source").get())) {
                 for (CatalogRule r : rows) {
-                    dev.ucaudit.report.CsvCells.print(csv, r.id(), r.table() == 0 ? "" : r.table(), r.sourceRole(), r.destinationRole(),
+                    CsvCells.print(csv, r.id(), r.table() == 0 ? "" : r.table(), r.sourceRole(), r.destinationRole(),
                             r.protocolLabel(), r.ports().asWritten(), r.purpose(), r.dynamicPorts().asWritten(), r.inspect(),
                             r.duplicateOf(), r.tableTitle(), r.purposeReconstructed() ? "yes" : "no", r.notes(), r.source());
                 }
@@ -132,10 +136,10 @@ final class CatalogCommand implements Callable<Integer> {
     }
 
     private static void writeJson(PrintWriter out, List<CatalogRule> rows) throws IOException {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.node.ArrayNode array = json.createArrayNode();
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode array = json.createArrayNode();
         for (CatalogRule r : rows) {
-            com.fasterxml.jackson.databind.node.ObjectNode o = array.addObject();
+            ObjectNode o = array.addObject();
             o.put("rule", r.id());
             if (r.table() == 0) {
                 o.putNull("table");

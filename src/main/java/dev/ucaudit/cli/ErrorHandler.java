@@ -1,5 +1,11 @@
 package dev.ucaudit.cli;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.Locale;
 import picocli.CommandLine;
 
 /** Turns exceptions escaping a command into one clear line on stderr and exit status 2. */
@@ -9,7 +15,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof RuntimeException && ex.getCause() instanceof Error error) {
             throw error; // caught by Main, which says what it was in one line
         }
-        String message = ex instanceof java.nio.file.FileSystemException fse ? describe(fse)
+        String message = ex instanceof FileSystemException fse ? describe(fse)
                 : ex.getMessage() == null ? ex.toString() : ex.getMessage();
         cmd.getErr().println("ucaudit: " + message);
         if (System.getenv("UCAUDIT_DEBUG") != null) {
@@ -34,18 +40,18 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
      * A file-system failure in words: which file and what went wrong (Java's own message is often the path
      * alone, as in "ucaudit: /var/lib/ucaudit").
      */
-    static String describe(java.nio.file.FileSystemException e) {
+    static String describe(FileSystemException e) {
         String what;
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             what = "permission denied (check the owner and mode of the folder, or run as a user who may write it)";
-        } else if (e instanceof java.nio.file.NoSuchFileException) {
+        } else if (e instanceof NoSuchFileException) {
             what = "no such file or folder";
-        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+        } else if (e instanceof FileAlreadyExistsException) {
             what = "already exists";
-        } else if (e instanceof java.nio.file.NotDirectoryException) {
+        } else if (e instanceof NotDirectoryException) {
             what = "not a folder";
         } else if (e.getReason() != null) {
-            what = e.getReason().toLowerCase(java.util.Locale.ROOT) + (e.getReason().contains("space") ? " (free some space)" : "");
+            what = e.getReason().toLowerCase(Locale.ROOT) + (e.getReason().contains("space") ? " (free some space)" : "");
         } else {
             what = "cannot be written";
         }

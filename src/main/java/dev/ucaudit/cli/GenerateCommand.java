@@ -1,5 +1,9 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.synth.Floods;
+import dev.ucaudit.synth.HostileFiles;
+import dev.ucaudit.synth.SignallingFloods;
+import java.io.PrintWriter;
 import dev.ucaudit.synth.LabSite;
 import dev.ucaudit.synth.MediaHeavySite;
 import java.nio.file.Files;
@@ -48,7 +52,7 @@ final class GenerateCommand implements Callable<Integer> {
             Files.createDirectories(out);
             boolean syn = scenario.equals("syn-scan");
             Path pcap = out.resolve(syn ? "syn-scan-" + flows + ".pcap" : "udp-spray.pcap");
-            long written = syn ? dev.ucaudit.synth.Floods.synScan(pcap, flows) : dev.ucaudit.synth.Floods.udpSpray(pcap);
+            long written = syn ? Floods.synScan(pcap, flows) : Floods.udpSpray(pcap);
             spec.commandLine().getOut().printf("wrote %s (%d packets)%n", pcap, written);
             return 0;
         }
@@ -78,19 +82,19 @@ final class GenerateCommand implements Callable<Integer> {
     /** The hostile inputs of the flood runs, each named after what it attacks. */
     private int hostile() throws Exception {
         Files.createDirectories(out);
-        java.io.PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = spec.commandLine().getOut();
         Path p = out.resolve("hostile-sip-invites.pcap");
-        o.printf("wrote %s (%d packets)%n", p, dev.ucaudit.synth.SignallingFloods.sipInvites(p, 300, 15_000, 64, 20));
+        o.printf("wrote %s (%d packets)%n", p, SignallingFloods.sipInvites(p, 300, 15_000, 64, 20));
         p = out.resolve("hostile-sip-half-sent.pcap");
-        o.printf("wrote %s (%d packets)%n", p, dev.ucaudit.synth.SignallingFloods.sipHalfSent(p, 2_500, 40_000, 30_000));
+        o.printf("wrote %s (%d packets)%n", p, SignallingFloods.sipHalfSent(p, 2_500, 40_000, 30_000));
         p = out.resolve("hostile-host-pairs.pcap");
-        o.printf("wrote %s (%d packets)%n", p, dev.ucaudit.synth.Floods.hostPairs(p, 200_000));
+        o.printf("wrote %s (%d packets)%n", p, Floods.hostPairs(p, 200_000));
         p = out.resolve("hostile-pcapng-resync.pcapng");
-        o.printf("wrote %s (%d bytes)%n", p, dev.ucaudit.synth.HostileFiles.pcapngFakeHeaders(p, 12L << 20));
+        o.printf("wrote %s (%d bytes)%n", p, HostileFiles.pcapngFakeHeaders(p, 12L << 20));
         p = out.resolve("hostile-pcapng-interfaces.pcapng.gz");
-        o.printf("wrote %s (%d bytes)%n", p, dev.ucaudit.synth.HostileFiles.pcapngManyInterfaces(p, 30_000_000L));
+        o.printf("wrote %s (%d bytes)%n", p, HostileFiles.pcapngManyInterfaces(p, 30_000_000L));
         p = out.resolve("hostile-gzip-bomb.pcap.gz");
-        o.printf("wrote %s (%d bytes)%n", p, dev.ucaudit.synth.HostileFiles.gzipBomb(p, 256L << 20));
+        o.printf("wrote %s (%d bytes)%n", p, HostileFiles.gzipBomb(p, 256L << 20));
         return 0;
     }
 }

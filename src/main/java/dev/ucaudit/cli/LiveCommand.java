@@ -1,14 +1,16 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.capture.LinkTypes;
+import java.util.Locale;
 import dev.ucaudit.capture.CaptureException;
-import dev.ucaudit.capture.CaptureProblem;
-import dev.ucaudit.capture.PacketSink;
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.capture.live.CaptureEngine;
 import dev.ucaudit.capture.live.LiveCaptureConfig;
 import dev.ucaudit.capture.live.LivePacketSource;
-import dev.ucaudit.capture.live.LossTrackingInspection;
+import dev.ucaudit.engine.LossTrackingInspection;
 import dev.ucaudit.capture.live.NativeCapture;
-import dev.ucaudit.capture.live.TcpGapEstimator;
+import dev.ucaudit.engine.TcpGapEstimator;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -88,7 +90,7 @@ final class LiveCommand implements Callable<Integer> {
     static final class EngineConverter implements picocli.CommandLine.ITypeConverter<CaptureEngine> {
         @Override
         public CaptureEngine convert(String value) {
-            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
                 case "native" -> CaptureEngine.NATIVE;
                 case "pcap4j" -> CaptureEngine.PCAP4J;
                 default -> throw new picocli.CommandLine.TypeConversionException("'" + value + "': expected native or pcap4j");
@@ -168,7 +170,7 @@ final class LiveCommand implements Callable<Integer> {
             if (progress.due(nanos)) {
                 source.sampleStats();
                 LivePacketSource.Stats st = source.stats();
-                progress.draw(String.format(java.util.Locale.ROOT,
+                progress.draw(String.format(Locale.ROOT,
                         "ucaudit: %s  %,d packets captured  %,d dropped by kernel  %,d dropped by ucaudit  %,d flows  %s",
                         interfaceName, st.captured(), st.pcap().dropped(), st.droppedByUcaudit(), run.session().auditor.flowsSeen(),
                         ProgressLine.duration((now - source.startedAtMillis()) / 1000)), nanos);
@@ -178,7 +180,7 @@ final class LiveCommand implements Callable<Integer> {
         try (SignalStop signals = new SignalStop(source::stop, err)) {
             // announced once SIGINT/SIGTERM are handled: a script may signal as soon as it reads this line
             notices.printf("ucaudit: listening on %s, link-type %s, snapshot length %d bytes, buffer %d MiB, %s capture%s%s%n",
-                    interfaceName, dev.ucaudit.capture.LinkTypes.describe(source.linkType()), snaplen, bufferSize >> 20, source.engine().label(), options.filter == null ? "" : ", filter '" + options.filter + "'",
+                    interfaceName, LinkTypes.describe(source.linkType()), snaplen, bufferSize >> 20, source.engine().label(), options.filter == null ? "" : ", filter '" + options.filter + "'",
                     duration == null ? " (stop with Ctrl-C or SIGTERM)" : ", for " + Durations.format(duration));
             err.flush();
             try {

@@ -1,9 +1,10 @@
 package dev.ucaudit.cli;
 
+import java.nio.file.FileSystemException;
 import dev.ucaudit.audit.AuditListener;
-import dev.ucaudit.capture.CaptureProblem;
-import dev.ucaudit.capture.PacketSink;
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.PacketSink;
+import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.engine.AuditConfig;
 import dev.ucaudit.engine.PartialStream;
 import java.io.BufferedOutputStream;
@@ -84,7 +85,7 @@ final class LivePartials implements PacketSink {
         out = null;
         if (failure != null) {
             deleteQuietly(done);
-            String why = failure instanceof java.nio.file.FileSystemException fse ? ErrorHandler.describe(fse) : failure.getMessage();
+            String why = failure instanceof FileSystemException fse ? ErrorHandler.describe(fse) : failure.getMessage();
             err.println("ucaudit: " + report.resolve(AuditSession.PARTIAL) + " could not be written (" + why
                     + "): that period cannot be merged; capture goes on");
             err.flush();

@@ -1,11 +1,21 @@
 package dev.ucaudit.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Reader;
+import java.nio.file.DirectoryStream;
+import java.time.DateTimeException;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import dev.ucaudit.audit.UnusedOpening;
-import dev.ucaudit.capture.CaptureProblem;
-import dev.ucaudit.capture.PacketSink;
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.PacketSink;
+import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.capture.live.LivePacketSource;
-import dev.ucaudit.capture.live.TcpGapEstimator;
+import dev.ucaudit.engine.TcpGapEstimator;
 import dev.ucaudit.report.CsvReports;
 import dev.ucaudit.report.Times;
 import java.io.IOException;
@@ -319,8 +329,8 @@ final class LiveRun {
         return dir;
     }
 
-    private static final java.util.regex.Pattern PERIOD_NAME =
-            java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d{4}(\\d\\d)?Z(-\\d+)?");
+    private static final Pattern PERIOD_NAME =
+            Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d{4}(\\d\\d)?Z(-\\d+)?");
 
     /**
      * A run started into an {@code --out} that already holds periods (a restart after SIGTERM, a crash,
@@ -335,8 +345,8 @@ final class LiveRun {
         int complete = 0;
         String lastName = null;
         Instant lastEnd = null;
-        java.util.List<String> incomplete = new ArrayList<>();
-        try (java.nio.file.DirectoryStream<Path> folders = Files.newDirectoryStream(outDir)) {
+        List<String> incomplete = new ArrayList<>();
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(outDir)) {
             for (Path p : folders) {
                 String name = p.getFileName().toString();
                 if (!PERIOD_NAME.matcher(name).matches() || Files.isSymbolicLink(p) || !Files.isDirectory(p)) {
@@ -382,11 +392,11 @@ final class LiveRun {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try (java.io.Reader r = Files.newBufferedReader(file);
-             org.apache.commons.csv.CSVParser csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+        try (Reader r = Files.newBufferedReader(file);
+             CSVParser csv = CSVFormat.DEFAULT.builder().setHeader()
                      .setSkipHeaderRecord(true).build().parse(r)) {
             Set<UnusedOpening> rows = new LinkedHashSet<>();
-            for (org.apache.commons.csv.CSVRecord rec : csv) {
+            for (CSVRecord rec : csv) {
                 rows.add(new UnusedOpening(rec.get("rule"), rec.get("protocol"), rec.get("ports"), rec.get("source_role"),
                         rec.get("destination_role"), rec.get("destination"), rec.get("destination_name"), rec.get("purpose")));
             }
@@ -398,10 +408,10 @@ final class LiveRun {
 
     private static Instant endedAt(Path summary) {
         try {
-            com.fasterxml.jackson.databind.JsonNode end = new com.fasterxml.jackson.databind.ObjectMapper()
+            JsonNode end = new ObjectMapper()
                     .readTree(summary.toFile()).path("capture").path("ended_at");
             return end.isTextual() ? Instant.parse(end.asText()) : null;
-        } catch (IOException | java.time.DateTimeException e) {
+        } catch (IOException | DateTimeException e) {
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import java.nio.file.FileSystemException;
 import dev.ucaudit.report.ReportFolderSwap;
 import dev.ucaudit.report.RunLock;
 import java.io.IOException;
@@ -59,7 +60,7 @@ final class OutFolder implements AutoCloseable {
             for (RunLock l : locks) {
                 l.close();
             }
-            if (e instanceof java.nio.file.FileSystemException fse) {
+            if (e instanceof FileSystemException fse) {
                 throw new IllegalArgumentException(what + ": " + ErrorHandler.describe(fse)
                         + "; give a path in a folder this user can create and write");
             }

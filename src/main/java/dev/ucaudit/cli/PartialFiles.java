@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import java.io.OutputStream;
 import dev.ucaudit.engine.PartialAudit;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ final class PartialFiles {
     /** {@code partial} written to a new hidden file beside {@code out} (see {@link #temporary}), for the report to take in. */
     static Path written(Path out, PartialAudit partial) throws IOException {
         Path file = temporary(out);
-        try (java.io.OutputStream o = Files.newOutputStream(file)) {
+        try (OutputStream o = Files.newOutputStream(file)) {
             partial.write(o);
         }
         return file;

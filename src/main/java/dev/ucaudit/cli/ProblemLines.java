@@ -1,7 +1,7 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.audit.AuditListener;
-import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.packet.CaptureProblem;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;

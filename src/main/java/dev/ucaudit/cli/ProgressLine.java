@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import java.util.Locale;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -111,11 +112,11 @@ final class ProgressLine {
             v /= 1024;
             u++;
         }
-        return String.format(java.util.Locale.ROOT, "%.1f %siB", v, units.charAt(u));
+        return String.format(Locale.ROOT, "%.1f %siB", v, units.charAt(u));
     }
 
     static String duration(long seconds) {
-        return seconds >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-                : String.format(java.util.Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+        return seconds >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 }

@@ -1,10 +1,10 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.audit.Auditor;
-import dev.ucaudit.capture.CaptureProblem;
-import dev.ucaudit.capture.PacketSink;
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.capture.PacketSource;
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.RawPacket;
 import java.util.Locale;
 
 /**

@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import java.util.ArrayList;
 import dev.ucaudit.audit.FlowRecord;
 import dev.ucaudit.audit.UnusedOpening;
 import dev.ucaudit.catalog.Roles;
@@ -40,7 +41,7 @@ record ReportExtras(AllowedPolicy policy, Roles roles, Path state) {
          */
         Written write(Path dir) throws IOException {
             Map<String, Object> sections = new LinkedHashMap<>();
-            List<String> lines = new java.util.ArrayList<>();
+            List<String> lines = new ArrayList<>();
             if (policyResult != null) {
                 PolicyCsv.writeEscaped(dir.resolve("escaped.csv"), policyResult);
                 PolicyCsv.writeUnusedAllowed(dir.resolve("unused-allowed.csv"), policyResult);
@@ -77,7 +78,7 @@ record ReportExtras(AllowedPolicy policy, Roles roles, Path state) {
             return new Outcome(this, null, List.of(), List.of(), Instant.now());
         }
         List<FlowRow> flows = records.stream().map(FlowRow::of).toList();
-        List<UnusedRow> unused = unusedOpenings.stream().map(UnusedRow::of).toList();
+        List<UnusedRow> unused = unusedOpenings.stream().map(ReportExtras::unusedRow).toList();
         PolicyCheck.Result result = policy == null ? null : new PolicyCheck(policy, roles).check(flows);
         Instant runTime = lastPacketNanos == Long.MIN_VALUE ? Instant.now()
                 : Instant.ofEpochSecond(Math.floorDiv(lastPacketNanos, 1_000_000_000L), Math.floorMod(lastPacketNanos, 1_000_000_000L));
@@ -86,5 +87,10 @@ record ReportExtras(AllowedPolicy policy, Roles roles, Path state) {
 
     boolean isEmpty() {
         return policy == null && state == null;
+    }
+
+    private static UnusedRow unusedRow(UnusedOpening u) {
+        return new UnusedRow(u.rule(), u.protocol(), u.ports(), u.sourceRole(), u.destinationRole(), u.destination(),
+                u.purpose());
     }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
             + " 'ucaudit audit' of the same files in the same order. Report folders holding partial.bin.gz (audit, live,"
             + " merge or spark --partial: a fleet's sensors and periods) are merged in, as 'ucaudit merge' does."
             + " Needs Spark on the class path: set SPARK_HOME, or run"
-            + " spark-submit --class dev.ucaudit.spark.SparkMain ucaudit.jar [OPTION]... PATH... (see docs/scale.md).",
+            + " spark-submit --class dev.ucaudit.cli.SparkMain ucaudit.jar [OPTION]... PATH... (see docs/scale.md).",
             "Exit status: as audit's."})
 final class SparkCommand implements Callable<Integer> {
     /** A class every Spark has: its absence means Spark is not on the class path. */
@@ -78,7 +78,7 @@ final class SparkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!sparkPresent()) {
             throw new IllegalArgumentException("spark needs Apache Spark 4 on the class path: set SPARK_HOME to a Spark"
-                    + " installation, or run spark-submit --class dev.ucaudit.spark.SparkMain ucaudit.jar (see docs/scale.md)");
+                    + " installation, or run spark-submit --class dev.ucaudit.cli.SparkMain ucaudit.jar (see docs/scale.md)");
         }
         options.checkOut(spec.commandLine());
         if (options.filter != null) {

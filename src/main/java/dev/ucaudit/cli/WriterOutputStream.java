@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Lets code that prints to a PrintStream write to picocli's error writer (so tests can capture it). */
 final class WriterOutputStream extends OutputStream {
     private final PrintWriter writer;
-    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
     WriterOutputStream(PrintWriter writer) {
         this.writer = writer;

@@ -2,7 +2,7 @@ package dev.ucaudit.decode;
 
 /**
  * The fields of one packet that the audit needs, decoded in place from a {@link
- * dev.ucaudit.capture.RawPacket}. Mutable and reused: one instance per decoding thread.
+ * dev.ucaudit.packet.RawPacket}. Mutable and reused: one instance per decoding thread.
  */
 public final class DecodedPacket {
     /** 4 or 6. */

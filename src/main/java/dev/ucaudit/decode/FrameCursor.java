@@ -1,6 +1,6 @@
 package dev.ucaudit.decode;
 
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.RawPacket;
 
 /**
  * Where decoding stands inside one frame: the start of the current layer, the end of what was

@@ -1,6 +1,6 @@
 package dev.ucaudit.decode;
 
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.RawPacket;
 
 /**
  * Decodes a captured frame in place: link layer, IPv4/IPv6, TCP/UDP. One instance per thread;

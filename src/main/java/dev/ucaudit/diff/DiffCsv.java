@@ -1,5 +1,6 @@
 package dev.ucaudit.diff;
 
+import dev.ucaudit.report.CsvCells;
 import dev.ucaudit.report.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class DiffCsv {
             try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(DiffRow.COLUMNS)
                     .setRecordSeparator("\n").get())) {
                 for (DiffRow r : rows) {
-                    dev.ucaudit.report.CsvCells.print(csv, r.change().label(), r.initiator(), r.initiatorRole(), r.responder(), r.protocol(),
+                    CsvCells.print(csv, r.change().label(), r.initiator(), r.initiatorRole(), r.responder(), r.protocol(),
                             r.port(), r.verdictBefore(), r.verdictAfter(), n(r.flowsBefore()), n(r.flowsAfter()), r.rule(),
                             r.reason(), r.responderRole(), n(r.packetsBefore()), n(r.packetsAfter()), n(r.bytesBefore()),
                             n(r.bytesAfter()), n(r.unusedForDays()));

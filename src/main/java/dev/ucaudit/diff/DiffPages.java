@@ -1,5 +1,7 @@
 package dev.ucaudit.diff;
 
+import java.util.EnumSet;
+import java.util.Set;
 import dev.ucaudit.report.AtomicFile;
 import dev.ucaudit.report.HtmlPage;
 import java.io.IOException;
@@ -21,7 +23,7 @@ public final class DiffPages {
     }
 
     /** Changes that are findings whatever --fail-on says. */
-    private static final java.util.Set<Change> BAD = java.util.EnumSet.of(Change.NEW_UNDOCUMENTED, Change.NEW_SCAN,
+    private static final Set<Change> BAD = EnumSet.of(Change.NEW_UNDOCUMENTED, Change.NEW_SCAN,
             Change.VERDICT_CHANGE, Change.ESCAPED, Change.LONG_UNUSED);
 
     private static long findings(ReportDiff.Result r) {

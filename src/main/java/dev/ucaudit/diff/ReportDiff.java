@@ -1,5 +1,6 @@
 package dev.ucaudit.diff;
 
+import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ucaudit.policy.PolicyCheck;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ public final class ReportDiff {
     }
 
     static List<DiffRow> flowChanges(Map<FlowSignature, SignatureStats> before, Map<FlowSignature, SignatureStats> after) {
-        Set<FlowSignature> all = new java.util.TreeSet<>(before.keySet());
+        Set<FlowSignature> all = new TreeSet<>(before.keySet());
         all.addAll(after.keySet());
         List<DiffRow> rows = new ArrayList<>();
         for (FlowSignature sig : all) {

@@ -1,5 +1,10 @@
 package dev.ucaudit.diff;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inventory.Prefix;
+import dev.ucaudit.report.SummaryJson;
+import java.io.UncheckedIOException;
 import dev.ucaudit.report.FlowRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,7 +85,7 @@ public record ReportFolder(Path dir, List<FlowRow> flows, List<UnusedRow> unused
                 rows.read(rec, file, line);
                 line = csv.getCurrentLineNumber() + 1;
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new InputException(file, 0, "cannot read: " + e.getMessage());
         }
     }
@@ -95,12 +100,12 @@ public record ReportFolder(Path dir, List<FlowRow> flows, List<UnusedRow> unused
                 throw new InputException(path.toString(), 1, "not written by ucaudit (no \"tool\": \"ucaudit\")");
             }
             int format = root.path("report_format").asInt(1);
-            if (format != dev.ucaudit.report.SummaryJson.FORMAT) {
+            if (format != SummaryJson.FORMAT) {
                 throw new InputException(path.toString(), 1, "report format " + root.path("report_format").asText()
-                        + "; this ucaudit reads format " + dev.ucaudit.report.SummaryJson.FORMAT + " (re-run the audit with this version)");
+                        + "; this ucaudit reads format " + SummaryJson.FORMAT + " (re-run the audit with this version)");
             }
             return Optional.of(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new InputException(path.toString(), line, "not valid JSON");
         } catch (IOException e) {
@@ -134,7 +139,7 @@ public record ReportFolder(Path dir, List<FlowRow> flows, List<UnusedRow> unused
     /** An IP address or prefix as ucaudit writes it; anything else (a newline, a command) is refused. */
     private static String address(String text, String what, String file, long line) {
         try {
-            dev.ucaudit.inventory.Prefix.parse(text);
+            Prefix.parse(text);
             return text;
         } catch (IllegalArgumentException e) {
             throw new InputException(file, line, what + " '" + printable(text) + "' is not an IP address");
@@ -151,7 +156,7 @@ public record ReportFolder(Path dir, List<FlowRow> flows, List<UnusedRow> unused
     private static String protocol(String text, String file, long line) {
         try {
             for (String part : text.split("/", -1)) {
-                dev.ucaudit.catalog.IpProtocol.parse(part);
+                IpProtocol.parse(part);
             }
             return text;
         } catch (IllegalArgumentException e) {

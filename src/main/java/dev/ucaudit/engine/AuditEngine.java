@@ -1,15 +1,18 @@
 package dev.ucaudit.engine;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import dev.ucaudit.audit.AuditListener;
 import dev.ucaudit.audit.AuditResult;
 import dev.ucaudit.audit.Auditor;
 import dev.ucaudit.audit.Classifier;
-import dev.ucaudit.audit.FlowInspection;
+import dev.ucaudit.inspect.FlowInspection;
 import dev.ucaudit.audit.RunStats;
-import dev.ucaudit.audit.SignallingInspection;
+import dev.ucaudit.inspect.SignallingInspection;
 import dev.ucaudit.audit.UnusedOpenings;
 import dev.ucaudit.capture.CaptureException;
-import dev.ucaudit.capture.PacketSink;
+import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.capture.PacketSource;
 import dev.ucaudit.flow.FlowTable;
 import java.util.ArrayList;
@@ -120,7 +123,7 @@ public final class AuditEngine {
      */
     public List<Boolean> readPipelined(List<Input> inputs, Executor executor, int readersAhead,
                                        BiFunction<PacketSource, PacketSink, PacketSink> decorate,
-                                       java.io.OutputStream partialOut) {
+                                       OutputStream partialOut) {
         try {
             PartialAuditFormat.Writer writer = partialOut == null ? null : new PartialAuditFormat.Writer(partialOut);
             List<Boolean> opened = new PipelinedRead(config, listener, auditor, replayer(), writer)
@@ -129,8 +132,8 @@ public final class AuditEngine {
                 writer.finish();
             }
             return opened;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("writing the partial audit: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the partial audit: " + e.getMessage(), e);
         }
     }
 

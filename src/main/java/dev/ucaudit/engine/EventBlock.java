@@ -1,6 +1,6 @@
 package dev.ucaudit.engine;
 
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.decode.DecodedPacket;
 import java.util.Arrays;
 

@@ -1,8 +1,10 @@
 package dev.ucaudit.engine;
 
+import java.util.Arrays;
+import java.util.zip.ZipException;
 import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.audit.TunnelStats;
-import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.packet.CaptureProblem;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -218,7 +220,7 @@ final class PartialAuditFormat {
         try {
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
+            if (!Arrays.equals(magic, MAGIC)) {
                 throw new IOException(name + ": not a ucaudit partial audit (its first bytes are not UCAUDIT-PARTIAL)");
             }
             int version = in.readInt();
@@ -258,7 +260,7 @@ final class PartialAuditFormat {
             return new PartialAudit(parts);
         } catch (EOFException e) {
             throw new IOException(name + ": the partial audit is cut short");
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new IOException(name + ": the partial audit's compressed data is damaged (" + e.getMessage() + ")");
         } finally {
             gunzip.release(); // zlib's memory goes now; the source stays open for its owner

@@ -1,9 +1,9 @@
 package dev.ucaudit.engine;
 
 import dev.ucaudit.audit.AuditListener;
-import dev.ucaudit.capture.CaptureProblem;
-import dev.ucaudit.capture.PacketSink;
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.PacketSink;
+import dev.ucaudit.packet.RawPacket;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

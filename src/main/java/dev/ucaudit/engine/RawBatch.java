@@ -1,7 +1,7 @@
 package dev.ucaudit.engine;
 
-import dev.ucaudit.capture.CaptureProblem;
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.RawPacket;
 import java.util.Arrays;
 
 /**

@@ -1,7 +1,7 @@
 package dev.ucaudit.engine;
 
 import dev.ucaudit.audit.Auditor;
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.decode.DecodedPacket;
 
 /**

@@ -1,5 +1,6 @@
 package dev.ucaudit.export;
 
+import dev.ucaudit.report.CsvCells;
 import dev.ucaudit.report.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ public final class ExportFiles {
             try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder()
                     .setHeader("source", "destination", "protocol", "ports", "comment").setRecordSeparator("\n").get())) {
                 for (DraftRule r : rules) {
-                    dev.ucaudit.report.CsvCells.print(csv, r.source(), r.destination(), r.protocol(), r.ports().toString(), r.comment());
+                    CsvCells.print(csv, r.source(), r.destination(), r.protocol(), r.ports().toString(), r.comment());
                 }
             }
         });
@@ -35,7 +36,7 @@ public final class ExportFiles {
             try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder()
                     .setHeader("address", "role", "name", "confidence", "evidence").setRecordSeparator("\n").get())) {
                 for (InventoryGuess.Guess g : guesses) {
-                    dev.ucaudit.report.CsvCells.print(csv, g.address(), g.role(), "guess", g.confidence(), g.evidence());
+                    CsvCells.print(csv, g.address(), g.role(), "guess", g.confidence(), g.evidence());
                 }
             }
         });

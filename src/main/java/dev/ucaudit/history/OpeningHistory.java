@@ -1,5 +1,9 @@
 package dev.ucaudit.history;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.ucaudit.catalog.ConfigFile;
+import java.io.InputStream;
+import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -77,7 +81,7 @@ public final class OpeningHistory {
         }
         try {
             State s;
-            try (java.io.InputStream in = dev.ucaudit.catalog.ConfigFile.open(file)) {
+            try (InputStream in = ConfigFile.open(file)) {
                 s = mapper().readValue(in, State.class);
             }
             if (s.version() != VERSION) {
@@ -109,10 +113,10 @@ public final class OpeningHistory {
 
     /** What is wrong, in words: never Jackson's message (class names, "Source: REDACTED", token names). */
     private static String describe(JsonProcessingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
+        if (e instanceof MismatchedInputException m) {
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(java.util.stream.Collectors.joining("."));
+                    .collect(Collectors.joining("."));
             return field.isEmpty() ? "expected a JSON object with version, openings and last_used_by_rule"
                     : "'" + field + "' has the wrong type or is incomplete";
         }

@@ -1,5 +1,6 @@
 package dev.ucaudit.history;
 
+import dev.ucaudit.report.CsvCells;
 import dev.ucaudit.diff.UnusedRow;
 import dev.ucaudit.report.AtomicFile;
 import java.io.IOException;
@@ -22,7 +23,7 @@ public final class UnusedHistoryCsv {
             try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(COLUMNS).setRecordSeparator("\n").get())) {
                 for (UnusedRow u : unused) {
                     OpeningHistory.Opening o = history.opening(u.key()).orElse(null);
-                    dev.ucaudit.report.CsvCells.print(csv, u.rule(), u.protocol(), u.ports(), u.sourceRole(), u.destinationRole(), u.destination(),
+                    CsvCells.print(csv, u.rule(), u.protocol(), u.ports(), u.sourceRole(), u.destinationRole(), u.destination(),
                             u.purpose(), o == null ? "" : o.trackedSince(), o == null || o.lastUsed() == null ? "" : o.lastUsed(),
                             history.daysUnused(u.key(), runTime).map(String::valueOf).orElse(""));
                 }

@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect;
 
+import java.util.concurrent.Executor;
 import dev.ucaudit.catalog.IpProtocol;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -88,7 +89,7 @@ public final class ExpectationTable {
     }
 
     /** As {@link #ExpectationTable(long, long, Duration)}, with Caffeine's maintenance on {@code maintenance} (null: Caffeine's default). */
-    public ExpectationTable(long maxEntries, long maxBytes, Duration ttl, java.util.concurrent.Executor maintenance) {
+    public ExpectationTable(long maxEntries, long maxBytes, Duration ttl, Executor maintenance) {
         if (maxEntries <= 0 || maxBytes <= 0) {
             throw new IllegalArgumentException("maxEntries and maxBytes must be positive: " + maxEntries + ", " + maxBytes);
         }

@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect;
 
+import dev.ucaudit.inspect.stream.BufferBudget;
 import dev.ucaudit.catalog.IpProtocol;
 import java.net.InetAddress;
 
@@ -28,7 +29,7 @@ public interface InspectionContext {
     }
 
     /** The run's budget for TCP reassembly buffers, or null when only the per-flow limit applies. */
-    default dev.ucaudit.inspect.stream.BufferBudget buffers() {
+    default BufferBudget buffers() {
         return null;
     }
 

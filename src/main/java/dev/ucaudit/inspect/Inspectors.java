@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect;
 
+import java.util.Set;
 import dev.ucaudit.inspect.h323.H225Inspector;
 import dev.ucaudit.inspect.h323.H245Inspector;
 import dev.ucaudit.inspect.mgcp.MgcpInspector;
@@ -49,7 +50,7 @@ public final class Inspectors {
         return Optional.ofNullable(factories.get(name));
     }
 
-    public java.util.Set<String> names() {
+    public Set<String> names() {
         return factories.keySet();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ucaudit.inventory;
 
+import java.util.Arrays;
 import dev.ucaudit.catalog.Roles;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -76,10 +77,10 @@ public final class Inventory {
         h *= 0x9E3779B1;
         int slot = (h ^ h >>> 15) & (CACHE_SLOTS - 1);
         CachedHost c = cache[slot];
-        if (c != null && java.util.Arrays.equals(c.address(), 0, c.address().length, address, off, off + len)) {
+        if (c != null && Arrays.equals(c.address(), 0, c.address().length, address, off, off + len)) {
             return c.host();
         }
-        byte[] copy = java.util.Arrays.copyOfRange(address, off, off + len);
+        byte[] copy = Arrays.copyOfRange(address, off, off + len);
         Host host = resolve(copy);
         cache[slot] = new CachedHost(copy, host);
         return host;
@@ -93,7 +94,7 @@ public final class Inventory {
         IpAddress ip = new IpAddress(address); // address is the cache's own copy
         InventoryEntry hit = longestMatch(address);
         if (hit == null && address.length == 16 && isV4Mapped(address)) {
-            hit = longestMatch(java.util.Arrays.copyOfRange(address, 12, 16));
+            hit = longestMatch(Arrays.copyOfRange(address, 12, 16));
         }
         if (hit == null) {
             return new Host(ip, Roles.UNKNOWN, roles.closureOf(Roles.UNKNOWN), "", "");

@@ -1,5 +1,8 @@
 package dev.ucaudit.inventory;
 
+import dev.ucaudit.catalog.ConfigFile;
+import dev.ucaudit.catalog.CsvTrouble;
+import java.io.BufferedReader;
 import dev.ucaudit.catalog.CatalogProblem;
 import dev.ucaudit.catalog.Roles;
 import java.io.IOException;
@@ -30,13 +33,13 @@ public final class InventoryLoader {
     /** @param name how messages and the report name the file (a copy read in its original's name) */
     public Inventory load(Path file, String name, Roles roles) {
         List<InventoryEntry> entries = new ArrayList<>();
-        String unreadable = dev.ucaudit.catalog.ConfigFile.unreadable(file);
+        String unreadable = ConfigFile.unreadable(file);
         if (unreadable != null) {
             problems.add(new CatalogProblem(name, 0, "inventory file " + unreadable));
             return new Inventory(entries, roles, name);
         }
         Map<String, String> seen = new HashMap<>();
-        try (Reader reader = new java.io.BufferedReader(dev.ucaudit.catalog.CsvTrouble.lenientUtf8(dev.ucaudit.catalog.ConfigFile.open(file)));
+        try (Reader reader = new BufferedReader(CsvTrouble.lenientUtf8(ConfigFile.open(file)));
              CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                      .setIgnoreEmptyLines(true).setCommentMarker('#').get().parse(reader)) {
             Map<String, Integer> header = csv.getHeaderMap();
@@ -50,9 +53,9 @@ public final class InventoryLoader {
             for (CSVRecord rec : csv) {
                 long line = rec.getParser().getCurrentLineNumber();
                 lastLine = line;
-                if (dev.ucaudit.catalog.CsvTrouble.hasReplacedBytes(rec.toList())) {
+                if (CsvTrouble.hasReplacedBytes(rec.toList())) {
                     problems.add(new CatalogProblem(name, line, "this row is not valid UTF-8 (the bad bytes read as "
-                            + dev.ucaudit.catalog.CsvTrouble.REPLACED + "); save the file as UTF-8"));
+                            + CsvTrouble.REPLACED + "); save the file as UTF-8"));
                 }
                 String address = rec.isSet("address") ? rec.get("address").trim() : "";
                 String role = rec.isSet("role") ? rec.get("role").trim() : "";
@@ -74,10 +77,10 @@ public final class InventoryLoader {
                 }
             }
             } catch (RuntimeException e) {
-                problems.add(dev.ucaudit.catalog.CsvTrouble.problem(name, lastLine + 1, e));
+                problems.add(CsvTrouble.problem(name, lastLine + 1, e));
             }
         } catch (IOException | RuntimeException e) {
-            dev.ucaudit.catalog.CatalogProblem p = dev.ucaudit.catalog.CsvTrouble.problem(name, 1, e);
+            CatalogProblem p = CsvTrouble.problem(name, 1, e);
             problems.add(new CatalogProblem(name, 1, "header: " + p.message()));
         }
         return new Inventory(entries, roles, name);

@@ -1,5 +1,6 @@
 package dev.ucaudit.inventory;
 
+import java.util.Arrays;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -71,7 +72,7 @@ public record Prefix(byte[] address, int length) {
             throw new IllegalArgumentException("'" + this + "' is an IPv4-mapped IPv6 prefix shorter than /96;"
                     + " write the IPv4 prefix it means instead");
         }
-        return new Prefix(java.util.Arrays.copyOfRange(address, 12, 16), length - 96);
+        return new Prefix(Arrays.copyOfRange(address, 12, 16), length - 96);
     }
 
     private static String masked(byte[] bytes, int len) {

@@ -1,5 +1,6 @@
 package dev.ucaudit.policy;
 
+import dev.ucaudit.report.CsvCells;
 import dev.ucaudit.report.FlowRow;
 import dev.ucaudit.report.AtomicFile;
 import java.io.IOException;
@@ -33,7 +34,7 @@ public final class PolicyCsv {
             try (CSVPrinter csv = new CSVPrinter(w, format(ESCAPED_COLUMNS))) {
                 for (PolicyCheck.Escape e : result.escaped()) {
                     FlowRow f = e.flow();
-                    dev.ucaudit.report.CsvCells.print(csv, f.firstSeen(), f.lastSeen(), f.initiator(), port(f.initiatorPort()), f.responder(),
+                    CsvCells.print(csv, f.firstSeen(), f.lastSeen(), f.initiator(), port(f.initiatorPort()), f.responder(),
                             port(f.responderPort()), f.protocol(), f.packets(), f.bytes(), f.initiatorRole(),
                             f.responderRole(), f.verdict(), f.rule(), e.nearest().map(PolicyRule::origin).orElse(""), e.why());
                 }
@@ -46,7 +47,7 @@ public final class PolicyCsv {
             try (CSVPrinter csv = new CSVPrinter(w, format(UNUSED_ALLOWED_COLUMNS))) {
                 for (PolicyCheck.RuleUse u : result.unusedRules()) {
                     PolicyRule r = u.rule();
-                    dev.ucaudit.report.CsvCells.print(csv, r.origin(), r.source().text(), r.destination().text(), r.protocolText(),
+                    CsvCells.print(csv, r.origin(), r.source().text(), r.destination().text(), r.protocolText(),
                             r.ports().toString(), r.comment());
                 }
             }

@@ -1,5 +1,9 @@
 package dev.ucaudit.policy;
 
+import dev.ucaudit.catalog.ConfigFile;
+import dev.ucaudit.catalog.CsvTrouble;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import dev.ucaudit.catalog.CatalogProblem;
 import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.catalog.PortRanges;
@@ -38,13 +42,13 @@ public final class PolicyLoader {
     public AllowedPolicy load(Path file) {
         String name = file.toString();
         List<PolicyRule> rules = new ArrayList<>();
-        String unreadable = dev.ucaudit.catalog.ConfigFile.unreadable(file);
+        String unreadable = ConfigFile.unreadable(file);
         if (unreadable != null) {
             problems.add(new CatalogProblem(name, 0, "allowed-flows file " + unreadable));
             return new AllowedPolicy(name, rules);
         }
         long lastLine = 0;
-        try (Reader reader = new java.io.BufferedReader(new java.io.InputStreamReader(dev.ucaudit.catalog.ConfigFile.open(file),
+        try (Reader reader = new BufferedReader(new InputStreamReader(ConfigFile.open(file),
                 StandardCharsets.UTF_8));
              CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                      .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).setCommentMarker('#').get().parse(reader)) {
@@ -67,7 +71,7 @@ public final class PolicyLoader {
             }
         } catch (IOException | RuntimeException e) {
             // in words, naming the line: never the CSV library's message
-            CatalogProblem p = dev.ucaudit.catalog.CsvTrouble.problem(name, lastLine + 1, e);
+            CatalogProblem p = CsvTrouble.problem(name, lastLine + 1, e);
             problems.add(lastLine == 0 ? new CatalogProblem(name, p.line(), "cannot read allowed-flows file: " + p.message()) : p);
         }
         return new AllowedPolicy(name, rules);

@@ -1,5 +1,8 @@
 package dev.ucaudit.report;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.util.concurrent.ThreadLocalRandom;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +32,9 @@ public final class AtomicFile {
         // Not Files.createTempFile: that makes the file 0600 whatever the umask, and the voice team's
         // accounts could not read a report a root live capture wrote. A new file follows the umask.
         Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         try {
-            try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(
                     Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
                 content.writeTo(w);
             }

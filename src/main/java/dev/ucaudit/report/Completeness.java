@@ -1,7 +1,7 @@
 package dev.ucaudit.report;
 
 import dev.ucaudit.audit.RunStats;
-import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.catalog.CatalogProblem;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,13 @@
 package dev.ucaudit.report;
 
+import dev.ucaudit.audit.ScanDetector;
+import java.util.ArrayList;
 import dev.ucaudit.audit.AuditResult;
 import dev.ucaudit.audit.Conversation;
 import dev.ucaudit.audit.FlowRecord;
 import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.audit.UnusedOpening;
-import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.inventory.IpAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -178,7 +180,7 @@ public final class HtmlReport {
             return;
         }
         h.append("<h2>Scans (").append(fmt(res.scans().size())).append(")</h2>\n<ul>\n");
-        for (dev.ucaudit.audit.ScanDetector.Entry e : res.scans()) {
+        for (ScanDetector.Entry e : res.scans()) {
             h.append("<li>").append(esc(e.describe())).append(" <span class=\"muted\">(<span class=\"nw\">")
              .append(esc(Times.iso(e.firstSeenNanos()))).append("</span> — <span class=\"nw\">")
              .append(esc(Times.iso(e.lastSeenNanos()))).append("</span>)</span></li>\n");
@@ -278,7 +280,7 @@ public final class HtmlReport {
     private static final class Explained {
         static final int SERVICES_NAMED = 3;
         final String reason;
-        final List<String> services = new java.util.ArrayList<>(SERVICES_NAMED);
+        final List<String> services = new ArrayList<>(SERVICES_NAMED);
         long flows;
 
         Explained(String reason) {

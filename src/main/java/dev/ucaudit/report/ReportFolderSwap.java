@@ -1,5 +1,6 @@
 package dev.ucaudit.report;
 
+import java.nio.file.DirectoryNotEmptyException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -223,7 +224,7 @@ public final class ReportFolderSwap {
         }
         try {
             Files.delete(dir);
-        } catch (java.nio.file.DirectoryNotEmptyException | NoSuchFileException e) {
+        } catch (DirectoryNotEmptyException | NoSuchFileException e) {
             // something ucaudit did not write: left where it is
         }
     }

@@ -1,11 +1,13 @@
 package dev.ucaudit.report;
 
+import dev.ucaudit.audit.ScanDetector;
+import dev.ucaudit.audit.TunnelStats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ucaudit.audit.AuditResult;
 import dev.ucaudit.audit.Conversation;
 import dev.ucaudit.audit.RunStats;
-import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.catalog.CatalogProblem;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -96,7 +98,7 @@ public final class SummaryJson {
         root.put("flows", flows);
 
         List<Map<String, Object>> scans = new ArrayList<>();
-        for (dev.ucaudit.audit.ScanDetector.Entry e : res.scans()) {
+        for (ScanDetector.Entry e : res.scans()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("initiator", e.initiator().text());
             m.put("protocol", e.protocol().label());
@@ -163,11 +165,11 @@ public final class SummaryJson {
     }
 
     /** Each tunnel once, as transport: its inner packets are counted in their own flows only. */
-    private static Map<String, Object> tunnels(dev.ucaudit.audit.TunnelStats t) {
+    private static Map<String, Object> tunnels(TunnelStats t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("packets", t.packets());
         List<Map<String, Object>> listed = new ArrayList<>();
-        for (dev.ucaudit.audit.TunnelStats.Tunnel x : t.tunnels()) {
+        for (TunnelStats.Tunnel x : t.tunnels()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("endpoint_a", x.endpointA());
             row.put("endpoint_b", x.endpointB());

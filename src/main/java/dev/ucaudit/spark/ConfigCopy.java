@@ -1,5 +1,6 @@
 package dev.ucaudit.spark;
 
+import java.util.Arrays;
 import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogInput;
 import dev.ucaudit.catalog.CatalogLoader;
@@ -56,7 +57,7 @@ public record ConfigCopy(NamedText roles, List<NamedText> catalogs, NamedText in
         Decapsulation d = config.decapsulation();
         return new ConfigCopy(text(CatalogInput.defaultFile(CatalogLoader.ROLES)), catalogs, inventory, config.idleTimeout(),
                 config.maxFlows(), config.maxFlowRows(), config.listScanFlows(), config.maxConversations(), config.inspection(),
-                config.probing(), d.enabled(), java.util.Arrays.stream(d.vxlanPorts()).boxed().toList(), config.pinholeLifetime());
+                config.probing(), d.enabled(), Arrays.stream(d.vxlanPorts()).boxed().toList(), config.pinholeLifetime());
     }
 
     private static NamedText text(CatalogInput input) throws IOException {

@@ -1,5 +1,6 @@
 package dev.ucaudit.spark;
 
+import java.io.Serializable;
 import java.util.Comparator;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Comparator;
  * {@code -C}/{@code -W} rotation ({@code cap.pcap, cap.pcap1, cap.pcap2, ..., cap.pcap10}) and
  * zero-padded or timestamped names ({@code -G}) sort in the order they were written.
  */
-final class NaturalOrder implements Comparator<String>, java.io.Serializable {
+final class NaturalOrder implements Comparator<String>, Serializable {
     static final NaturalOrder INSTANCE = new NaturalOrder();
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package dev.ucaudit.synth;
 
+import java.util.Arrays;
 import dev.ucaudit.capture.PcapWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,7 +71,7 @@ public final class Wire implements AutoCloseable {
         for (int off = 0; off < datagram.length; off += fragmentBytes) {
             int n = Math.min(fragmentBytes, datagram.length - off);
             boolean more = off + n < datagram.length;
-            byte[] piece = java.util.Arrays.copyOfRange(datagram, off, off + n);
+            byte[] piece = Arrays.copyOfRange(datagram, off, off + n);
             byte[] ip;
             int etherType;
             if (from.v6()) {

@@ -1,5 +1,6 @@
 package dev.ucaudit.audit;
 
+import dev.ucaudit.inspect.SignallingInspection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -2,10 +2,10 @@ package dev.ucaudit.bench;
 
 import dev.ucaudit.audit.AuditListener;
 import dev.ucaudit.capture.CaptureFiles;
-import dev.ucaudit.capture.CaptureProblem;
-import dev.ucaudit.capture.PacketSink;
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.capture.PacketSource;
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogLoader;
 import dev.ucaudit.engine.AuditConfig;

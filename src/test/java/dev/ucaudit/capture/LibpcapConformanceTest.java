@@ -1,5 +1,6 @@
 package dev.ucaudit.capture;
 
+import dev.ucaudit.packet.CaptureProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ucaudit.capture.CaptureProblem;
-import dev.ucaudit.capture.PacketSink;
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.capture.PcapFileSource;
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.synth.MediaHeavySite;
 import java.nio.file.Files;
 import java.nio.file.Path;

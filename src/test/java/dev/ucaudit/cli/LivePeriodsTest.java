@@ -3,11 +3,11 @@ package dev.ucaudit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ucaudit.capture.PacketSink;
+import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.capture.PcapFileSource;
 import dev.ucaudit.capture.PcapWriter;
-import dev.ucaudit.capture.CaptureProblem;
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.synth.MediaHeavySite;
 import java.io.IOException;
 import java.io.OutputStream;

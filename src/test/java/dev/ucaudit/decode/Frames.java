@@ -1,6 +1,6 @@
 package dev.ucaudit.decode;
 
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.RawPacket;
 import java.io.ByteArrayOutputStream;
 
 /** Test helper: assembles frames byte by byte. */

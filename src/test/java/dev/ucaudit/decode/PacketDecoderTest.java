@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.RawPacket;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package dev.ucaudit.diff;
 
 import dev.ucaudit.capture.CaptureFiles;
-import dev.ucaudit.capture.CaptureProblem;
-import dev.ucaudit.capture.PacketSink;
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.capture.PacketSource;
 import dev.ucaudit.capture.PcapWriter;
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.synth.LabSite;
 import dev.ucaudit.synth.TcpSession;
 import dev.ucaudit.synth.Wire;

@@ -1,5 +1,7 @@
 package dev.ucaudit.engine;
 
+import dev.ucaudit.packet.PacketSink;
+import dev.ucaudit.packet.RawPacket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ucaudit.audit.AuditListener;
 import dev.ucaudit.capture.CaptureFiles;
-import dev.ucaudit.capture.CaptureProblem;
+import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogLoader;
 import dev.ucaudit.inventory.Inventory;
@@ -103,11 +105,11 @@ class AuditEngineTest {
 
         AuditEngine engine = new AuditEngine(labConfig(), AuditListener.SILENT);
         List<AuditOutcome> periods = new ArrayList<>();
-        engine.read(LAB.toString(), () -> CaptureFiles.open(LAB), (source, sink) -> new dev.ucaudit.capture.PacketSink() {
+        engine.read(LAB.toString(), () -> CaptureFiles.open(LAB), (source, sink) -> new dev.ucaudit.packet.PacketSink() {
             long seen;
 
             @Override
-            public void packet(dev.ucaudit.capture.RawPacket packet) {
+            public void packet(dev.ucaudit.packet.RawPacket packet) {
                 if (++seen % 100 == 0) {
                     periods.add(engine.cutPeriod());
                 }

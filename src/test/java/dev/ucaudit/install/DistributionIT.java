@@ -66,14 +66,14 @@ class DistributionIT {
                     .filter(n -> n.startsWith("org/apache/spark/") || n.startsWith("org/apache/hadoop/") || n.startsWith("scala/"))
                     .limit(3).toList();
             assertEquals(List.of(), foreign, "Spark is provided, not shipped");
-            assertTrue(jar.getEntry("dev/ucaudit/spark/SparkMain.class") != null, "the Spark job is in the jar");
+            assertTrue(jar.getEntry("dev/ucaudit/cli/SparkMain.class") != null, "the Spark job is in the jar");
         }
         Path elsewhere = Files.createDirectories(dir.resolve("no-spark"));
         Shell r = Shell.run(elsewhere, env(dir.resolve("cache3")), List.of(home.resolve("bin/ucaudit").toString(), "spark",
                 "--out", "report", home.resolve("captures").toString()));
         assertEquals(2, r.status(), r.toString());
         assertEquals("ucaudit: spark needs Apache Spark 4 on the class path: set SPARK_HOME to a Spark installation, or run"
-                + " spark-submit --class dev.ucaudit.spark.SparkMain ucaudit.jar (see docs/scale.md)\n", r.err());
+                + " spark-submit --class dev.ucaudit.cli.SparkMain ucaudit.jar (see docs/scale.md)\n", r.err());
         assertFalse(Files.exists(elsewhere.resolve("report")));
         Map<String, String> noJars = new java.util.HashMap<>(env(dir.resolve("cache3")));
         noJars.put("SPARK_HOME", elsewhere.toString());

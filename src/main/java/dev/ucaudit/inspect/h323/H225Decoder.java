@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect.h323;
 
+import java.util.Collection;
 import dev.ucaudit.inspect.stream.Bytes;
 import java.net.InetAddress;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class H225Decoder {
     }
 
     /** Returns null when the bytes do not decode as far as the message body choice. */
-    public static H225Info decode(byte[] buf, int off, int len, java.util.Collection<InetAddress> trusted,
+    public static H225Info decode(byte[] buf, int off, int len, Collection<InetAddress> trusted,
             int... excludedMediaPorts) {
         if (buf == null || !Bytes.has(off, len, buf.length) || len < 2) {
             return null;

@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect.h323;
 
+import java.util.List;
 import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.inspect.Detection;
 import dev.ucaudit.inspect.Direction;
@@ -51,7 +52,7 @@ public final class H225Inspector implements Inspector {
             return;
         }
         H225Info info = H225Decoder.decode(buf, q.uuOffset(), q.uuLength(),
-                java.util.List.of(ctx.initiator(), ctx.responder()), ctx.initiatorPort(), ctx.responderPort());
+                List.of(ctx.initiator(), ctx.responder()), ctx.initiatorPort(), ctx.responderPort());
         if (info == null) {
             ctx.malformed("h225: undecodable H323-UserInformation");
             return;

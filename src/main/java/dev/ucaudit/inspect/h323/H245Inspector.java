@@ -54,7 +54,7 @@ public final class H245Inspector implements Inspector {
         ctx.message(what);
         String where = "H.245 " + what + " on " + ctx.responder().getHostAddress() + ":" + ctx.responderPort();
         for (Expectation e : mediaExpectations(MediaAddressScanner.scanValidated(buf, p, n,
-                java.util.List.of(ctx.initiator(), ctx.responder()), ctx.initiatorPort(), ctx.responderPort()), "h225", where)) {
+                List.of(ctx.initiator(), ctx.responder()), ctx.initiatorPort(), ctx.responderPort()), "h225", where)) {
             ctx.expect(e);
         }
     }

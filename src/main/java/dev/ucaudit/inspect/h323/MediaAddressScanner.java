@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect.h323;
 
+import java.util.Collection;
 import dev.ucaudit.inspect.stream.Bytes;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class MediaAddressScanner {
      * {@code trusted} addresses (the signalling endpoints) or part of an RTP/RTCP pair (same
      * address, ports p and p+1). Random bytes rarely satisfy either, so this removes most false hits.
      */
-    public static List<Found> scanValidated(byte[] buf, int off, int len, java.util.Collection<InetAddress> trusted,
+    public static List<Found> scanValidated(byte[] buf, int off, int len, Collection<InetAddress> trusted,
             int... excludedPorts) {
         // Every offset is a candidate here (overlapping ones too), so that a false hit cannot hide
         // the real address that starts a few bytes later; overlaps are settled after validation.

@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect.mgcp;
 
+import dev.ucaudit.inspect.Detection;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
 import dev.ucaudit.inspect.InspectionContext;
@@ -34,7 +35,7 @@ public final class MgcpInspector implements Inspector {
             return;
         }
         MgcpParser.Result r = MgcpParser.parse(buf, off, len);
-        if (r.detection() != dev.ucaudit.inspect.Detection.DETECTED) {
+        if (r.detection() != Detection.DETECTED) {
             ctx.malformed("mgcp: not an MGCP message");
             return;
         }

@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect.mgcp;
 
+import java.util.regex.Pattern;
 import dev.ucaudit.inspect.Detection;
 import dev.ucaudit.inspect.sip.SipHeaders;
 import dev.ucaudit.inspect.stream.Bytes;
@@ -14,7 +15,7 @@ import java.util.Set;
  * {@value #MAX_MESSAGES} messages per datagram.
  */
 public final class MgcpParser {
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     public static final int MAX_MESSAGES = 16;
     static final Set<String> VERBS = Set.of("EPCF", "CRCX", "MDCX", "DLCX", "RQNT", "NTFY", "AUEP", "AUCX", "RSIP", "MESG");
 

@@ -1,5 +1,7 @@
 package dev.ucaudit.inspect.probe;
 
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import dev.ucaudit.inspect.Detection;
 import dev.ucaudit.inspect.Frame;
 import dev.ucaudit.inspect.Framer;
@@ -56,7 +58,7 @@ public final class ContentProbes {
         for (int i = off; i < limit; i++) {
             if (buf[i] == '\n') {
                 int end = i > off && buf[i - 1] == '\r' ? i - 1 : i;
-                return new String(buf, off, end - off, java.nio.charset.StandardCharsets.ISO_8859_1);
+                return new String(buf, off, end - off, StandardCharsets.ISO_8859_1);
             }
         }
         return null;
@@ -78,9 +80,9 @@ public final class ContentProbes {
 
     /** RFC 3261: "METHOD SP Request-URI SP SIP/2.0" or "SIP/2.0 SP 3DIGIT SP reason"; leading CR LF are keep-alives. */
     static final class Sip implements ContentProbe {
-        private static final java.util.regex.Pattern REQUEST =
-                java.util.regex.Pattern.compile("[A-Z]{3,16} \\S+ SIP/2\\.0");
-        private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("SIP/2\\.0 [1-6]\\d\\d( .*)?");
+        private static final Pattern REQUEST =
+                Pattern.compile("[A-Z]{3,16} \\S+ SIP/2\\.0");
+        private static final Pattern STATUS = Pattern.compile("SIP/2\\.0 [1-6]\\d\\d( .*)?");
 
         @Override public String inspector() { return "sip"; }
         @Override public String protocolName() { return "SIP"; }
@@ -165,9 +167,9 @@ public final class ContentProbes {
 
     /** An MGCP command ("CRCX 1234 aaln/1@gw MGCP 1.0") or response ("200 1234 OK"). */
     static final class Mgcp implements ContentProbe {
-        private static final java.util.regex.Pattern COMMAND =
-                java.util.regex.Pattern.compile("[A-Z]{4} \\d{1,9} \\S+ MGCP 1\\.0.*");
-        private static final java.util.regex.Pattern RESPONSE = java.util.regex.Pattern.compile("\\d{3} \\d{1,9}( .*)?");
+        private static final Pattern COMMAND =
+                Pattern.compile("[A-Z]{4} \\d{1,9} \\S+ MGCP 1\\.0.*");
+        private static final Pattern RESPONSE = Pattern.compile("\\d{3} \\d{1,9}( .*)?");
 
         @Override public String inspector() { return "mgcp"; }
         @Override public String protocolName() { return "MGCP"; }

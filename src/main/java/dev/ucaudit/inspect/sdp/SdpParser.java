@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect.sdp;
 
+import java.nio.charset.StandardCharsets;
 import dev.ucaudit.inspect.stream.AddressText;
 import dev.ucaudit.inspect.stream.Bytes;
 import java.net.InetAddress;
@@ -41,7 +42,7 @@ public final class SdpParser {
     }
 
     public static SdpDescription parse(String text) {
-        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
         return parse(b, 0, b.length);
     }
 

@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect.stream;
 
+import java.util.regex.Pattern;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ public final class Bytes {
         return out;
     }
 
-    private static final java.util.regex.Pattern SPLIT = java.util.regex.Pattern.compile("\\s+");
+    private static final Pattern SPLIT = Pattern.compile("\\s+");
 
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';

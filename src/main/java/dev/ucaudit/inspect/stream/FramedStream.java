@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect.stream;
 
+import java.util.function.Supplier;
 import dev.ucaudit.inspect.Frame;
 import dev.ucaudit.inspect.Framer;
 
@@ -37,7 +38,7 @@ public final class FramedStream {
     }
 
     /** Both directions of one flow, each with its own framer, sharing the run's budget (may be null). */
-    public static FramedStream[] pair(java.util.function.Supplier<Framer> framers, int limit, BufferBudget budget) {
+    public static FramedStream[] pair(Supplier<Framer> framers, int limit, BufferBudget budget) {
         return new FramedStream[] {new FramedStream(framers.get(), limit, budget), new FramedStream(framers.get(), limit, budget)};
     }
 

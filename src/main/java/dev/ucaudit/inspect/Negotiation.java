@@ -1,4 +1,4 @@
-package dev.ucaudit.audit;
+package dev.ucaudit.inspect;
 
 /**
  * What signalling says about a flow. {@link Effect#DOCUMENTS}: signalling on a catalog row opened it

@@ -1,7 +1,7 @@
-package dev.ucaudit.spark;
+package dev.ucaudit.cli;
 
 /**
- * Entry point for {@code spark-submit --class dev.ucaudit.spark.SparkMain ucaudit.jar [OPTION]... PATH...}: the
+ * Entry point for {@code spark-submit --class dev.ucaudit.cli.SparkMain ucaudit.jar [OPTION]... PATH...}: the
  * same as {@code ucaudit spark [OPTION]... PATH...}, with the master and settings spark-submit was given.
  */
 public final class SparkMain {
@@ -12,6 +12,6 @@ public final class SparkMain {
         String[] command = new String[args.length + 1];
         command[0] = "spark";
         System.arraycopy(args, 0, command, 1, args.length);
-        dev.ucaudit.cli.Main.main(command);
+        Main.main(command);
     }
 }

@@ -1,4 +1,4 @@
-package dev.ucaudit.capture;
+package dev.ucaudit.packet;
 
 /** Receives what a {@link PacketSource} reads. Called on the source's thread. */
 public interface PacketSink {

@@ -1,4 +1,4 @@
-package dev.ucaudit.capture;
+package dev.ucaudit.packet;
 
 /**
  * Something a packet source could not read. {@code packetNumber} is the 1-based record number

@@ -1,8 +1,9 @@
-package dev.ucaudit.capture.live;
+package dev.ucaudit.engine;
 
-import dev.ucaudit.audit.FlowInspection;
-import dev.ucaudit.audit.Negotiation;
-import dev.ucaudit.capture.RawPacket;
+import java.util.LinkedHashMap;
+import dev.ucaudit.inspect.FlowInspection;
+import dev.ucaudit.inspect.Negotiation;
+import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.decode.DecodedPacket;
 import dev.ucaudit.flow.Flow;
 import dev.ucaudit.flow.Side;
@@ -50,7 +51,7 @@ public final class LossTrackingInspection implements FlowInspection {
 
     @Override
     public Map<String, Long> held() {
-        Map<String, Long> m = new java.util.LinkedHashMap<>(next.held());
+        Map<String, Long> m = new LinkedHashMap<>(next.held());
         m.put("tcp_connections_for_loss_estimate", (long) estimator.connectionsTracked());
         return m;
     }

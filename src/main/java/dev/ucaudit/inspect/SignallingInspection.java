@@ -1,6 +1,8 @@
-package dev.ucaudit.audit;
+package dev.ucaudit.inspect;
 
-import dev.ucaudit.capture.RawPacket;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogRule;
 import dev.ucaudit.catalog.IpProtocol;
@@ -67,7 +69,7 @@ public final class SignallingInspection implements FlowInspection {
     private final boolean probing;
     private final ContentProbes probes = new ContentProbes();
     private final ContentProbe sipProbe = probes.of("sip").orElseThrow();
-    private final Map<String, Long> foundByContent = new java.util.TreeMap<>();
+    private final Map<String, Long> foundByContent = new TreeMap<>();
     private long sipTlsFlows;
     private long negotiatedFlows;
     private long flowsProbed;
@@ -122,13 +124,13 @@ public final class SignallingInspection implements FlowInspection {
 
     /** With the default bounds and the pinhole table's maintenance on {@code maintenance} (see {@link ExpectationTable}). */
     public SignallingInspection(Catalog catalog, Inventory inventory, Duration pinholeTtl, boolean probing,
-            java.util.concurrent.Executor maintenance) {
+            Executor maintenance) {
         this(catalog, inventory, pinholeTtl, probing, MAX_PINHOLES, MAX_PINHOLE_BYTES, BufferBudget.DEFAULT_MAX_BYTES, maintenance);
     }
 
     /** @param maintenance runs the pinhole table's upkeep; null: Caffeine's default executor */
     public SignallingInspection(Catalog catalog, Inventory inventory, Duration pinholeTtl, boolean probing, long maxPinholes,
-            long maxPinholeBytes, long maxReassemblyBytes, java.util.concurrent.Executor maintenance) {
+            long maxPinholeBytes, long maxReassemblyBytes, Executor maintenance) {
         this.probing = probing;
         this.catalog = catalog;
         this.inventory = inventory;
@@ -425,7 +427,7 @@ public final class SignallingInspection implements FlowInspection {
             return true;
         }
         for (ContentProbe p : probes.all()) {
-            if (p.runsOver(protocol) && p.probe(buf, off, len) != dev.ucaudit.inspect.Detection.INVALID) {
+            if (p.runsOver(protocol) && p.probe(buf, off, len) != Detection.INVALID) {
                 return true;
             }
         }

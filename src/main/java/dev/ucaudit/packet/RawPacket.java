@@ -1,4 +1,4 @@
-package dev.ucaudit.capture;
+package dev.ucaudit.packet;
 
 /**
  * One captured frame as a packet source hands it on: a mutable view over a buffer that the

@@ -1,4 +1,4 @@
-package dev.ucaudit.capture.live;
+package dev.ucaudit.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.ucaudit.capture.live;
+package dev.ucaudit.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

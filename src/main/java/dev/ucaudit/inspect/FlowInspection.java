@@ -1,6 +1,6 @@
-package dev.ucaudit.audit;
+package dev.ucaudit.inspect;
 
-import dev.ucaudit.capture.RawPacket;
+import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.decode.DecodedPacket;
 import dev.ucaudit.flow.Flow;
 import dev.ucaudit.flow.Side;
