@@ -255,11 +255,6 @@ public final class Auditor implements PacketSink {
         return intake.stats();
     }
 
-    /** A replay's statistics: those its packets were counted in when they were read. */
-    public void adoptStats(RunStats counted) {
-        intake.restart(counted);
-    }
-
     public AuditResult result() {
         return result;
     }

@@ -126,11 +126,6 @@ public final class PortLookup {
         return protocol >= 0 && protocol < 256 ? ipProtocols[protocol] : CandidateSet.EMPTY;
     }
 
-    /** True when some row lists this port as a listening port for this protocol. */
-    public boolean isListening(int protocol, int port) {
-        return !candidates(protocol, port).isEmpty();
-    }
-
     /** How many distinct candidate sets the tables share. */
     public int distinctSets() {
         return distinctSets;

@@ -212,13 +212,4 @@ public final class ReportDiff {
         }
         return rows;
     }
-
-    /** Counts per change label, all kinds present (zero when none), for JSON and text. */
-    public static Map<String, Long> countsByLabel(Result r) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (Change c : Change.values()) {
-            out.put(c.label(), r.count(c));
-        }
-        return out;
-    }
 }

@@ -35,10 +35,6 @@ public final class FragmentReassembler {
             return ipPayload.length >= 8 ? 8 : -1;
         }
 
-        public int udpSourcePort() {
-            return ipPayload.length >= 8 ? Bytes.u16be(ipPayload, 0) : -1;
-        }
-
         public int udpDestinationPort() {
             return ipPayload.length >= 8 ? Bytes.u16be(ipPayload, 2) : -1;
         }

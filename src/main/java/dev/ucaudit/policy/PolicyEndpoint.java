@@ -34,10 +34,6 @@ public record PolicyEndpoint(String text, String role, Prefix prefix) {
         return role == null && prefix == null;
     }
 
-    public boolean isRole() {
-        return role != null;
-    }
-
     /** True when a host with this address and (most specific) role is covered. */
     public boolean matches(String address, String hostRole, Roles roles) {
         if (isAny()) {

@@ -1,5 +1,6 @@
 package dev.ucaudit.bench;
 
+import dev.ucaudit.testing.PublicCaptures;
 import dev.ucaudit.cli.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,7 +57,7 @@ public final class Conformance {
     }
 
     public static void main(String[] args) throws Exception {
-        Path folder = Path.of(args.length > 0 ? args[0] : "../shared/captures/public");
+        Path folder = args.length > 0 ? Path.of(args[0]) : PublicCaptures.FOLDER;
         Path expectedFile = Path.of(args.length > 1 ? args[1] : "scripts/conformance-expected.csv");
         if (!Files.isDirectory(folder) || !tsharkAvailable()) {
             System.out.println("conformance: skipped (" + (Files.isDirectory(folder) ? "no tshark on PATH" : folder + " absent") + ")");

@@ -1,5 +1,7 @@
 package dev.ucaudit.bench;
 
+import dev.ucaudit.testing.PublicCaptures;
+import dev.ucaudit.testing.OnPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -16,8 +18,9 @@ import org.junit.jupiter.api.Test;
  * and host-pair counts agree with tshark or differ exactly as scripts/conformance-expected.csv says.
  * Skips, saying why, when tshark or the folder is absent; fails when the folder holds none of the captures.
  */
+@OnPublicCaptures
 class ConformanceTest {
-    private static final Path FOLDER = Path.of("../shared/captures/public");
+    private static final Path FOLDER = PublicCaptures.FOLDER;
 
     @Test
     void handfulOfCapturesAgreeWithTsharkOrAsExplained() throws Exception {

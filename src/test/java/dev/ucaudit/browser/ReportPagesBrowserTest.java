@@ -1,11 +1,12 @@
 package dev.ucaudit.browser;
 
+import dev.ucaudit.testing.InBrowser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ucaudit.diff.Cli;
+import dev.ucaudit.testing.Cli;
 import dev.ucaudit.diff.NightlyCaptures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.openqa.selenium.WebElement;
  * no script errors, findings first and visible without scrolling, grouped; tables that sort and
  * filter; nothing wider than the window. Screenshots go to target/screenshots/ for a person to look at.
  */
+@InBrowser
 class ReportPagesBrowserTest {
     private static final int WIDE = 1400;
     private static final int HIGH = 900;

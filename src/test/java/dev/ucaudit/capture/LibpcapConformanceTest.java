@@ -1,5 +1,7 @@
 package dev.ucaudit.capture;
 
+import dev.ucaudit.testing.PublicCaptures;
+import dev.ucaudit.testing.OnPublicCaptures;
 import dev.ucaudit.packet.CaptureProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * smaller than the records, a record more than 1024 bytes over the snapshot length, a timestamp fraction
  * of a second or more, seconds of 2^31 and later, pcapng options of unusual codes and lengths).
  */
+@OnPublicCaptures
 class LibpcapConformanceTest {
-    private static final Path PUBLIC = Path.of("../shared/captures/public");
+    private static final Path PUBLIC = PublicCaptures.FOLDER;
     private static final long T0 = 2_200_000_000L; // seconds after 2^31: 2039
 
     /** Files where the built-in reader reads fewer packets than libpcap, and why. */

@@ -1,5 +1,8 @@
 package dev.ucaudit.capture;
 
+import dev.ucaudit.testing.ChildJvm;
+import dev.ucaudit.testing.PublicCaptures;
+import dev.ucaudit.testing.OnPublicCaptures;
 import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.packet.RawPacket;
@@ -26,8 +29,10 @@ import org.junit.jupiter.api.Test;
  * Reads every third-party capture in ../shared/captures/public through {@link CaptureFiles#open}
  * and decodes every packet. Skips when that folder is absent.
  */
+@OnPublicCaptures
+@ChildJvm
 class PublicCapturesConformanceTest {
-    private static final Path FOLDER = Path.of("../shared/captures/public");
+    private static final Path FOLDER = PublicCaptures.FOLDER;
 
     /** Files whose packet count legitimately differs from tshark's, and why. */
     private static final Map<String, String> COUNT_DIFFERS = Map.of(

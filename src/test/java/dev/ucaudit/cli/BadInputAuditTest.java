@@ -1,5 +1,7 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.Cli;
+import dev.ucaudit.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * what it could read, marked INCOMPLETE, names the file and packet on stderr, and counts the damage in
  * summary.json. An input that cannot be used at all: exit 2 and the report already in --out untouched.
  */
+@ChildJvm
 class BadInputAuditTest {
     private static final byte[] MAC1 = {2, 0, 0, 0, 0, 1};
     private static final byte[] MAC2 = {2, 0, 0, 0, 0, 2};

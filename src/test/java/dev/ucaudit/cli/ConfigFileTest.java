@@ -1,5 +1,7 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.Cli;
+import dev.ucaudit.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 15 sections 1 and 4: configuration files are read with bounds and fail with one clear line. */
+@ChildJvm
 class ConfigFileTest {
     static final String PCAP = "captures/lab-site.pcap";
     static final String INVENTORY = "captures/lab-site-inventory.csv";

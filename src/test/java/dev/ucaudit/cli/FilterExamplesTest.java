@@ -1,5 +1,9 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.Cli;
+import dev.ucaudit.testing.PublicCaptures;
+import dev.ucaudit.testing.OnPublicCaptures;
+import dev.ucaudit.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -24,9 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Every {@code --filter} example in the README, the docs and {@code --help} is run through {@code audit}
  * with both readers, and the packets kept are compared with what {@code tcpdump -r FILE EXPR} keeps.
  */
+@ChildJvm
+@OnPublicCaptures
 class FilterExamplesTest {
     private static final Path TCPDUMP = Path.of("/usr/bin/tcpdump");
-    private static final Path PUBLIC = Path.of("../shared/captures/public");
+    private static final Path PUBLIC = PublicCaptures.FOLDER;
     /** An example: e.g. 'expr' or e.g. `expr`, on a line that mentions a filter. */
     private static final Pattern EXAMPLE = Pattern.compile("e\\.g\\. ['`]([^'`]+)['`]");
     /** A few more expressions beside the documented ones, so that the comparison is not about one filter. */

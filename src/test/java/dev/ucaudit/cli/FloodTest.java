@@ -1,5 +1,8 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.Cli;
+import dev.ucaudit.testing.PublicCaptures;
+import dev.ucaudit.testing.OnPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,9 +76,10 @@ class FloodTest {
         assertEquals("10.10.1.10", s.at("/scans/listed/0/responder").asText());
     }
 
+    @OnPublicCaptures
     @Test
     void nmapScanOfTheThousandDefaultPortsIsRecognized() throws Exception {
-        Path pcap = Path.of("../shared/captures/public/ndpi-synscan.pcap");
+        Path pcap = PublicCaptures.FOLDER.resolve("ndpi-synscan.pcap");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(pcap), "public captures absent");
         Path out = dir.resolve("report");
         Cli r = Cli.run("audit", "--out", out.toString(), pcap.toString());

@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.LiveCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * between inner hosts, carried from 127.84.14.2 to 127.84.14.3:4789, is audited as the inner SIP flow
  * and the tunnel is listed once; with {@code --decapsulate none} it is one 4789/udp flow.
  */
+@LiveCapture
 class LiveDecapsulationTest {
     private static final int VXLAN_PORT = 4789;
     /** Addresses of this test alone: other tests (in other checkouts too) send on lo at the same time. */
@@ -62,10 +64,9 @@ class LiveDecapsulationTest {
     }
 
     private Run live(Path out, String decapsulate) throws Exception {
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Main.run("live", "--interface", "lo",
+        CompletableFuture<Integer> run = LoopbackTraffic.startLive("live", "--interface", "lo",
                 "--duration", "6s", "--filter", FILTER, "--fail-on", "none", "--decapsulate", decapsulate,
-                "--out", out.toString()));
-        Thread.sleep(3000); // catalog loaded and the capture open (the machine may be busy)
+                "--out", out.toString());
         sendRegisterInVxlan();
         assertEquals(0, run.get(60, TimeUnit.SECONDS));
         List<String> flows = Files.readAllLines(out.resolve("flows.csv"));

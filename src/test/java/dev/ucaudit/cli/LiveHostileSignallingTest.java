@@ -1,5 +1,7 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.ChildJvm;
+import dev.ucaudit.testing.LiveCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +30,8 @@ import org.opentest4j.TestAbortedException;
  * the run died of OutOfMemoryError and lost everything it had captured; now the pinholes keep
  * short names, the table stays within its bounds and the whole report is written.
  */
+@LiveCapture
+@ChildJvm
 class LiveHostileSignallingTest {
     /** Addresses of this test only (other live tests use 127.83/127.84), so the BPF filter keeps them apart. */
     private static final String PHONE = "127.85.0.2";

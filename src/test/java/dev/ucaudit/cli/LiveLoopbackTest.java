@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.LiveCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ucaudit live} in this JVM on lo, with traffic the test sends itself. Skipped without capture rights. */
+@LiveCapture
 class LiveLoopbackTest {
     @BeforeAll
     static void needsCapture() {
@@ -39,10 +41,9 @@ class LiveLoopbackTest {
 
     private void capturesSipAndSccp(Path tmp, String engine) throws Exception {
         Path out = tmp.resolve("report");
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Main.run("live", "--interface", "lo",
+        CompletableFuture<Integer> run = LoopbackTraffic.startLive("live", "--interface", "lo",
                 "--duration", "5s", "--filter", LoopbackTraffic.FILTER, "--inventory", inventory(tmp),
-                "--capture-engine", engine, "--out", out.toString()));
-        Thread.sleep(2000); // catalog loaded and the capture open
+                "--capture-engine", engine, "--out", out.toString());
         LoopbackTraffic.sipRegister();
         LoopbackTraffic.sccpConnection();
         int status = run.get(60, TimeUnit.SECONDS);
@@ -80,10 +81,9 @@ class LiveLoopbackTest {
     @Test
     void rotationWritesAFolderPerPeriodWithCumulativeUnusedAndLatest(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("rotated");
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Main.run("live", "-i", "lo",
+        CompletableFuture<Integer> run = LoopbackTraffic.startLive("live", "-i", "lo",
                 "--duration", "4500ms", "--rotate", "2s", "--filter", LoopbackTraffic.FILTER,
-                "--inventory", inventory(tmp), "--out", out.toString()));
-        Thread.sleep(1500);
+                "--inventory", inventory(tmp), "--out", out.toString());
         LoopbackTraffic.sipRegister();
         int status = run.get(60, TimeUnit.SECONDS);
         assertEquals(0, status);

@@ -1,5 +1,8 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.Cli;
+import dev.ucaudit.testing.ChildJvm;
+import dev.ucaudit.testing.LiveCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +44,8 @@ import org.pcap4j.core.PcapNetworkInterface;
  * departure time, which packet sockets ignore, so each socket reads the clock itself and the two
  * captures differ by a few hundred nanoseconds (measured: 402 of 642 packets, up to 1.5 us).
  */
+@LiveCapture
+@ChildJvm
 class LivePartialLoopbackTest {
     /** A locally administered source MAC address of this JVM's own: other test runs inject with theirs. */
     private static final byte[] SOURCE_MAC = {0x02, 0x75, 0x63, 0x70,

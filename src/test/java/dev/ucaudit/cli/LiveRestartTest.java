@@ -1,5 +1,7 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.ChildJvm;
+import dev.ucaudit.testing.LiveCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the same --out and --state: the finished periods stay as they were, the new run continues beside
  * them and says from when the traffic is in no report.
  */
+@LiveCapture
+@ChildJvm
 class LiveRestartTest {
     @BeforeAll
     static void needsCapture() {

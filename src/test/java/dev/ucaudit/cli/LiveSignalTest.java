@@ -1,5 +1,7 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.ChildJvm;
+import dev.ucaudit.testing.LiveCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ucaudit live} as its own process, stopped by SIGINT: the report must be complete. */
+@LiveCapture
+@ChildJvm
 class LiveSignalTest {
     @BeforeAll
     static void needsCapture() {

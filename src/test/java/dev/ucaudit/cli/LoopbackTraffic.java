@@ -1,6 +1,9 @@
 package dev.ucaudit.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.CompletableFuture;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
@@ -107,6 +110,33 @@ final class LoopbackTraffic {
                 }
             }
         }
+    }
+
+    /**
+     * Starts {@code ucaudit live ARGS} in this process, as the tests' live runs do, and returns once it
+     * printed "listening on" (the catalog is loaded and the capture open): no fixed sleep, however busy
+     * the machine. Skips the test, saying why, when the run ended without capturing.
+     */
+    static CompletableFuture<Integer> startLive(String... args) throws InterruptedException {
+        StringWriter err = new StringWriter();
+        PrintWriter errWriter = new PrintWriter(err, true);
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Main.run(new PrintWriter(OutputStream.nullOutputStream(), true), errWriter, args);
+            } finally {
+                errWriter.flush();
+            }
+        });
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!err.toString().contains("listening on")) {
+            if (run.isDone()) {
+                Assumptions.assumeTrue(err.toString().contains("listening on"),
+                        () -> "ucaudit live could not start: " + err);
+            }
+            Assertions.assertTrue(System.currentTimeMillis() < deadline, "no 'listening on' within 30 s: " + err);
+            Thread.sleep(20);
+        }
+        return run;
     }
 
     /**

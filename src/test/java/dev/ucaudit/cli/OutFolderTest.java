@@ -1,5 +1,8 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.Cli;
+import dev.ucaudit.testing.LiveCapture;
+import dev.ucaudit.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 15 section 2: nothing the user had is lost. The report is built beside --out and swapped in;
  * --out and --state are checked and locked before anything is read.
  */
+@ChildJvm
 class OutFolderTest {
     static final String PCAP = "captures/lab-site.pcap";
     static final String INVENTORY = "captures/lab-site-inventory.csv";
@@ -191,6 +195,8 @@ class OutFolderTest {
     }
 
     /** live --out FILE fails before capturing, not after the whole --duration. */
+
+    @LiveCapture
     @Test
     void liveChecksOutBeforeCapturing() throws Exception {
         Path file = dir.resolve("file");

@@ -1,5 +1,8 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.Cli;
+import dev.ucaudit.testing.PublicCaptures;
+import dev.ucaudit.testing.OnPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * probing adds. Real captures (ws-magicjack-short-call, ndpi-http-on-sip-port) when present.
  */
 class ProbingTest {
-    private static final Path PUBLIC = Path.of("../shared/captures/public");
+    private static final Path PUBLIC = PublicCaptures.FOLDER;
     private static final Host PHONE = Host.of("phone", "10.20.0.31", 1, -1);
     private static final Host PEER = Host.of("peer", "10.20.0.32", 2, -1);
     private static final Host SERVER = Host.of("server", "10.10.1.11", 3, -1);
@@ -182,6 +185,7 @@ class ProbingTest {
         return audit(f);
     }
 
+    @OnPublicCaptures
     @Test
     void realCaptureMagicJackSipOn5070HasItsRtpTied() throws IOException {
         Audit a = real("ws-magicjack-short-call.pcap");
@@ -191,6 +195,7 @@ class ProbingTest {
         assertTrue(rtp.get("reason").contains("RTP of SIP call C5570127C1A6A1ABF7ED9DB9AD608CE00xc0a8000a"), rtp.get("reason"));
     }
 
+    @OnPublicCaptures
     @Test
     void realCaptureHttpOnSipPortIsNotSip() throws IOException {
         Audit a = real("ndpi-http-on-sip-port.pcapng");

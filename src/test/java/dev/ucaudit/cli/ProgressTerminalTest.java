@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The progress line is drawn only on a terminal: ucaudit runs under a real pseudo-terminal
  * ({@code script}), then with stderr on a pipe as under cron, then under the terminal with -q.
  */
+@ChildJvm
 class ProgressTerminalTest {
     static final String ERASE = "\r\033[K";
 

@@ -1,5 +1,8 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.Cli;
+import dev.ucaudit.testing.PublicCaptures;
+import dev.ucaudit.testing.OnPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * audited without a stack trace; the signalling captures have their media and data flows
  * attributed to the call or transfer that opened them. Skips when the folder is absent.
  */
+@OnPublicCaptures
 class PublicCapturesAuditTest {
-    static final Path PUBLIC = Path.of("../shared/captures/public");
+    static final Path PUBLIC = PublicCaptures.FOLDER;
 
     /** Capture -> flows documented by signalling, each checked with tshark. */
     private static final Map<String, Integer> NEGOTIATED = Map.of(

@@ -1,5 +1,8 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.Cli;
+import dev.ucaudit.testing.SparkJob;
+import dev.ucaudit.testing.LiveCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +30,8 @@ import picocli.CommandLine;
  * once (warning about the copy only), and writes the report {@code ucaudit merge} of the period
  * folders writes, partial.bin.gz included, byte for byte but the write time.
  */
+@LiveCapture
+@SparkJob
 class SparkLiveFleetTest {
     /** 2026-11-02T09:00:00Z, the media-heavy capture's first packet. */
     private static final long START_MILLIS = 1_793_610_000_000L;

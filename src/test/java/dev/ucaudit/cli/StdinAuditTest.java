@@ -1,5 +1,7 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.Cli;
+import dev.ucaudit.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Pipelines as tcpdump users write them: {@code tcpdump -w - | ucaudit audit -}, {@code zcat | ucaudit
  * audit -r -}, run through a real shell and a real ucaudit JVM reading its standard input.
  */
+@ChildJvm
 class StdinAuditTest {
     static final Path LAB = Path.of("captures/lab-site.pcap").toAbsolutePath();
 

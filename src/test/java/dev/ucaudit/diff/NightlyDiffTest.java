@@ -1,5 +1,6 @@
 package dev.ucaudit.diff;
 
+import dev.ucaudit.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

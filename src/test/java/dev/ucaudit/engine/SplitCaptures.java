@@ -1,5 +1,6 @@
 package dev.ucaudit.engine;
 
+import dev.ucaudit.testing.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +31,7 @@ import java.util.stream.Stream;
 
 /** Captures cut into parts at packet boundaries, and the report files an outcome gives (split tests; spark/SparkReportTest cuts with it too). */
 public final class SplitCaptures {
-    static final Path PUBLIC = Path.of("../shared/captures/public");
+    static final Path PUBLIC = PublicCaptures.FOLDER;
 
     public record Packet(int linkType, long nanos, byte[] frame) {
     }

@@ -1,5 +1,6 @@
 package dev.ucaudit.engine;
 
+import dev.ucaudit.testing.OnPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ucaudit.audit.AuditListener;
@@ -34,6 +35,7 @@ class SplitInputsTest {
         SplitCaptures.labAndMediaHeavy(dir, 1, this::checkSplits);
     }
 
+    @OnPublicCaptures
     @Test
     void everyPublicCaptureSplitAnywhereGivesTheWholeReport() throws Exception {
         SplitCaptures.everyPublicCapture("SplitInputsTest", 3, this::checkSplits);

@@ -1,5 +1,6 @@
 package dev.ucaudit.engine;
 
+import dev.ucaudit.testing.OnPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ucaudit.audit.AuditListener;
@@ -38,6 +39,7 @@ class SplitMergeTest {
         SplitCaptures.labAndMediaHeavy(dir, 11, this::checkSplits);
     }
 
+    @OnPublicCaptures
     @Test
     void everyPublicCaptureAuditedApartAndMergedGivesOneRunsReport() throws Exception {
         SplitCaptures.everyPublicCapture("SplitMergeTest", 101, this::checkSplits);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ucaudit.capture.PcapWriter;
-import dev.ucaudit.diff.Cli;
+import dev.ucaudit.testing.Cli;
 import dev.ucaudit.synth.Host;
 import dev.ucaudit.synth.Messages;
 import dev.ucaudit.synth.Wire;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ucaudit.diff.Cli;
+import dev.ucaudit.testing.Cli;
 import dev.ucaudit.synth.LabSite;
 import java.io.IOException;
 import java.nio.file.Files;

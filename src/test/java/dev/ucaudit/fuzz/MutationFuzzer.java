@@ -1,5 +1,6 @@
 package dev.ucaudit.fuzz;
 
+import dev.ucaudit.testing.PublicCaptures;
 import dev.ucaudit.audit.AuditResult;
 import dev.ucaudit.audit.Auditor;
 import dev.ucaudit.audit.Classifier;
@@ -66,7 +67,7 @@ public final class MutationFuzzer {
     static final List<String> INSPECTORS = TARGETS.subList(2, 8);
     /** An input that takes longer than this is saved as a crash ("slow"): loops over input must be linear. */
     private static final long SLOW_NANOS = 5_000_000_000L;
-    private static final Path PUBLIC = Path.of("../shared/captures/public");
+    private static final Path PUBLIC = PublicCaptures.FOLDER;
     private static final List<String> PUBLIC_SEEDS = List.of("ndpi-skinny.pcap", "ndpi-sccp-hw-conf-register.pcapng",
             "tcpdump-tftp.pcap", "ndpi-mgcp.pcap", "ndpi-h323.pcap", "zeek-sip-rawip.pcap", "tcpdump-nanosec-sll.pcap",
             "heplify-sip-ipv6-udp.pcap", "ndpi-tftp.pcap", "zeek-ldap-ipv6-multi-idb.pcapng", "zeek-vlan-qinqinq.pcap", "pkts-sip-fragmented-udp.pcap");

@@ -1,5 +1,7 @@
 package dev.ucaudit.inspect;
 
+import dev.ucaudit.testing.PublicCaptures;
+import dev.ucaudit.testing.OnPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * captures are absent). Every endpoint asserted here was checked with tshark (conv,udp and the
  * dissected signalling).
  */
+@OnPublicCaptures
 class PublicCapturesTest {
-    private static final Path PUBLIC = Path.of("../shared/captures/public");
+    private static final Path PUBLIC = PublicCaptures.FOLDER;
 
     @TempDir
     Path dir;

@@ -1,5 +1,7 @@
 package dev.ucaudit.install;
 
+import dev.ucaudit.testing.SparkJob;
+import dev.ucaudit.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and the linked PREFIX/bin/ucaudit works; the man pages and completion it ships are the ones the
  * current picocli model gives.
  */
+@ChildJvm
+@SparkJob
 class DistributionIT {
     @TempDir
     static Path dir;

@@ -1,5 +1,6 @@
 package dev.ucaudit.install;
 
+import dev.ucaudit.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (needs an interface and capture rights), and the cron line and nightly.sh (need cron, mail and dated
  * report folders). A code line naming ucaudit that is neither run nor skipped fails the test.
  */
+@ChildJvm
 class DocCommandsIT {
     private static final Path REPO = Path.of("").toAbsolutePath();
     private static final Pattern COMMAND = Pattern.compile("^(\\./)?ucaudit( |$)");

@@ -1,5 +1,6 @@
 package dev.ucaudit.install;
 
+import dev.ucaudit.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the launcher does not build): through a symbolic link on the PATH, and its start-up archive kept in
  * the user's cache, per JVM options, never retrained once made or once failed.
  */
+@ChildJvm
 class LauncherIT {
     private static final Path LAUNCHER = Path.of("ucaudit").toAbsolutePath();
 

@@ -1,5 +1,6 @@
 package dev.ucaudit.install;
 
+import dev.ucaudit.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that records how it was called and refuses, as sudo does without a cached password. Needs the packages
  * setup looks for to be installed on this machine (./run-tests runs setup first, as root).
  */
+@ChildJvm
 class SetupScriptTest {
     private static final Path SETUP = Path.of("scripts", "setup").toAbsolutePath();
     private static final String USER_PATH = "/usr/local/bin:/usr/bin:/bin";

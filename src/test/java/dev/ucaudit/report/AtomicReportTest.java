@@ -1,5 +1,6 @@
 package dev.ucaudit.report;
 
+import dev.ucaudit.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * killed mid-write leaves the previous complete file, never a half-written one; the next run clears
  * the leftovers.
  */
+@ChildJvm
 class AtomicReportTest {
     static final String OLD = "first_seen,last_seen,initiator\nOLD,COMPLETE,ROW\n";
 

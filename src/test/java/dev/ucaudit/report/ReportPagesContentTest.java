@@ -8,7 +8,7 @@ import dev.ucaudit.audit.FlowRecord;
 import dev.ucaudit.audit.Verdict;
 import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.inventory.IpAddress;
-import dev.ucaudit.diff.Cli;
+import dev.ucaudit.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

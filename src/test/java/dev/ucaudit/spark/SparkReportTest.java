@@ -1,5 +1,6 @@
 package dev.ucaudit.spark;
 
+import dev.ucaudit.testing.SparkJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ucaudit merge} of the same reports and of an {@code audit --partial} of the other files, and
  * of one audit of them all; a damaged partial.bin.gz ends the run with one line.
  */
+@SparkJob
 class SparkReportTest {
     @TempDir
     static Path dir;

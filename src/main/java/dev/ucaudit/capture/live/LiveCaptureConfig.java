@@ -24,14 +24,4 @@ public record LiveCaptureConfig(String interfaceName, int snaplen, int bufferByt
         return new LiveCaptureConfig(interfaceName, DEFAULT_SNAPLEN, DEFAULT_BUFFER, true, false, 100, null,
                 DEFAULT_QUEUE, DEFAULT_BLOCK);
     }
-
-    public LiveCaptureConfig withFilter(String bpf) {
-        return new LiveCaptureConfig(interfaceName, snaplen, bufferBytes, promiscuous, immediate, timeoutMillis, bpf,
-                queueBytes, blockBytes);
-    }
-
-    public LiveCaptureConfig withQueue(long bytes, int block) {
-        return new LiveCaptureConfig(interfaceName, snaplen, bufferBytes, promiscuous, immediate, timeoutMillis, filter,
-                bytes, block);
-    }
 }

@@ -215,11 +215,6 @@ public final class PacketBatches {
         return batches;
     }
 
-    /** Blocks waiting for analysis now. */
-    public int backlog() {
-        return full.size();
-    }
-
     public long capacityBytes() {
         return (long) blockSize * (free.remainingCapacity() + free.size());
     }
