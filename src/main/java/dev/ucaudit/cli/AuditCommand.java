@@ -180,7 +180,7 @@ final class AuditCommand implements Callable<Integer> {
                 long size = size(capture);
                 session.engine.read(name, () -> open(capture, which), (source, engine) -> {
                     PacketSink sink = accepted == null ? engine : new FilteringSink(accepted, engine);
-                    return progress.enabled() ? new ReadProgress(sink, progress, session.auditor, source, name, size) : sink;
+                    return progress.enabled() ? new ReadProgress(sink, progress, session.sink, source, name, size) : sink;
                 });
                 progress.clear();
             }
@@ -201,7 +201,7 @@ final class AuditCommand implements Callable<Integer> {
         errStream.flush();
         int status = session.finishAndWrite("offline", options.out, Map.of(), summary, err);
         if (format.equals("jsonl")) {
-            FlowsJsonLines.write(out, session.auditor.result().rows());
+            FlowsJsonLines.write(out, session.lastRows);
         }
         return status;
     }
@@ -228,7 +228,7 @@ final class AuditCommand implements Callable<Integer> {
             BiFunction<PacketSource, PacketSink, PacketSink> decorate = (source, recorder) -> {
                 PacketSink sink = filter == null ? recorder : new FilteringSink(filter, recorder);
                 return progress.enabled() && readers == 1
-                        ? new ReadProgress(sink, progress, session.auditor, source, source.name(), sizes.getOrDefault(source.name(), -1L))
+                        ? new ReadProgress(sink, progress, session.sink, source, source.name(), sizes.getOrDefault(source.name(), -1L))
                         : sink;
             };
             if (partial) {

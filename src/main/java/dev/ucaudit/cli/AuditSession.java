@@ -1,6 +1,5 @@
 package dev.ucaudit.cli;
 
-import dev.ucaudit.audit.Auditor;
 import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.audit.ScanDetector;
 import dev.ucaudit.report.Completeness;
@@ -18,7 +17,9 @@ import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogProblem;
 import dev.ucaudit.engine.AuditConfig;
 import dev.ucaudit.engine.AuditEngine;
+import dev.ucaudit.audit.FlowRecord;
 import dev.ucaudit.engine.AuditOutcome;
+import dev.ucaudit.engine.EngineSink;
 import dev.ucaudit.inventory.Inventory;
 import dev.ucaudit.inventory.InventoryLoader;
 import dev.ucaudit.report.AuditReport;
@@ -49,10 +50,12 @@ final class AuditSession {
     final List<CatalogProblem> inventoryProblems;
     final AuditEngine engine;
     /** The engine's sink, for the commands that feed it packets and read its counters. */
-    final Auditor auditor;
+    final EngineSink sink;
     final AuditOptions options;
     /** The unused openings of the last {@link #finishAndWrite}, for the live command's cumulative view. */
     List<UnusedOpening> lastUnused = List.of();
+    /** The flow rows of the last {@link #finishAndWrite} ({@code --format jsonl}). */
+    List<FlowRecord> lastRows = List.of();
 
     /** A partial audit written while reading (audit --partial, merge): moved into the report as partial.bin.gz. */
     Path partialFile;
@@ -97,7 +100,7 @@ final class AuditSession {
                 options.listScanFlows, options.maxConversations, !options.noInspection, !options.noProbing,
                 options.decapsulation(), AuditConfig.DEFAULT_PINHOLE_LIFETIME);
         this.engine = new AuditEngine(config, new ProblemLines(errStream), wrapInspection, pinholeUpkeep());
-        this.auditor = engine.sink();
+        this.sink = engine.sink();
     }
 
     /**
@@ -160,6 +163,7 @@ final class AuditSession {
                       PrintWriter err) throws IOException {
         List<UnusedOpening> unused = outcome.unused();
         lastUnused = unused;
+        lastRows = outcome.result().rows();
         // why the report is incomplete (some input, catalog row or inventory row not read in full): exit 2
         List<String> incomplete = Completeness.reasons(outcome.stats(), catalogProblems, inventoryProblems);
         int status = exitStatus(outcome, incomplete);

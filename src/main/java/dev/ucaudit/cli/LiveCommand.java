@@ -172,7 +172,7 @@ final class LiveCommand implements Callable<Integer> {
                 LivePacketSource.Stats st = source.stats();
                 progress.draw(String.format(Locale.ROOT,
                         "ucaudit: %s  %,d packets captured  %,d dropped by kernel  %,d dropped by ucaudit  %,d flows  %s",
-                        interfaceName, st.captured(), st.pcap().dropped(), st.droppedByUcaudit(), run.session().auditor.flowsSeen(),
+                        interfaceName, st.captured(), st.pcap().dropped(), st.droppedByUcaudit(), run.session().sink.flowsSeen(),
                         ProgressLine.duration((now - source.startedAtMillis()) / 1000)), nanos);
             }
         });

@@ -158,7 +158,7 @@ final class LiveRun {
                 if (t > lastPacketNanos) {
                     lastPacketNanos = t;
                 }
-                session.auditor.packet(packet);
+                session.sink.packet(packet);
                 if (partials != null) {
                     partials.packet(packet);
                 }
@@ -166,7 +166,7 @@ final class LiveRun {
 
             @Override
             public void problem(CaptureProblem problem) {
-                session.auditor.problem(problem);
+                session.sink.problem(problem);
                 if (partials != null) {
                     partials.problem(problem);
                 }
@@ -198,7 +198,7 @@ final class LiveRun {
     /** Capture time is {@code captureNanos} though no packet says so: expiry runs, ended periods are written. */
     void advanceTo(long captureNanos) {
         if (lastPacketNanos != Long.MIN_VALUE) {
-            session.auditor.advanceClock(captureNanos);
+            session.sink.advanceClock(captureNanos);
         }
         rotateUpTo(captureNanos);
     }
@@ -241,8 +241,8 @@ final class LiveRun {
     /** Flows, pinholes and connection states the run holds now (summary.json "capture"."held"). */
     Map<String, Long> held() {
         Map<String, Long> m = new LinkedHashMap<>();
-        m.put("flows", session.auditor.flowsHeld());
-        m.putAll(session.auditor.inspection().held());
+        m.put("flows", session.sink.flowsHeld());
+        m.putAll(session.sink.inspectionHeld());
         return m;
     }
 

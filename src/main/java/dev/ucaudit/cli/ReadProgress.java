@@ -1,6 +1,6 @@
 package dev.ucaudit.cli;
 
-import dev.ucaudit.audit.Auditor;
+import dev.ucaudit.engine.EngineSink;
 import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.capture.PacketSource;
@@ -15,7 +15,7 @@ import java.util.Locale;
 final class ReadProgress implements PacketSink {
     private final PacketSink next;
     private final ProgressLine line;
-    private final Auditor auditor;
+    private final EngineSink auditor;
     private final PacketSource source;
     private final String name;
     /** Size of the input in bytes as stored, or -1 when unknown (standard input). */
@@ -23,7 +23,7 @@ final class ReadProgress implements PacketSink {
     private final long startNanos = System.nanoTime();
     private long packets;
 
-    ReadProgress(PacketSink next, ProgressLine line, Auditor auditor, PacketSource source, String name, long size) {
+    ReadProgress(PacketSink next, ProgressLine line, EngineSink auditor, PacketSource source, String name, long size) {
         this.next = next;
         this.line = line;
         this.auditor = auditor;

@@ -12,11 +12,14 @@ import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.inspect.SignallingInspection;
 import dev.ucaudit.audit.UnusedOpenings;
 import dev.ucaudit.capture.CaptureException;
+import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.packet.PacketSink;
+import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.capture.PacketSource;
 import dev.ucaudit.flow.FlowTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
@@ -42,6 +45,7 @@ public final class AuditEngine {
     private final AuditConfig config;
     private final Auditor auditor;
     private final AuditListener listener;
+    private final EngineSink sink;
     /** Set once inputs were read through {@link #readPipelined}: its upkeep count goes on to {@link #finish()}. */
     private Replay replay;
 
@@ -60,6 +64,7 @@ public final class AuditEngine {
         this.auditor = new Auditor(new Classifier(config.catalog(), config.inventory()),
                 wrapInspection.apply(inspection(config, maintenance)), newResult(), config.maxFlows(), config.idleTimeout(),
                 listener, FlowTable.Kind.INTRUSIVE, config.decapsulation());
+        this.sink = new AuditorSink(auditor);
     }
 
     /** The signalling inspection a config asks for: none when inspection is off. */
@@ -79,8 +84,8 @@ public final class AuditEngine {
     }
 
     /** Where packets go when the caller drives a source itself (a live capture loop). */
-    public Auditor sink() {
-        return auditor;
+    public EngineSink sink() {
+        return sink;
     }
 
     /**
@@ -237,5 +242,38 @@ public final class AuditEngine {
         AuditResult result = auditor.result();
         return new AuditOutcome(result, auditor.stats(), UnusedOpenings.find(config.catalog(), config.inventory(), result),
                 auditor.inspection().stats(), auditor.flowsEvictedIdle(), auditor.flowsEvictedSize());
+    }
+
+    /** The engine's sink: the auditor behind it, seen through {@link EngineSink} only. */
+    private record AuditorSink(Auditor auditor) implements EngineSink {
+        @Override
+        public void packet(RawPacket packet) {
+            auditor.packet(packet);
+        }
+
+        @Override
+        public void problem(CaptureProblem problem) {
+            auditor.problem(problem);
+        }
+
+        @Override
+        public void advanceClock(long captureNanos) {
+            auditor.advanceClock(captureNanos);
+        }
+
+        @Override
+        public long flowsSeen() {
+            return auditor.flowsSeen();
+        }
+
+        @Override
+        public long flowsHeld() {
+            return auditor.flowsHeld();
+        }
+
+        @Override
+        public Map<String, Long> inspectionHeld() {
+            return auditor.inspection().held();
+        }
     }
 }
