@@ -120,7 +120,7 @@ public final class Auditor implements PacketSink {
             flow.countFragment();
             from = flow.key().isFromA(d.src, alen, flow.key().portA() < 0 ? -1 : d.srcPort) ? Side.A : Side.B;
         } else if ((d.protocol == 1 || d.protocol == 58) && icmpError(raw, d)) {
-            return; // counted in the flow it quotes
+            return; // evidence about the flow it quotes, counted there apart from its packets
         } else {
             // allocation-free lookup on the packet's fields; a key is made only for a new flow
             flow = flows.lookup(d);
@@ -145,9 +145,10 @@ public final class Auditor implements PacketSink {
     }
 
     /**
-     * An ICMP error belongs to the flow whose packet it quotes: counted there (from the quoted packet's
-     * destination side) when that flow is open; otherwise it makes an ICMP flow whose reason names the
-     * quoted flow, never "ping". Returns true when the packet was counted in the quoted flow.
+     * An ICMP error is evidence about the flow whose packet it quotes, not one of its packets: counted
+     * apart in that flow when it is open (never as a packet of either side, so a probe answered only by
+     * errors stays a one-way, rejected attempt of its sender); otherwise it makes an ICMP flow whose
+     * reason names the quoted flow, never "ping". Returns true when the quoted flow took it.
      */
     private boolean icmpError(RawPacket raw, DecodedPacket d) {
         IcmpErrors.Quoted q = IcmpErrors.parse(d.protocol, raw.data, d.payloadOffset, d.payloadLength);
@@ -156,9 +157,7 @@ public final class Auditor implements PacketSink {
         }
         Flow quoted = flows.get(q.flow());
         if (quoted != null) {
-            Side from = quoted.key().isFromA(q.quotedDestination(), q.quotedDestination().length, q.quotedDestinationPort())
-                    ? Side.A : Side.B;
-            quoted.count(from, raw.timestampNanos, d.tunnelDepth > 0 ? d.ipLength : raw.originalLength, 0); // as any packet
+            quoted.countIcmpError(q.description());
             return true;
         }
         int alen = d.addressLength();
