@@ -36,6 +36,8 @@ public final class Auditor implements PacketSink {
     private final Classifier classifier;
     private final FlowInspection inspection;
     private final boolean inspectEveryPacket;
+    /** The idle timeout, also judged on each flow's own packets' times ({@link Flow#idleBefore}). */
+    private final long idleNanos;
     private AuditResult result;
     /** The flow table's eviction counts when the current period started (live rotation). */
     private long evictedIdleBefore;
@@ -63,6 +65,7 @@ public final class Auditor implements PacketSink {
         this.inspection = inspection;
         this.inspectEveryPacket = inspection.seesEveryPacket();
         this.result = result;
+        this.idleNanos = idleTimeout.toNanos();
         this.flows = FlowTable.create(table, maxFlows, idleTimeout, clock, this::finished);
         this.fragments = new FragmentIndex(Math.max(1024, maxFlows / 4), idleTimeout, clock);
     }
@@ -124,7 +127,8 @@ public final class Auditor implements PacketSink {
         } else {
             // allocation-free lookup on the packet's fields; a key is made only for a new flow
             flow = flows.lookup(d);
-            if (flow != null && d.protocol == 6 && (d.tcpFlags & 0x12) == 0x02 && flow.tcpClosed()) {
+            if (flow != null && (flow.idleBefore(raw.timestampNanos, idleNanos)
+                    || d.protocol == 6 && (d.tcpFlags & 0x12) == 0x02 && flow.tcpClosed())) {
                 flows.finish(flow);
                 flow = null;
             }
@@ -174,6 +178,10 @@ public final class Auditor implements PacketSink {
 
     private Flow lookupOrCreate(FlowKey key, DecodedPacket d, RawPacket raw, int alen) {
         Flow flow = flows.get(key);
+        if (flow != null && flow.idleBefore(raw.timestampNanos, idleNanos)) {
+            flows.finish(flow);
+            flow = null;
+        }
         return flow != null ? flow : create(key, d, raw, alen);
     }
 

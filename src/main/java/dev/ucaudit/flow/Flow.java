@@ -13,6 +13,8 @@ public final class Flow {
     private final Side firstSender;
     private long firstSeenNanos;
     private long lastSeenNanos;
+    /** The time of the flow's latest packet in reading order (earlier than lastSeenNanos after a clock jump back). */
+    private long lastPacketNanos;
     private final long[] packets = new long[2];
     private final long[] bytes = new long[2];
     private final int[] tcpFlags = new int[2];
@@ -65,6 +67,7 @@ public final class Flow {
         this.firstSender = firstSender;
         this.firstSeenNanos = firstSeenNanos;
         this.lastSeenNanos = firstSeenNanos;
+        this.lastPacketNanos = firstSeenNanos;
     }
 
     public void count(Side from, long timestampNanos, int wireBytes, int flags) {
@@ -76,6 +79,7 @@ public final class Flow {
         }
         packets[i]++;
         bytes[i] += wireBytes;
+        lastPacketNanos = timestampNanos;
         if (timestampNanos > lastSeenNanos) {
             lastSeenNanos = timestampNanos;
         }
@@ -90,6 +94,16 @@ public final class Flow {
                 synAckFrom = from;
             }
         }
+    }
+
+    /**
+     * True when a packet at {@code timestampNanos} comes at least {@code idleNanos} after or before this
+     * flow's latest packet: the flow was idle that long by its own packets' times, whatever the capture
+     * clock says (which never moves back, so after a capture's time jumps back it would never expire).
+     */
+    public boolean idleBefore(long timestampNanos, long idleNanos) {
+        long gap = timestampNanos - lastPacketNanos;
+        return gap >= idleNanos || gap <= -idleNanos;
     }
 
     public void countFragment() {
