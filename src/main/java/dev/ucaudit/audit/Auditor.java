@@ -36,6 +36,8 @@ public final class Auditor implements PacketSink {
     private final Classifier classifier;
     private final FlowInspection inspection;
     private final boolean inspectEveryPacket;
+    /** The idle timeout, also judged on each flow's own packets' times ({@link Flow#idleBefore}). */
+    private final long idleNanos;
     private AuditResult result;
     /** The flow table's eviction counts when the current period started (live rotation). */
     private long evictedIdleBefore;
@@ -63,6 +65,7 @@ public final class Auditor implements PacketSink {
         this.inspection = inspection;
         this.inspectEveryPacket = inspection.seesEveryPacket();
         this.result = result;
+        this.idleNanos = idleTimeout.toNanos();
         this.flows = FlowTable.create(table, maxFlows, idleTimeout, clock, this::finished);
         this.fragments = new FragmentIndex(Math.max(1024, maxFlows / 4), idleTimeout, clock);
     }
@@ -120,11 +123,12 @@ public final class Auditor implements PacketSink {
             flow.countFragment();
             from = flow.key().isFromA(d.src, alen, flow.key().portA() < 0 ? -1 : d.srcPort) ? Side.A : Side.B;
         } else if ((d.protocol == 1 || d.protocol == 58) && icmpError(raw, d)) {
-            return; // counted in the flow it quotes
+            return; // evidence about the flow it quotes, counted there apart from its packets
         } else {
             // allocation-free lookup on the packet's fields; a key is made only for a new flow
             flow = flows.lookup(d);
-            if (flow != null && d.protocol == 6 && (d.tcpFlags & 0x12) == 0x02 && flow.tcpClosed()) {
+            if (flow != null && (flow.idleBefore(raw.timestampNanos, idleNanos)
+                    || d.protocol == 6 && (d.tcpFlags & 0x12) == 0x02 && flow.tcpClosed())) {
                 flows.finish(flow);
                 flow = null;
             }
@@ -145,9 +149,10 @@ public final class Auditor implements PacketSink {
     }
 
     /**
-     * An ICMP error belongs to the flow whose packet it quotes: counted there (from the quoted packet's
-     * destination side) when that flow is open; otherwise it makes an ICMP flow whose reason names the
-     * quoted flow, never "ping". Returns true when the packet was counted in the quoted flow.
+     * An ICMP error is evidence about the flow whose packet it quotes, not one of its packets: counted
+     * apart in that flow when it is open (never as a packet of either side, so a probe answered only by
+     * errors stays a one-way, rejected attempt of its sender); otherwise it makes an ICMP flow whose
+     * reason names the quoted flow, never "ping". Returns true when the quoted flow took it.
      */
     private boolean icmpError(RawPacket raw, DecodedPacket d) {
         IcmpErrors.Quoted q = IcmpErrors.parse(d.protocol, raw.data, d.payloadOffset, d.payloadLength);
@@ -156,9 +161,7 @@ public final class Auditor implements PacketSink {
         }
         Flow quoted = flows.get(q.flow());
         if (quoted != null) {
-            Side from = quoted.key().isFromA(q.quotedDestination(), q.quotedDestination().length, q.quotedDestinationPort())
-                    ? Side.A : Side.B;
-            quoted.count(from, raw.timestampNanos, d.tunnelDepth > 0 ? d.ipLength : raw.originalLength, 0); // as any packet
+            quoted.countIcmpError(q.description());
             return true;
         }
         int alen = d.addressLength();
@@ -175,6 +178,10 @@ public final class Auditor implements PacketSink {
 
     private Flow lookupOrCreate(FlowKey key, DecodedPacket d, RawPacket raw, int alen) {
         Flow flow = flows.get(key);
+        if (flow != null && flow.idleBefore(raw.timestampNanos, idleNanos)) {
+            flows.finish(flow);
+            flow = null;
+        }
         return flow != null ? flow : create(key, d, raw, alen);
     }
 

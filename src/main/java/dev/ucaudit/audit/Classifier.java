@@ -82,13 +82,27 @@ public final class Classifier {
                 reason = reason + "; " + negotiation.reason();
             }
         }
+        long icmpErrors = flow.icmpErrors();
+        if (icmpErrors > 0) {
+            reason = reason + "; " + icmpErrorClause(flow.icmpErrorKinds(), flow.packets(rs) == 0);
+        }
         return new FlowRecord(flow.firstSeenNanos(), flow.lastSeenNanos(),
                 initiator.address(), iPort, responder.address(), rPort, IpProtocol.of(k.protocol()),
                 flow.packets(Side.A) + flow.packets(Side.B), flow.bytes(Side.A) + flow.bytes(Side.B),
                 initiator.role(), responder.role(), verdict, rule, reason, decision.basis(),
                 initiator.name(), responder.name(), flow.packets(is), flow.packets(rs), flow.bytes(is), flow.bytes(rs),
                 k.protocol() == 6 ? flow.tcpFlags(Side.A) | flow.tcpFlags(Side.B) : 0,
-                flow.fragments());
+                flow.fragments(), icmpErrors);
+    }
+
+    /**
+     * "rejected: port unreachable ×2" for a flow whose only answers were ICMP errors (Zeek's REJ), else
+     * "ICMP errors: administratively prohibited ×1": the errors, by kind, counted apart from the packets.
+     */
+    static String icmpErrorClause(Map<String, Long> kinds, boolean onlyAnswers) {
+        StringJoiner j = new StringJoiner(", ", onlyAnswers ? "rejected: " : "ICMP errors: ", "");
+        kinds.forEach((kind, n) -> j.add(kind + " ×" + n));
+        return j.toString();
     }
 
     private record Outcome(CatalogRule rule, String reason) {

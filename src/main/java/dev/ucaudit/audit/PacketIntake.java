@@ -6,7 +6,9 @@ import dev.ucaudit.decode.Decapsulation;
 import dev.ucaudit.decode.DecodeStatus;
 import dev.ucaudit.decode.DecodedPacket;
 import dev.ucaudit.decode.PacketDecoder;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -23,6 +25,8 @@ public final class PacketIntake {
     /** The input of the previous packet: sources hand on the same name object for all their packets. */
     private String lastInputName;
     private RunStats.InputStats lastInput;
+    /** A capture's time going back by this much or more is noted as damage (less is ordinary reordering). */
+    static final long CLOCK_JUMP_NANOS = 1_000_000_000L;
 
     public PacketIntake(Decapsulation decapsulation, AuditListener listener) {
         this.decoder = new PacketDecoder(decapsulation);
@@ -41,6 +45,7 @@ public final class PacketIntake {
         stats.packets++;
         stats.bytes += raw.originalLength;
         stats.time(raw.timestampNanos);
+        clock(in, raw);
         DecodeStatus status = decoder.decode(raw, d);
         if (d.tunnelDepth > 0 && status != DecodeStatus.MALFORMED) {
             stats.tunnels.count(d, raw.originalLength, raw.timestampNanos); // the tunnel, once, as transport
@@ -67,6 +72,30 @@ public final class PacketIntake {
             }
         }
         return status;
+    }
+
+    /**
+     * Notes, once per input, a timestamp at least {@link #CLOCK_JUMP_NANOS} earlier than the input's
+     * latest: a capture clock that was set back (NTP step, a merged file). Every packet is still read.
+     */
+    private void clock(RunStats.InputStats in, RawPacket raw) {
+        long latest = in.lastPacketNanos;
+        if (raw.timestampNanos >= latest) {
+            in.lastPacketNanos = raw.timestampNanos;
+        } else if (!in.clockJumpedBack && latest - raw.timestampNanos >= CLOCK_JUMP_NANOS) {
+            in.clockJumpedBack = true;
+            problem(new CaptureProblem(raw.sourceName, raw.number, CaptureProblem.CLOCK, "the capture's time jumps back by "
+                    + span(latest - raw.timestampNanos) + " (from " + Instant.ofEpochMilli(Math.floorDiv(latest, 1_000_000L)) + " to "
+                    + Instant.ofEpochMilli(Math.floorDiv(raw.timestampNanos, 1_000_000L)) + "); noted once per input. Flows are judged idle by their own"
+                    + " packets' times", false));
+        }
+    }
+
+    /** "12.0 h", "5.5 min", "2.250 s". */
+    private static String span(long nanos) {
+        double s = nanos / 1e9;
+        return s >= 3600 ? String.format(Locale.ROOT, "%.1f h", s / 3600)
+                : s >= 60 ? String.format(Locale.ROOT, "%.1f min", s / 60) : String.format(Locale.ROOT, "%.3f s", s);
     }
 
     /** Decodes without counting: a packet replayed from a partial audit was counted when it was read. */

@@ -22,6 +22,9 @@ public final class RunStats {
         public boolean readCompletely = true;
         /** Oddities that lost nothing, each noted once (see {@link CaptureProblem#isNote()}). */
         public final List<String> notes = new ArrayList<>();
+        /** While reading: the latest packet time of this input, and whether its clock was seen to jump back. */
+        long lastPacketNanos = Long.MIN_VALUE;
+        boolean clockJumpedBack;
 
         InputStats(String name) {
             this.name = name;

@@ -121,12 +121,17 @@ public final class PcapFileSource implements PacketSource {
         int minor = Bytes.u16(b, p + 6, bigEndian);
         long snaplen = Bytes.u32(b, p + 16, bigEndian);
         int linkType = PcapRecordReader.linkTypeOf(Bytes.u32(b, p + 20, bigEndian));
-        if (major != 2) {
+        PcapRecordReader.LengthOrder order = PcapRecordReader.LengthOrder.of(major, minor);
+        if (major != 2 && major != 543) {
             sink.problem(new CaptureProblem(name, 0, "bad-header", "the pcap header says version " + major + "."
                     + minor + "; reading it as version 2.4", false));
+        } else if (order != PcapRecordReader.LengthOrder.CURRENT) {
+            sink.problem(CaptureProblem.note(name, "the pcap header says version " + major + "." + minor
+                    + ", written before 2.4: record lengths are read as libpcap reads them (captured and original length "
+                    + (order == PcapRecordReader.LengthOrder.SWAPPED ? "swapped" : "swapped where the captured one is the larger") + ")"));
         }
         in.advance(PcapRecordReader.HEADER_LENGTH);
-        new PcapRecordReader(name, bigEndian, nanos, linkType, snaplen, stopped).read(in, sink);
+        new PcapRecordReader(name, bigEndian, nanos, linkType, snaplen, order, stopped).read(in, sink);
     }
 
     /** True when the first four bytes are a pcap (either resolution, either byte order) or pcapng magic. */

@@ -29,13 +29,37 @@ final class PcapRecordReader {
     private final boolean nanos;
     private final int linkType;
     private final long snaplen;
+    private final LengthOrder lengthOrder;
     private final Set<String> noted = new HashSet<>();
     private final AtomicBoolean stopped;
     private final RawPacket packet = new RawPacket();
     private long lastGoodSeconds = Long.MIN_VALUE;
     private long number;
 
+    /**
+     * Where a record header keeps its captured and original lengths. Version 2.3 swapped the two
+     * fields; libpcap reads older files (2.0-2.2, and DG/UX's 543.0) the other way round, and a 2.3
+     * file either way, taking the smaller as the captured length.
+     */
+    enum LengthOrder {
+        CURRENT, SWAPPED, MAYBE_SWAPPED;
+
+        /** The order libpcap assumes for a file header's version. */
+        static LengthOrder of(int major, int minor) {
+            if (major == 543 || major == 2 && minor < 3) {
+                return SWAPPED;
+            }
+            return major == 2 && minor == 3 ? MAYBE_SWAPPED : CURRENT;
+        }
+    }
+
     PcapRecordReader(String name, boolean bigEndian, boolean nanos, int linkType, long snaplen, AtomicBoolean stopped) {
+        this(name, bigEndian, nanos, linkType, snaplen, LengthOrder.CURRENT, stopped);
+    }
+
+    PcapRecordReader(String name, boolean bigEndian, boolean nanos, int linkType, long snaplen, LengthOrder lengthOrder,
+            AtomicBoolean stopped) {
+        this.lengthOrder = lengthOrder;
         this.name = name;
         this.bigEndian = bigEndian;
         this.nanos = nanos;
@@ -64,8 +88,8 @@ final class PcapRecordReader {
             int p = in.position();
             long seconds = Bytes.u32(b, p, bigEndian);
             long fraction = Bytes.u32(b, p + 4, bigEndian);
-            long caplen = Bytes.u32(b, p + 8, bigEndian);
-            long origlen = Bytes.u32(b, p + 12, bigEndian);
+            long caplen = capturedLength(b, p);
+            long origlen = originalLength(b, p);
             number++;
             String impossible = caplen > MAX_CAPLEN ? "says it holds " + caplen + " bytes, more than the "
                     + MAX_CAPLEN + " libpcap reads" : null;
@@ -93,6 +117,24 @@ final class PcapRecordReader {
                     (int) Math.min(Math.max(origlen, caplen), Integer.MAX_VALUE)));
             in.advance(RECORD_HEADER + len);
         }
+    }
+
+    /** The captured length of the record header at {@code p}, in the file's {@link LengthOrder}. */
+    private long capturedLength(byte[] b, int p) {
+        long first = Bytes.u32(b, p + 8, bigEndian);
+        long second = Bytes.u32(b, p + 12, bigEndian);
+        return swapped(first, second) ? second : first;
+    }
+
+    /** The original length of the record header at {@code p}, in the file's {@link LengthOrder}. */
+    private long originalLength(byte[] b, int p) {
+        long first = Bytes.u32(b, p + 8, bigEndian);
+        long second = Bytes.u32(b, p + 12, bigEndian);
+        return swapped(first, second) ? first : second;
+    }
+
+    private boolean swapped(long first, long second) {
+        return lengthOrder == LengthOrder.SWAPPED || lengthOrder == LengthOrder.MAYBE_SWAPPED && first > second;
     }
 
     /** Oddities libpcap reads past: each is noted once per file, with the first record showing it. */
@@ -125,7 +167,7 @@ final class PcapRecordReader {
         in.advance(1);
         while (in.ensure(RECORD_HEADER)) {
             if (plausibleAt(in, 0, lastGoodSeconds)) {
-                long caplen = Bytes.u32(in.buffer(), in.position() + 8, bigEndian);
+                long caplen = capturedLength(in.buffer(), in.position());
                 int next = RECORD_HEADER + (int) caplen;
                 boolean nextOk;
                 if (!in.ensure(next + RECORD_HEADER)) {
@@ -153,8 +195,8 @@ final class PcapRecordReader {
         int p = in.position() + rel;
         long seconds = Bytes.u32(b, p, bigEndian);
         long fraction = Bytes.u32(b, p + 4, bigEndian);
-        long caplen = Bytes.u32(b, p + 8, bigEndian);
-        long origlen = Bytes.u32(b, p + 12, bigEndian);
+        long caplen = capturedLength(b, p);
+        long origlen = originalLength(b, p);
         if (referenceSeconds != Long.MIN_VALUE && Math.abs(seconds - referenceSeconds) > ONE_DAY) {
             return false;
         }

@@ -1,5 +1,9 @@
 package dev.ucaudit.flow;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Mutable counters of one live flow while packets arrive. Confined to the analysis thread; turned
  * into an immutable {@link FinishedFlow} when it ends or is evicted.
@@ -9,12 +13,16 @@ public final class Flow {
     private final Side firstSender;
     private long firstSeenNanos;
     private long lastSeenNanos;
+    /** The time of the flow's latest packet in reading order (earlier than lastSeenNanos after a clock jump back). */
+    private long lastPacketNanos;
     private final long[] packets = new long[2];
     private final long[] bytes = new long[2];
     private final int[] tcpFlags = new int[2];
     private Side synFrom;
     private Side synAckFrom;
     private long fragments;
+    /** ICMP errors quoting this flow's packets, by kind in the order first seen; null until the first. */
+    private Map<String, Long> icmpErrors;
     /** TCP flags of every period (the per-period ones restart at a rotation): for {@link #tcpClosed()}. */
     private int allTcpFlags;
     /** Per side: a FIN was sent in an earlier period. */
@@ -59,6 +67,7 @@ public final class Flow {
         this.firstSender = firstSender;
         this.firstSeenNanos = firstSeenNanos;
         this.lastSeenNanos = firstSeenNanos;
+        this.lastPacketNanos = firstSeenNanos;
     }
 
     public void count(Side from, long timestampNanos, int wireBytes, int flags) {
@@ -70,6 +79,7 @@ public final class Flow {
         }
         packets[i]++;
         bytes[i] += wireBytes;
+        lastPacketNanos = timestampNanos;
         if (timestampNanos > lastSeenNanos) {
             lastSeenNanos = timestampNanos;
         }
@@ -86,8 +96,46 @@ public final class Flow {
         }
     }
 
+    /**
+     * True when a packet at {@code timestampNanos} comes at least {@code idleNanos} after or before this
+     * flow's latest packet: the flow was idle that long by its own packets' times, whatever the capture
+     * clock says (which never moves back, so after a capture's time jumps back it would never expire).
+     */
+    public boolean idleBefore(long timestampNanos, long idleNanos) {
+        long gap = timestampNanos - lastPacketNanos;
+        return gap >= idleNanos || gap <= -idleNanos;
+    }
+
     public void countFragment() {
         fragments++;
+    }
+
+    /**
+     * An ICMP error (of the given kind, e.g. "port unreachable") quoting one of this flow's packets:
+     * evidence about the flow, kept apart from its packets. It is no packet of either side, so it
+     * never makes a one-way flow two-way nor counts as an answer.
+     */
+    public void countIcmpError(String kind) {
+        if (icmpErrors == null) {
+            icmpErrors = new LinkedHashMap<>(4);
+        }
+        icmpErrors.merge(kind, 1L, Long::sum);
+    }
+
+    /** ICMP errors quoting this flow in the current period. */
+    public long icmpErrors() {
+        long n = 0;
+        if (icmpErrors != null) {
+            for (long c : icmpErrors.values()) {
+                n += c;
+            }
+        }
+        return n;
+    }
+
+    /** ICMP errors quoting this flow in the current period, per kind in the order first seen (empty when none). */
+    public Map<String, Long> icmpErrorKinds() {
+        return icmpErrors == null ? Map.of() : Collections.unmodifiableMap(icmpErrors);
     }
 
     /** True when this TCP flow has ended (RST, or FIN both ways) so a new SYN starts a new flow. */
@@ -118,6 +166,7 @@ public final class Flow {
         tcpFlags[0] = 0;
         tcpFlags[1] = 0;
         fragments = 0;
+        icmpErrors = null;
         periodRestarted = true;
     }
 

@@ -13,6 +13,11 @@ public record CaptureProblem(String source, long packetNumber, String kind, Stri
     public static final String NOTE = "note";
     /** The kind of a packet that was read but could not be decoded: counted, but the input was read in full. */
     public static final String MALFORMED = "malformed";
+    /**
+     * The kind of a capture clock that jumped back: damage of the input's timestamps, counted as a
+     * problem, but every packet was read (flows are then judged idle by their own packets' times).
+     */
+    public static final String CLOCK = "clock";
 
     /** A note about an oddity that lost nothing. */
     public static CaptureProblem note(String source, String message) {
@@ -26,7 +31,7 @@ public record CaptureProblem(String source, long packetNumber, String kind, Stri
 
     /** True when bytes of the input were lost: the input was not read in full. */
     public boolean lostData() {
-        return !isNote() && !MALFORMED.equals(kind);
+        return !isNote() && !MALFORMED.equals(kind) && !CLOCK.equals(kind);
     }
 
     /** One line for stderr: file, packet, what went wrong. */

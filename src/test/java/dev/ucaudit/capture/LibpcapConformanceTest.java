@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,11 +30,8 @@ class LibpcapConformanceTest {
     private static final Path PUBLIC = PublicCaptures.FOLDER;
     private static final long T0 = 2_200_000_000L; // seconds after 2^31: 2039
 
-    /** Files where the built-in reader reads fewer packets than libpcap, and why. */
-    private static final java.util.Map<String, String> FEWER = java.util.Map.of(
-            "ndpi-truncated-last-record.pcap", "its only record claims 524501 bytes, more than libpcap's maximum of 262144:"
-                    + " libpcap 1.10 then takes its original length (197) instead; the built-in reader reports the record"
-                    + " as corrupt, and the run fails closed on a file of which nothing was read");
+    /** Files where the built-in reader reads fewer packets than libpcap, and why (none today). */
+    private static final java.util.Map<String, String> FEWER = java.util.Map.of();
 
     @TempDir
     Path dir;
@@ -85,15 +83,28 @@ class LibpcapConformanceTest {
 
     /** A classic little-endian µs pcap: header with the given snaplen, then the given records. */
     private Path pcap(String name, long snaplen, long[][] records) throws Exception {
+        return pcap(name, 4, snaplen, records, false);
+    }
+
+    /**
+     * A classic little-endian µs pcap of version 2.{@code minor}; each record {seconds, µs, captured,
+     * original}, its two lengths written in the other order when {@code lengthsSwapped} (before 2.3).
+     */
+    private Path pcap(String name, int minor, long snaplen, long[][] records, boolean lengthsSwapped) throws Exception {
         int size = 24;
         for (long[] r : records) {
             size += 16 + (int) r[2];
         }
         ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0xA1B2C3D4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt((int) snaplen).putInt(1);
+        b.putInt(0xA1B2C3D4).putShort((short) 2).putShort((short) minor).putInt(0).putInt(0).putInt((int) snaplen).putInt(1);
         int n = 0;
         for (long[] r : records) {
-            b.putInt((int) r[0]).putInt((int) r[1]).putInt((int) r[2]).putInt((int) r[3]);
+            b.putInt((int) r[0]).putInt((int) r[1]);
+            if (lengthsSwapped) {
+                b.putInt((int) r[3]).putInt((int) r[2]);
+            } else {
+                b.putInt((int) r[2]).putInt((int) r[3]);
+            }
             for (int i = 0; i < r[2]; i++) {
                 b.put((byte) (i + n));
             }
@@ -122,6 +133,35 @@ class LibpcapConformanceTest {
     void capturedLongerThanOriginal() throws Exception {
         assertSamePacketsAndTimes(pcap("caplen-gt-len.pcap", 65535,
                 new long[][] {{T0, 1, 92, 76}, {T0, 2, 84, 68}, {T0 + 1, 3, 60, 60}}), 3);
+    }
+
+    /** Versions 2.0-2.2 store the original length first; libpcap swaps the fields back, and so does the reader. */
+    @Test
+    void oldVersionsWithTheLengthsTheOtherWayRound() throws Exception {
+        long[][] records = {{T0, 1, 60, 1514}, {T0, 2, 98, 98}, {T0 + 1, 3, 40, 400}};
+        assertSamePacketsAndLengths(pcap("v2.2.pcap", 2, 65535, records, true), records);
+        assertSamePacketsAndLengths(pcap("v2.0.pcap", 0, 0, records, true), records);
+        // 2.3: either order; the larger is the original length
+        Path mixed = dir.resolve("v2.3.pcap");
+        Files.write(mixed, concat(Files.readAllBytes(pcap("a.pcap", 3, 65535, new long[][] {records[0]}, true)),
+                Arrays.copyOfRange(Files.readAllBytes(pcap("b.pcap", 3, 65535, new long[][] {records[1], records[2]}, false)),
+                        24, 24 + 16 * 2 + 98 + 40)));
+        assertSamePacketsAndLengths(mixed, records);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    private void assertSamePacketsAndLengths(Path f, long[][] records) throws Exception {
+        assertSamePacketsAndTimes(f, records.length);
+        ReadAll builtIn = ReadAll.read(new PcapFileSource(f));
+        for (int i = 0; i < records.length; i++) {
+            assertEquals(records[i][2], builtIn.packets.get(i).bytes().length, f.getFileName() + " packet " + (i + 1) + " captured");
+            assertEquals(records[i][3], builtIn.packets.get(i).originalLength(), f.getFileName() + " packet " + (i + 1) + " original");
+        }
     }
 
     @Test

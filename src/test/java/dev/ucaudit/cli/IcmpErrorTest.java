@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ICMP and ICMPv6 errors belong to the flow whose packet they quote (counted there), or, when that flow
- * is not open, make a flow whose reason names it: never "echo-related traffic (ping)".
+ * ICMP and ICMPv6 errors are evidence about the flow whose packet they quote (counted there apart, in
+ * {@code icmp_errors}, never as its packets), or, when that flow is not open, make a flow whose reason
+ * names it: never "echo-related traffic (ping)".
  */
 class IcmpErrorTest {
     @TempDir
@@ -64,10 +65,14 @@ class IcmpErrorTest {
             assertFalse(f.get("reason").contains("ping"), "an ICMP error is never ping: " + f);
         }
         CSVRecord udp = flows.stream().filter(f -> f.get("responder_port").equals("9999")).findFirst().orElseThrow();
-        assertEquals("3", udp.get("packets"), "the datagram and its two ICMP errors: " + udp);
-        assertEquals("2", udp.get("packets_from_responder"), udp.toString());
+        assertEquals("1", udp.get("packets"), "the datagram; its two ICMP errors are not its packets: " + udp);
+        assertEquals("0", udp.get("packets_from_responder"), udp.toString());
+        assertEquals("2", udp.get("icmp_errors"), udp.toString());
+        assertEquals("one-way", udp.get("initiator_basis"), udp.toString());
+        assertTrue(udp.get("reason").endsWith("; rejected: port unreachable ×1, administratively prohibited ×1"), udp.toString());
         CSVRecord udp6 = flows.stream().filter(f -> f.get("responder_port").equals("9998")).findFirst().orElseThrow();
-        assertEquals("2", udp6.get("packets"), "the IPv6 datagram and its ICMPv6 error: " + udp6);
+        assertEquals("1", udp6.get("packets"), "the IPv6 datagram, without its ICMPv6 error: " + udp6);
+        assertEquals("1", udp6.get("icmp_errors"), udp6.toString());
         List<CSVRecord> icmp = flows.stream().filter(f -> f.get("protocol").startsWith("icmp")).toList();
         assertEquals(1, icmp.size(), flows.toString());
         assertEquals("undocumented", icmp.get(0).get("verdict"));
@@ -97,8 +102,49 @@ class IcmpErrorTest {
         Cli.run("audit", "--out", out.toString(), pcap.toString());
         CSVRecord udp = PublicCapturesAuditTest.flows(out).stream().filter(f -> f.get("responder_port").equals("9999"))
                 .findFirst().orElseThrow();
-        assertEquals("2", udp.get("packets"), udp.toString());
-        assertEquals(String.valueOf(datagram.length + error.length), udp.get("bytes"),
-                "the inner flow counts the inner IP packets only; the frames are counted by their tunnel: " + udp);
+        assertEquals("1", udp.get("packets"), udp.toString());
+        assertEquals("1", udp.get("icmp_errors"), udp.toString());
+        assertEquals(String.valueOf(datagram.length), udp.get("bytes"),
+                "the inner flow counts the inner IP packets only, not the error; the frames are counted by their tunnel: " + udp);
+    }
+
+    /**
+     * A SIP scanner's probes from its 5060 to a server's 5061/5062, rejected with "administratively
+     * prohibited" by the server: the errors are not answers, so each probe stays a one-way flow started
+     * by the scanner, undocumented, and says it was rejected. Counted as the server's packets, the
+     * errors would make the flows two-way, and the catalog's listening-port rule (5060 is SIP's port)
+     * would turn them around into flows started by the server toward the scanner.
+     */
+    @Test
+    void aScannersRejectedProbesStayTheScanners() throws Exception {
+        Host scanner = Host.of("s", "198.51.100.7", 1, -1);
+        Host cucm = Host.of("c", "10.10.1.11", 2, -1);
+        Path inv = dir.resolve("inv.csv");
+        java.nio.file.Files.writeString(inv, "address,role,name\n10.10.1.11,cucm-publisher,cucm-pub\n");
+        Path pcap = dir.resolve("scan.pcap");
+        try (Wire w = new Wire(PcapWriter.create(pcap, 1, false), 1_700_000_000_000_000_000L)) {
+            for (int port : new int[] {5061, 5062}) {
+                byte[] options = Messages.text("OPTIONS sip:100@10.10.1.11 SIP/2.0\r\nVia: SIP/2.0/UDP 198.51.100.7:5060\r\n"
+                        + "Call-ID: scan" + port + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n");
+                w.udp(scanner, 5060, cucm, port, options);
+                byte[] quoted = Frames.ipv4(scanner.address(), cucm.address(), 17, port, 0x4000, Frames.udp(5060, port, options));
+                w.advanceMillis(1);
+                w.send(cucm, scanner, 1, icmpError(3, 13, quoted));
+                w.advanceMillis(100);
+            }
+        }
+        Path out = dir.resolve("scan");
+        Cli.run("audit", "--inventory", inv.toString(), "--out", out.toString(), pcap.toString());
+        List<CSVRecord> flows = PublicCapturesAuditTest.flows(out);
+        assertEquals(2, flows.size(), flows.toString());
+        for (CSVRecord f : flows) {
+            assertEquals("198.51.100.7", f.get("initiator"), "started by the scanner: " + f);
+            assertEquals("5060", f.get("initiator_port"), f.toString());
+            assertEquals("one-way", f.get("initiator_basis"), f.toString());
+            assertEquals("undocumented", f.get("verdict"), f.toString());
+            assertEquals("0", f.get("packets_from_responder"), f.toString());
+            assertEquals("1", f.get("icmp_errors"), f.toString());
+            assertTrue(f.get("reason").endsWith("; rejected: administratively prohibited ×1"), f.toString());
+        }
     }
 }
