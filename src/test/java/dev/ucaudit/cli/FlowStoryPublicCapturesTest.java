@@ -1,5 +1,8 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.OnPublicCaptures;
+import dev.ucaudit.testing.PublicCaptures;
+import dev.ucaudit.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A flow's story told as the peers' own test suites tell it (Zeek's btest baselines, nDPI's expected
  * results), on the public captures of ../shared/captures/public; each test skips when its capture is absent.
  */
+@OnPublicCaptures
 class FlowStoryPublicCapturesTest {
-    private static final Path PUBLIC = Path.of("../shared/captures/public");
+    private static final Path PUBLIC = PublicCaptures.FOLDER;
 
     @TempDir
     Path dir;

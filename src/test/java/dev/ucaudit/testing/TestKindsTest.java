@@ -22,7 +22,7 @@ class TestKindsTest {
     /** What a slow kind of test does in its source, and the annotation that tags it. */
     private static final Map<String, Pattern> SIGNS = Map.of(
             "@ChildJvm", Pattern.compile("new ProcessBuilder\\(|Shell\\.run|StdinAuditTest\\.sh\\("),
-            "@OnPublicCaptures", Pattern.compile("PublicCaptures\\.(FOLDER|require)|SplitCaptures\\.everyPublicCapture"),
+            "@OnPublicCaptures", Pattern.compile("PublicCaptures\\.(FOLDER|require)|SplitCaptures\\.everyPublicCapture|shared/captures/public"),
             "@LiveCapture", Pattern.compile("startLive\\(|\"live\", \"(-i|--interface)\""),
             "@SparkJob", Pattern.compile("\"spark\",|SparkAudit\\.|SparkSession"),
             "@InBrowser", Pattern.compile("Browser\\.(open|start)"));
