@@ -137,6 +137,10 @@ public final class Auditor implements PacketSink {
                 flow.countFragment();
             }
         }
+        if ((d.protocol == 1 || d.protocol == 58) && d.payloadLength > 0 && !d.payloadAbsent && d.payloadOffset > 0
+                && !(d.fragment && d.fragmentOffset != 0)) {
+            flow.noteIcmpKind(IcmpKinds.of(d.protocol, raw.data[d.payloadOffset] & 0xff));
+        }
         // a tunnelled packet's flow counts its own IP packet; the whole frame is counted by its tunnel
         flow.count(from, raw.timestampNanos, d.tunnelDepth > 0 ? d.ipLength : raw.originalLength, d.tcpFlags);
         if (inspectEveryPacket || !flow.inspectionIdle()) {

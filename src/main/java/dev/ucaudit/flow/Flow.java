@@ -15,6 +15,12 @@ public final class Flow {
     private Side synFrom;
     private Side synAckFrom;
     private long fragments;
+    /** ICMP/ICMPv6 flows: one bit per kind of message seen (see audit's IcmpKinds). */
+    private int icmpKinds;
+    /** A tunnel's outer conversation: the tunnel's name; an inner flow: the tunnel it came through; else null. */
+    private String tunnel;
+    /** True for a tunnel's outer conversation. */
+    private boolean tunnelOuter;
     /** TCP flags of every period (the per-period ones restart at a rotation): for {@link #tcpClosed()}. */
     private int allTcpFlags;
     /** Per side: a FIN was sent in an earlier period. */
@@ -168,6 +174,31 @@ public final class Flow {
 
     public long fragments() {
         return fragments;
+    }
+
+    /** Notes a kind of ICMP message (a bit the caller defines) seen in this flow. */
+    public void noteIcmpKind(int bit) {
+        icmpKinds |= bit;
+    }
+
+    public int icmpKinds() {
+        return icmpKinds;
+    }
+
+    /** Names the tunnel this flow came through, or (outer) that this flow is the tunnel's own conversation. */
+    public void tunnel(String name, boolean outer) {
+        if (tunnel == null) {
+            tunnel = name;
+            tunnelOuter = outer;
+        }
+    }
+
+    public String tunnel() {
+        return tunnel;
+    }
+
+    public boolean tunnelOuter() {
+        return tunnelOuter;
     }
 
     public Object inspection() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import dev.ucaudit.audit.AuditResult;
 import dev.ucaudit.audit.Conversation;
 import dev.ucaudit.audit.FlowRecord;
+import dev.ucaudit.audit.Verdict;
 import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.audit.UnusedOpening;
 import dev.ucaudit.packet.CaptureProblem;
@@ -100,8 +101,9 @@ public final class HtmlReport {
                 ? esc(r.inventory().source()) + " (" + r.inventory().entries().size() + " entries)" : "none");
         h.append("</div>\n");
         if (!r.inventory().isPresent()) {
-            h.append("<p class=\"warn\">⚠ No inventory was given: every host's role is <i>unknown</i>, so flows are ")
-             .append("classified by port alone. Give <code>--inventory FILE</code> to check who talks to whom.</p>\n");
+            h.append("<p class=\"warn\">⚠ No inventory was given: every host's role is <i>unknown</i>. A flow whose port ")
+             .append("matches a catalog row that needs roles (phone, cucm, ...) is <b>port-only</b>: neither documented nor ")
+             .append("known to be undocumented. Give <code>--inventory FILE</code> to check who talks to whom.</p>\n");
         }
         long nonCompliant = res.conversationsUnordered().stream().filter(c -> !c.compliant()).count();
         h.append("<div class=\"cards\">");
@@ -109,6 +111,7 @@ public final class HtmlReport {
         card(h, "flows", fmt(res.flows()), "");
         card(h, "documented", fmt(res.documented()), "good");
         card(h, "undocumented", fmt(res.undocumented()), res.undocumented() > 0 || !incomplete.isEmpty() ? "bad" : "good");
+        card(h, "port-only (roles unknown)", fmt(res.portOnly()), res.portOnly() > 0 ? "unknown" : "");
         card(h, "non-compliant pairs", fmt(nonCompliant) + " / " + fmt(res.conversationsUnordered().size()),
                 nonCompliant > 0 ? "bad" : "good");
         card(h, "unused openings", fmt(r.unused().size()), "");
@@ -126,6 +129,9 @@ public final class HtmlReport {
         if (groups.size() == 0 && res.undocumented() == 0 && !incomplete.isEmpty()) {
             h.append("<p class=\"bad\">✗ No undocumented flow in what was read, but the input was not read in full"
                     + " (see INCOMPLETE at the top): flows in what was not read are unknown.</p>\n");
+        } else if (groups.size() == 0 && res.undocumented() == 0 && res.portOnly() > 0) {
+            h.append("<p class=\"unknown\">? No flow is known to be undocumented, but ").append(fmt(res.portOnly()))
+             .append(" flows are port-only (see below): nothing shows their hosts have the roles their rows need.</p>\n");
         } else if (groups.size() == 0 && res.undocumented() == 0) {
             h.append("<p class=\"good\">✓ Every flow is documented by the catalog.</p>\n");
         } else if (groups.size() == 0) {
@@ -160,7 +166,7 @@ public final class HtmlReport {
                  .append(all.size() > FINDING_GROUPS_SHOWN ? fmt(all.size() - FINDING_GROUPS_SHOWN) + " smaller groups" : "further groups")
                  .append(" are in flows.csv.</p>\n");
             }
-            long unlisted = res.undocumented() - flows.stream().filter(f -> !f.documented()).count();
+            long unlisted = res.undocumented() - flows.stream().filter(f -> f.verdict() == Verdict.UNDOCUMENTED).count();
             if (unlisted > 0) {
                 h.append("<p class=\"muted\">").append(fmt(unlisted))
                  .append(" more undocumented flows are scan probes summarized below or rows beyond --max-flow-rows.</p>\n");
@@ -170,6 +176,38 @@ public final class HtmlReport {
             h.append("<p class=\"warn\">⚠ flows.csv holds at most ").append(fmt(res.maxFlowRows())).append(" rows (--max-flow-rows): ")
              .append(fmt(res.flowsNotListed())).append(" more flows (").append(fmt(res.undocumentedNotListed()))
              .append(" undocumented) are counted in conversations and summary.json but not listed.</p>\n");
+        }
+        h.append("</section>\n");
+        portOnly(h, res, flows);
+    }
+
+    /** Port-only flows, grouped as the findings are, apart from them and never in green. */
+    private static void portOnly(Html h, AuditResult res, List<FlowRecord> flows) {
+        if (res.portOnly() == 0) {
+            return;
+        }
+        FindingGroups groups = FindingGroups.of(flows, Verdict.PORT_ONLY);
+        h.append("<section id=\"port-only\"><h2>Port-only flows: roles unknown (").append(fmt(res.portOnly())).append(")</h2>\n")
+         .append("<p class=\"unknown\">? The port of each of these flows matches a catalog row, but that row is for ")
+         .append("particular roles and no inventory says which hosts have them: HTTPS to the Internet matches the COP file ")
+         .append("download row as well as a real one does. They are neither documented nor known to be undocumented.</p>\n")
+         .append("<table id=\"port-only-table\" class=\"sortable\"><thead><tr><th>flows</th><th>service</th>")
+         .append("<th>row the port matches</th><th>packets</th><th>bytes</th><th>examples</th></tr></thead><tbody>\n");
+        List<FindingGroups.Group> all = groups.largestFirst();
+        for (FindingGroups.Group g : all.subList(0, Math.min(FINDING_GROUPS_SHOWN, all.size()))) {
+            h.append("<tr><td class=\"n\" data-v=\"").append(g.flows()).append("\"><b>").append(fmt(g.flows()))
+             .append("</b></td><td class=\"t\">").append(esc(g.service())).append("</td><td class=\"r\">").append(esc(g.reason()))
+             .append("</td><td class=\"n\" data-v=\"").append(g.packets()).append("\">").append(fmt(g.packets()))
+             .append("</td>").append(HtmlPage.bytesCell(g.bytes())).append("<td>");
+            for (FlowRecord f : g.examples()) {
+                h.append("<div><code class=\"nw\">").append(esc(f.initiator().text())).append("</code> → <code class=\"nw\">")
+                 .append(esc(f.responder().text())).append("</code> <span class=\"nw\">").append(esc(service(f))).append("</span></div>");
+            }
+            h.append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
+        if (all.size() > FINDING_GROUPS_SHOWN) {
+            h.append("<p class=\"muted\">").append(fmt(all.size() - FINDING_GROUPS_SHOWN)).append(" more groups are in flows.csv.</p>\n");
         }
         h.append("</section>\n");
     }
@@ -200,7 +238,7 @@ public final class HtmlReport {
         h.append("<h2>Traffic per verdict</h2>\n");
         long docBytes = res.conversationsUnordered().stream().mapToLong(Conversation::documentedBytes).sum();
         long allBytes = res.conversationsUnordered().stream().mapToLong(Conversation::bytes).sum();
-        verdictChart(h, res.documented(), res.undocumented(), docBytes, allBytes - docBytes);
+        verdictChart(h, res.documented(), res.undocumented(), res.portOnly(), docBytes, allBytes - docBytes);
     }
 
     private static void pairs(Html h, AuditReport r, List<FlowRecord> flows) {
@@ -230,7 +268,7 @@ public final class HtmlReport {
              .append("<td><code>").append(esc(ServicesText.of(c))).append("</code></td><td class=\"r\">");
             Map<String, Explained> reasons = c.compliant() ? null : why.get(pairKey(c.hostA(), c.hostB()));
             if (reasons != null && !reasons.isEmpty()) {
-                reasons.values().forEach(e -> h.append("<div><b>✗ ").append(esc(e.services())).append("</b>")
+                reasons.values().forEach(e -> h.append("<div><b>").append(e.mark).append(esc(e.services())).append("</b>")
                         .append(e.services.isEmpty() ? "" : ": ").append(esc(e.reason)).append("</div>"));
             } else if (!c.compliant()) {
                 h.append("<span class=\"muted\">scan probes or rows beyond --max-flow-rows (see flows.csv)</span>");
@@ -264,11 +302,11 @@ public final class HtmlReport {
             String shape = FindingGroups.shape(f);
             Explained e = reasons.get(shape);
             if (e == null && reasons.size() < SERVICES_EXPLAINED) {
-                e = new Explained(f.reason());
+                e = new Explained(f.reason(), f.verdict() == Verdict.PORT_ONLY ? "? " : "✗ ");
                 reasons.put(shape, e);
             }
             if (e == null) {
-                reasons.computeIfAbsent("", k -> new Explained("further reasons: see flows.csv")).add("");
+                reasons.computeIfAbsent("", k -> new Explained("further reasons: see flows.csv", "")).add("");
             } else {
                 e.add(service(f));
             }
@@ -280,11 +318,13 @@ public final class HtmlReport {
     private static final class Explained {
         static final int SERVICES_NAMED = 3;
         final String reason;
+        final String mark;
         final List<String> services = new ArrayList<>(SERVICES_NAMED);
         long flows;
 
-        Explained(String reason) {
+        Explained(String reason, String mark) {
             this.reason = reason;
+            this.mark = mark;
         }
 
         void add(String service) {
@@ -310,6 +350,10 @@ public final class HtmlReport {
     }
 
     private static String badge(Conversation c) {
+        if (c.undocumented() == 0 && c.portOnly() > 0) {
+            return "<span class=\"badge po\" title=\"no flow known to be undocumented; port-only flows: roles unknown\">? "
+                    + c.status() + " (port-only)</span>";
+        }
         return "<span class=\"badge " + (c.compliant() ? "c\">✓ " : "nc\">✗ ") + c.status() + "</span>";
     }
 
@@ -437,13 +481,15 @@ public final class HtmlReport {
                 : "<span class=\"nw\" title=\"" + esc(address) + "\">" + esc(name) + "</span>";
     }
 
-    private static void verdictChart(Html h, long docFlows, long undocFlows, long docBytes, long undocBytes) {
+    private static void verdictChart(Html h, long docFlows, long undocFlows, long portOnlyFlows, long docBytes, long otherBytes) {
         int width = 640;
         h.append("<svg class=\"chart\" role=\"img\" aria-label=\"traffic per verdict\" viewBox=\"0 0 ").append(width + 80)
          .append(" 96\" width=\"").append(width + 80).append("\" height=\"96\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
-        bar(h, 0, "flows", docFlows, undocFlows, width, "✓ " + fmt(docFlows) + " documented / ✗ " + fmt(undocFlows) + " undocumented");
-        bar(h, 44, "bytes", docBytes, undocBytes, width, "✓ " + HtmlPage.bytes(docBytes) + " documented / ✗ "
-                + HtmlPage.bytes(undocBytes) + " undocumented");
+        String portOnly = portOnlyFlows > 0 ? " / ? " + fmt(portOnlyFlows) + " port-only (in red: not documented)" : "";
+        bar(h, 0, "flows", docFlows, undocFlows + portOnlyFlows, width, "✓ " + fmt(docFlows) + " documented / ✗ "
+                + fmt(undocFlows) + " undocumented" + portOnly);
+        bar(h, 44, "bytes", docBytes, otherBytes, width, "✓ " + HtmlPage.bytes(docBytes) + " documented / ✗ "
+                + HtmlPage.bytes(otherBytes) + (portOnlyFlows > 0 ? " not documented" : " undocumented"));
         h.append("</svg>\n");
     }
 

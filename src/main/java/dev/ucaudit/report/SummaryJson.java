@@ -87,6 +87,7 @@ public final class SummaryJson {
         flows.put("total", res.flows());
         flows.put("documented", res.documented());
         flows.put("undocumented", res.undocumented());
+        flows.put("port_only", res.portOnly());
         long scanSummarized = res.scanFlowsSummarized();
         flows.put("rows_written", res.flows() - res.flowsNotListed() - scanSummarized);
         flows.put("rows_not_written", res.flowsNotListed());
@@ -128,6 +129,7 @@ public final class SummaryJson {
         Map<String, Object> verdicts = new LinkedHashMap<>();
         verdicts.put("documented", res.documented());
         verdicts.put("undocumented", res.undocumented());
+        verdicts.put("port-only", res.portOnly());
         root.put("verdicts", verdicts);
 
         long compliant = res.conversationsUnordered().stream().filter(Conversation::compliant).count();
