@@ -33,7 +33,7 @@ class PublicCapturesAuditTest {
             "pkts-sip-rtp.pcap", 1,            // RTP 127.0.0.1:6001 <-> :6000 from the INVITE/200 SDP
             "ndpi-skinny.pcap", 5,             // five RTP flows opened by OpenReceiveChannelAck/StartMediaTransmission
             "heplify-sip-rtp-mgcp-h225-mix.pcap", 3, // SIP RTP 8000<->40376, RTCP 8001<->40377, MGCP RTP 30000<->40362
-            "ndpi-tftp.pcap", 2,               // TFTP downloads from the server's new port (the third transfer, a WRQ upload, is a finding)
+            "ndpi-tftp.pcap", 1,               // the TFTP download from the server's new port (the two WRQ uploads are findings)
             "tcpdump-tftp.pcap", 1,
             "ndpi-h323.pcap", 1);              // the H.245 connection opened by the H.225 Connect
 
