@@ -42,6 +42,25 @@ public final class Classifier {
         return classify(flow, null, reason);
     }
 
+    /**
+     * True for a tunnel's outer conversation that is monitoring transport, not traffic to audit: a switch's
+     * mirror (ERSPAN) or a tunnel one of whose ends the inventory names {@code monitor}. It is listed in
+     * summary.json's tunnels as capture transport, never as a flow.
+     */
+    public boolean captureTransport(Flow flow) {
+        if (!flow.tunnelOuter()) {
+            return false;
+        }
+        if (flow.tunnelMirror()) {
+            return true;
+        }
+        FlowKey k = flow.key();
+        return inventory.lookup(k.addressA()).is(MONITOR) || inventory.lookup(k.addressB()).is(MONITOR);
+    }
+
+    /** The role of a switch or probe that sends mirrored traffic to the sensor. */
+    public static final String MONITOR = "monitor";
+
     public FlowRecord classify(Flow flow, Negotiation negotiation) {
         return classify(flow, negotiation, null);
     }
@@ -93,13 +112,17 @@ public final class Classifier {
                 reason = reason + "; " + negotiation.reason();
             }
         }
+        if (flow.tunnelOuter()) {
+            reason = reason + "; the outer conversation of the tunnel " + flow.tunnel() + " (its inner flows are audited"
+                    + " too, with this name in their tunnel column)";
+        }
         return new FlowRecord(flow.firstSeenNanos(), flow.lastSeenNanos(),
                 initiator.address(), iPort, responder.address(), rPort, IpProtocol.of(k.protocol()),
                 flow.packets(Side.A) + flow.packets(Side.B), flow.bytes(Side.A) + flow.bytes(Side.B),
                 initiator.role(), responder.role(), verdict, rule, reason, decision.basis(),
                 initiator.name(), responder.name(), flow.packets(is), flow.packets(rs), flow.bytes(is), flow.bytes(rs),
                 k.protocol() == 6 ? flow.tcpFlags(Side.A) | flow.tcpFlags(Side.B) : 0,
-                flow.fragments());
+                flow.fragments(), flow.tunnel() == null || flow.tunnelOuter() ? "" : flow.tunnel());
     }
 
     private record Outcome(Verdict verdict, CatalogRule rule, String reason) {

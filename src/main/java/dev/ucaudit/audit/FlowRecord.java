@@ -8,7 +8,8 @@ import dev.ucaudit.inventory.IpAddress;
  * formats. Addresses are {@link IpAddress} values, the protocol an {@link IpProtocol}. Ports are -1
  * for protocols without ports. Times are nanoseconds since the epoch. {@code tcpFlags} holds the TCP
  * flags seen in either direction as bits ({@link #TCP_FIN} = 0x01 ... CWR = 0x80), 0 for other
- * protocols. Roles are role names, as the catalog and the inventory name them.
+ * protocols. Roles are role names, as the catalog and the inventory name them. {@code tunnel} names the
+ * tunnel an inner flow came through ({@code gre 192.0.2.1 <> 192.0.2.2}), else it is empty.
  */
 public record FlowRecord(long firstSeenNanos, long lastSeenNanos,
                          IpAddress initiator, int initiatorPort, IpAddress responder, int responderPort,
@@ -18,8 +19,23 @@ public record FlowRecord(long firstSeenNanos, long lastSeenNanos,
                          String initiatorBasis, String initiatorName, String responderName,
                          long packetsFromInitiator, long packetsFromResponder,
                          long bytesFromInitiator, long bytesFromResponder,
-                         int tcpFlags, long fragments) {
+                         int tcpFlags, long fragments, String tunnel) {
     public static final int TCP_FIN = 0x01;
+
+    /** A flow that came through no tunnel. */
+    public FlowRecord(long firstSeenNanos, long lastSeenNanos,
+                      IpAddress initiator, int initiatorPort, IpAddress responder, int responderPort,
+                      IpProtocol protocol, long packets, long bytes,
+                      String initiatorRole, String responderRole,
+                      Verdict verdict, String rule, String reason,
+                      String initiatorBasis, String initiatorName, String responderName,
+                      long packetsFromInitiator, long packetsFromResponder,
+                      long bytesFromInitiator, long bytesFromResponder,
+                      int tcpFlags, long fragments) {
+        this(firstSeenNanos, lastSeenNanos, initiator, initiatorPort, responder, responderPort, protocol, packets, bytes,
+                initiatorRole, responderRole, verdict, rule, reason, initiatorBasis, initiatorName, responderName,
+                packetsFromInitiator, packetsFromResponder, bytesFromInitiator, bytesFromResponder, tcpFlags, fragments, "");
+    }
     public static final int TCP_RST = 0x04;
 
     public boolean documented() {

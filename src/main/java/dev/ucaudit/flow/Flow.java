@@ -21,6 +21,8 @@ public final class Flow {
     private String tunnel;
     /** True for a tunnel's outer conversation. */
     private boolean tunnelOuter;
+    /** True for the outer conversation of a mirroring tunnel (ERSPAN): capture transport, not a flow to audit. */
+    private boolean tunnelMirror;
     /** TCP flags of every period (the per-period ones restart at a rotation): for {@link #tcpClosed()}. */
     private int allTcpFlags;
     /** Per side: a FIN was sent in an earlier period. */
@@ -185,12 +187,20 @@ public final class Flow {
         return icmpKinds;
     }
 
-    /** Names the tunnel this flow came through, or (outer) that this flow is the tunnel's own conversation. */
-    public void tunnel(String name, boolean outer) {
+    /**
+     * Names the tunnel this flow came through, or ({@code outer}) that this flow is the tunnel's own
+     * conversation; {@code mirror}: the tunnel is a switch's mirror to the sensor (ERSPAN).
+     */
+    public void tunnel(String name, boolean outer, boolean mirror) {
         if (tunnel == null) {
             tunnel = name;
             tunnelOuter = outer;
+            tunnelMirror = mirror;
         }
+    }
+
+    public boolean tunnelMirror() {
+        return tunnelMirror;
     }
 
     public String tunnel() {

@@ -48,6 +48,7 @@ public final class FlowsJsonLines {
                 g.writeNumberField(c[20], r.bytesFromResponder());
                 g.writeStringField(c[21], TcpFlagNames.of(r.tcpFlags()));
                 g.writeNumberField(c[22], r.fragments());
+                g.writeStringField(c[23], r.tunnel());
                 g.writeEndObject();
                 g.writeRaw('\n');
             }

@@ -178,38 +178,7 @@ public final class HtmlReport {
              .append(" undocumented) are counted in conversations and summary.json but not listed.</p>\n");
         }
         h.append("</section>\n");
-        portOnly(h, res, flows);
-    }
-
-    /** Port-only flows, grouped as the findings are, apart from them and never in green. */
-    private static void portOnly(Html h, AuditResult res, List<FlowRecord> flows) {
-        if (res.portOnly() == 0) {
-            return;
-        }
-        FindingGroups groups = FindingGroups.of(flows, Verdict.PORT_ONLY);
-        h.append("<section id=\"port-only\"><h2>Port-only flows: roles unknown (").append(fmt(res.portOnly())).append(")</h2>\n")
-         .append("<p class=\"unknown\">? The port of each of these flows matches a catalog row, but that row is for ")
-         .append("particular roles and no inventory says which hosts have them: HTTPS to the Internet matches the COP file ")
-         .append("download row as well as a real one does. They are neither documented nor known to be undocumented.</p>\n")
-         .append("<table id=\"port-only-table\" class=\"sortable\"><thead><tr><th>flows</th><th>service</th>")
-         .append("<th>row the port matches</th><th>packets</th><th>bytes</th><th>examples</th></tr></thead><tbody>\n");
-        List<FindingGroups.Group> all = groups.largestFirst();
-        for (FindingGroups.Group g : all.subList(0, Math.min(FINDING_GROUPS_SHOWN, all.size()))) {
-            h.append("<tr><td class=\"n\" data-v=\"").append(g.flows()).append("\"><b>").append(fmt(g.flows()))
-             .append("</b></td><td class=\"t\">").append(esc(g.service())).append("</td><td class=\"r\">").append(esc(g.reason()))
-             .append("</td><td class=\"n\" data-v=\"").append(g.packets()).append("\">").append(fmt(g.packets()))
-             .append("</td>").append(HtmlPage.bytesCell(g.bytes())).append("<td>");
-            for (FlowRecord f : g.examples()) {
-                h.append("<div><code class=\"nw\">").append(esc(f.initiator().text())).append("</code> → <code class=\"nw\">")
-                 .append(esc(f.responder().text())).append("</code> <span class=\"nw\">").append(esc(service(f))).append("</span></div>");
-            }
-            h.append("</td></tr>\n");
-        }
-        h.append("</tbody></table>\n");
-        if (all.size() > FINDING_GROUPS_SHOWN) {
-            h.append("<p class=\"muted\">").append(fmt(all.size() - FINDING_GROUPS_SHOWN)).append(" more groups are in flows.csv.</p>\n");
-        }
-        h.append("</section>\n");
+        PortOnlySection.write(h, res, flows, FINDING_GROUPS_SHOWN);
     }
 
     private static void scans(Html h, AuditReport r) {
@@ -345,7 +314,7 @@ public final class HtmlReport {
     }
 
     /** {@code 5060/udp}, or the protocol alone when it has no ports. */
-    private static String service(FlowRecord f) {
+    static String service(FlowRecord f) {
         return f.responderPort() >= 0 ? f.responderPort() + "/" + f.protocol().label() : f.protocol().label();
     }
 
