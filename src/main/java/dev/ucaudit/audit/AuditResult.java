@@ -29,6 +29,7 @@ public final class AuditResult implements Consumer<FlowRecord> {
     private long flows;
     private long documented;
     private long undocumented;
+    private long portOnly;
     /** Catalog rule -> responders of the documented flows that cited it. */
     private final Map<String, Set<IpAddress>> respondersByRule = new HashMap<>();
     private final BitSet tcpPortsSeen = new BitSet(65536);
@@ -72,6 +73,8 @@ public final class AuditResult implements Consumer<FlowRecord> {
         if (r.documented()) {
             documented++;
             respondersByRule.computeIfAbsent(r.rule(), k -> new HashSet<>()).add(r.responder());
+        } else if (r.verdict() == Verdict.PORT_ONLY) {
+            portOnly++;
         } else {
             undocumented++;
         }
@@ -82,7 +85,7 @@ public final class AuditResult implements Consumer<FlowRecord> {
             rows.add(r);
         } else {
             flowsNotListed++;
-            if (!r.documented()) {
+            if (r.verdict() == Verdict.UNDOCUMENTED) {
                 undocumentedNotListed++;
             }
         }
@@ -106,7 +109,7 @@ public final class AuditResult implements Consumer<FlowRecord> {
         if (c == null) {
             if (conversations.size() >= maxConversations) {
                 flowsOfUnlistedPairs++;
-                if (!r.documented()) {
+                if (r.verdict() == Verdict.UNDOCUMENTED) {
                     undocumentedFlowsOfUnlistedPairs++;
                 }
                 // distinct unlisted pairs are counted exactly up to a bound, then every flow counts as a pair
@@ -126,6 +129,8 @@ public final class AuditResult implements Consumer<FlowRecord> {
         if (r.documented()) {
             c.documented++;
             c.documentedBytes += r.bytes();
+        } else if (r.verdict() == Verdict.PORT_ONLY) {
+            c.portOnly++;
         } else {
             c.undocumented++;
         }
@@ -202,6 +207,11 @@ public final class AuditResult implements Consumer<FlowRecord> {
 
     public long undocumented() {
         return undocumented;
+    }
+
+    /** Flows whose port matches a row whose roles could not be checked (no inventory): neither verdict. */
+    public long portOnly() {
+        return portOnly;
     }
 
     public long flowsNotListed() {

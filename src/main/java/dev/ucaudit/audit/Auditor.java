@@ -72,7 +72,7 @@ public final class Auditor implements PacketSink {
 
     private void finished(Flow flow) {
         String icmpError = icmpErrorFlows.isEmpty() ? null : icmpErrorFlows.remove(flow.key());
-        if (flow.periodPackets() > 0) { // none: a rotation already reported all its packets
+        if (flow.periodPackets() > 0 && !classifier.captureTransport(flow)) { // none: a rotation already reported all its packets
             result.accept(classified(flow, icmpError));
         }
         inspection.onFinished(flow);
@@ -111,6 +111,9 @@ public final class Auditor implements PacketSink {
 
     private void ip(RawPacket raw, DecodedPacket d) {
         clock.advanceTo(raw.timestampNanos);
+        if (d.tunnelDepth > 0) {
+            outer(raw, d);
+        }
         int alen = d.addressLength();
         Flow flow;
         Side from;
@@ -141,11 +144,33 @@ public final class Auditor implements PacketSink {
                 flow.countFragment();
             }
         }
+        if ((d.protocol == 1 || d.protocol == 58) && d.payloadLength > 0 && !d.payloadAbsent && d.payloadOffset > 0
+                && !(d.fragment && d.fragmentOffset != 0)) {
+            flow.noteIcmpKind(IcmpKinds.of(d.protocol, raw.data[d.payloadOffset] & 0xff));
+        }
         // a tunnelled packet's flow counts its own IP packet; the whole frame is counted by its tunnel
         flow.count(from, raw.timestampNanos, d.tunnelDepth > 0 ? d.ipLength : raw.originalLength, d.tcpFlags);
         if (inspectEveryPacket || !flow.inspectionIdle()) {
             inspection.onPacket(flow, from, d, raw); // idle: a media flow already matched or given up, no inspector
         }
+    }
+
+    /**
+     * A tunnelled frame also counts in the tunnel's own outer conversation (GRE, IP in IP, VXLAN between
+     * its endpoints), a flow classified like any other; the inner packet counts in its own flow.
+     */
+    private void outer(RawPacket raw, DecodedPacket d) {
+        int len = d.tunnelIpVersion == 6 ? 16 : 4;
+        FlowKey key = FlowKey.of(d.tunnelProtocol, Arrays.copyOf(d.tunnelSrc, len), d.tunnelSrcPort,
+                Arrays.copyOf(d.tunnelDst, len), d.tunnelDstPort);
+        Flow flow = flows.get(key);
+        if (flow == null) {
+            flow = new Flow(key, key.isFromA(d.tunnelSrc, len, d.tunnelSrcPort) ? Side.A : Side.B, raw.timestampNanos);
+            flow.tunnel(TunnelNames.of(d), true, d.tunnelIsMirror());
+            flow.markInspectionIdle(); // its payload is the inner packets, audited in their own flows
+            flows.put(flow);
+        }
+        flow.count(key.isFromA(d.tunnelSrc, len, d.tunnelSrcPort) ? Side.A : Side.B, raw.timestampNanos, raw.originalLength, 0);
     }
 
     /**
@@ -188,6 +213,9 @@ public final class Auditor implements PacketSink {
     private Flow create(FlowKey key, DecodedPacket d, RawPacket raw, int alen) {
         Side first = key.isFromA(d.src, alen, key.portA() < 0 ? -1 : d.srcPort) ? Side.A : Side.B;
         Flow flow = new Flow(key, first, raw.timestampNanos);
+        if (d.tunnelDepth > 0) {
+            flow.tunnel(TunnelNames.of(d), false, d.tunnelIsMirror());
+        }
         flows.put(flow);
         inspection.onNewFlow(flow, raw.timestampNanos);
         return flow;
@@ -223,7 +251,7 @@ public final class Auditor implements PacketSink {
         flows.cleanUp();
         List<Flow> open = new ArrayList<>();
         flows.forEach(f -> {
-            if (f.periodPackets() > 0) {
+            if (f.periodPackets() > 0 && !classifier.captureTransport(f)) {
                 open.add(f);
             }
         });

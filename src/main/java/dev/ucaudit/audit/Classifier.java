@@ -42,6 +42,25 @@ public final class Classifier {
         return classify(flow, null, reason);
     }
 
+    /**
+     * True for a tunnel's outer conversation that is monitoring transport, not traffic to audit: a switch's
+     * mirror (ERSPAN) or a tunnel one of whose ends the inventory names {@code monitor}. It is listed in
+     * summary.json's tunnels as capture transport, never as a flow.
+     */
+    public boolean captureTransport(Flow flow) {
+        if (!flow.tunnelOuter()) {
+            return false;
+        }
+        if (flow.tunnelMirror()) {
+            return true;
+        }
+        FlowKey k = flow.key();
+        return inventory.lookup(k.addressA()).is(MONITOR) || inventory.lookup(k.addressB()).is(MONITOR);
+    }
+
+    /** The role of a switch or probe that sends mirrored traffic to the sensor. */
+    public static final String MONITOR = "monitor";
+
     public FlowRecord classify(Flow flow, Negotiation negotiation) {
         return classify(flow, negotiation, null);
     }
@@ -65,13 +84,24 @@ public final class Classifier {
         if (icmpError != null) {
             verdict = Verdict.UNDOCUMENTED;
             reason = icmpError;
+        } else if ((k.protocol() == 1 || k.protocol() == 58) && IcmpKinds.beyondEcho(flow.icmpKinds())) {
+            verdict = Verdict.UNDOCUMENTED; // not ping: no catalog row documents it
+            reason = IcmpKinds.reason(k.protocol(), flow.icmpKinds()) + unknownHosts(initiator, responder);
         } else if (negotiation != null && negotiation.effect() == Negotiation.Effect.DOCUMENTS) {
-            verdict = Verdict.DOCUMENTED;
             rule = negotiation.rule();
-            reason = negotiation.reason();
+            CatalogRule cited = catalog.rule(rule).orElse(null);
+            if (!inventory.isPresent() && cited != null && !fits(cited, initiator, responder)) {
+                verdict = Verdict.PORT_ONLY; // the call's own row needs roles nobody can check
+                reason = negotiation.reason() + "; port-only: no inventory given, so nothing shows that its signalling ran"
+                        + " between the " + cited.sourceRole() + " → " + cited.destinationRole() + " that " + cited.id()
+                        + " needs (give --inventory to decide)";
+            } else {
+                verdict = Verdict.DOCUMENTED;
+                reason = negotiation.reason();
+            }
         } else {
             Outcome o = byCatalog(k.protocol(), iPort, rPort, initiator, responder);
-            verdict = o.rule == null ? Verdict.UNDOCUMENTED : Verdict.DOCUMENTED;
+            verdict = o.verdict;
             rule = o.rule == null ? "" : o.rule.id();
             reason = o.reason;
             if (negotiation != null && negotiation.effect() == Negotiation.Effect.NOT_THE_PORTS_PROTOCOL) {
@@ -86,13 +116,17 @@ public final class Classifier {
         if (icmpErrors > 0) {
             reason = reason + "; " + icmpErrorClause(flow.icmpErrorKinds(), flow.packets(rs) == 0);
         }
+        if (flow.tunnelOuter()) {
+            reason = reason + "; the outer conversation of the tunnel " + flow.tunnel() + " (its inner flows are audited"
+                    + " too, with this name in their tunnel column)";
+        }
         return new FlowRecord(flow.firstSeenNanos(), flow.lastSeenNanos(),
                 initiator.address(), iPort, responder.address(), rPort, IpProtocol.of(k.protocol()),
                 flow.packets(Side.A) + flow.packets(Side.B), flow.bytes(Side.A) + flow.bytes(Side.B),
                 initiator.role(), responder.role(), verdict, rule, reason, decision.basis(),
                 initiator.name(), responder.name(), flow.packets(is), flow.packets(rs), flow.bytes(is), flow.bytes(rs),
                 k.protocol() == 6 ? flow.tcpFlags(Side.A) | flow.tcpFlags(Side.B) : 0,
-                flow.fragments(), icmpErrors);
+                flow.fragments(), icmpErrors, flow.tunnel() == null || flow.tunnelOuter() ? "" : flow.tunnel());
     }
 
     /**
@@ -105,7 +139,30 @@ public final class Classifier {
         return j.toString();
     }
 
-    private record Outcome(CatalogRule rule, String reason) {
+    private record Outcome(Verdict verdict, CatalogRule rule, String reason) {
+        static Outcome documented(CatalogRule rule, String reason) {
+            return new Outcome(Verdict.DOCUMENTED, rule, reason);
+        }
+
+        static Outcome undocumented(String reason) {
+            return new Outcome(Verdict.UNDOCUMENTED, null, reason);
+        }
+    }
+
+    /**
+     * True when the hosts have the roles the row names (an unknown host has only {@code endpoint}), or
+     * inherit the row through an {@code is_a} entry that names it (a voicemail port registering as a phone).
+     */
+    private boolean fits(CatalogRule r, Host initiator, Host responder) {
+        Roles roles = catalog.roles();
+        return (initiator.is(r.sourceRole()) || roles.matches(initiator.role(), r.sourceRole(), r.id()))
+                && (responder.is(r.destinationRole()) || roles.matches(responder.role(), r.destinationRole(), r.id()));
+    }
+
+    /** Why a port-only flow is not documented: the roles the row needs are not known. */
+    private static String rolesUnchecked(CatalogRule r) {
+        return "port-only: no inventory given, so nothing shows that the hosts are the " + r.sourceRole()
+                + " → " + r.destinationRole() + " that " + r.id() + " needs (give --inventory to decide)";
     }
 
     private Outcome byCatalog(int protocol, int iPort, int rPort, Host initiator, Host responder) {
@@ -120,16 +177,11 @@ public final class Classifier {
                         .append(")");
             }
             sb.append(unknownHosts(initiator, responder));
-            return new Outcome(null, sb.toString());
-        }
-        if (!inventory.isPresent()) {
-            CatalogRule best = candidates.rules().stream().min(Comparator.comparingInt(r -> r.ports().size())).orElseThrow();
-            return new Outcome(best, best.id() + ": " + best.purpose() + " (" + best.describe()
-                    + "); matched by port only, no inventory given");
+            return Outcome.undocumented(sb.toString());
         }
         List<CatalogRule> fitting = new ArrayList<>();
         for (CatalogRule r : candidates.rules()) {
-            if (initiator.is(r.sourceRole()) && responder.is(r.destinationRole())) {
+            if (fits(r, initiator, responder)) {
                 fitting.add(r);
             }
         }
@@ -138,7 +190,12 @@ public final class Classifier {
             CatalogRule best = fitting.stream().min(Comparator
                     .comparingInt((CatalogRule r) -> -(roles.specificity(r.sourceRole()) + roles.specificity(r.destinationRole())))
                     .thenComparingInt(r -> r.ports().size())).orElseThrow();
-            return new Outcome(best, best.id() + ": " + best.purpose() + " (" + best.describe() + ")");
+            return Outcome.documented(best, best.id() + ": " + best.purpose() + " (" + best.describe() + ")");
+        }
+        if (!inventory.isPresent()) {
+            CatalogRule best = candidates.rules().stream().min(Comparator.comparingInt(r -> r.ports().size())).orElseThrow();
+            return new Outcome(Verdict.PORT_ONLY, best, what + " matches " + best.id() + ": " + best.purpose() + " ("
+                    + best.describe() + "); " + rolesUnchecked(best));
         }
         Map<String, List<String>> pairs = new LinkedHashMap<>();
         for (CatalogRule r : candidates.rules()) {
@@ -146,7 +203,7 @@ public final class Classifier {
         }
         StringJoiner allowed = new StringJoiner(", ");
         pairs.forEach((pair, ids) -> allowed.add(pair + " (" + String.join(", ", ids) + ")"));
-        return new Outcome(null, what + " is documented only from " + allowed + "; this flow is "
+        return Outcome.undocumented(what + " is documented only from " + allowed + "; this flow is "
                 + initiator.role() + " → " + responder.role() + unknownHosts(initiator, responder));
     }
 

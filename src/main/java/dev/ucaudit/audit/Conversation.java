@@ -23,6 +23,7 @@ public final class Conversation {
     long flows;
     long documented;
     long undocumented;
+    long portOnly;
     long packets;
     long bytes;
     long documentedBytes;
@@ -82,6 +83,11 @@ public final class Conversation {
         return undocumented;
     }
 
+    /** Flows of the pair whose port matched a row whose roles could not be checked. */
+    public long portOnly() {
+        return portOnly;
+    }
+
     public long packets() {
         return packets;
     }
@@ -102,8 +108,9 @@ public final class Conversation {
         return lastSeenNanos;
     }
 
+    /** Every flow documented: a port-only flow is not, so its pair is never compliant. */
     public boolean compliant() {
-        return undocumented == 0;
+        return undocumented == 0 && portOnly == 0;
     }
 
     public String status() {

@@ -22,7 +22,30 @@ public final class Roles {
     private final Set<String> names;
     private final Map<String, Set<String>> closures = new LinkedHashMap<>();
 
+    /** Role -> parent -> the rows for which the role is that parent ({@code is_a} entries {@code parent[ROW ROW ...]}). */
+    private final Map<String, Map<String, Set<String>>> rowParents = new LinkedHashMap<>();
+
+    /**
+     * @param parents role -> its {@code is_a} entries: a parent role name (the role matches every row of the
+     *                parent) or {@code parent[T6-03 T6-07]} (it matches only those rows of the parent: where the
+     *                guide's wording covers it)
+     */
     public Roles(Map<String, List<String>> parents, Map<String, String> descriptions) {
+        Map<String, List<String>> whole = new LinkedHashMap<>();
+        parents.forEach((role, list) -> {
+            List<String> plain = new ArrayList<>();
+            for (String entry : list) {
+                int open = entry.indexOf('[');
+                if (open > 0 && entry.endsWith("]")) {
+                    Set<String> rows = new LinkedHashSet<>(List.of(entry.substring(open + 1, entry.length() - 1).trim().split("\\s+")));
+                    rowParents.computeIfAbsent(role, k -> new LinkedHashMap<>()).put(entry.substring(0, open).trim(), rows);
+                } else {
+                    plain.add(entry);
+                }
+            }
+            whole.put(role, plain);
+        });
+        parents = whole;
         this.parents = Map.copyOf(parents);
         this.descriptions = Map.copyOf(descriptions);
         this.names = Collections.unmodifiableSet(new LinkedHashSet<>(parents.keySet()));
@@ -43,6 +66,33 @@ public final class Roles {
         }
         out.add(ENDPOINT);
         return out;
+    }
+
+    /**
+     * True when {@code role} matches the row {@code ruleId}'s side that names {@code wanted}: it is that role
+     * (see {@link #closureOf}), or it (or a role it is) inherits that row from a parent named with the row.
+     */
+    public boolean matches(String role, String wanted, String ruleId) {
+        if (closureOf(role).contains(wanted)) {
+            return true;
+        }
+        for (String r : closureOf(role)) {
+            Map<String, Set<String>> partial = rowParents.get(r);
+            if (partial == null) {
+                continue;
+            }
+            for (Map.Entry<String, Set<String>> e : partial.entrySet()) {
+                if (e.getValue().contains(ruleId) && closureOf(e.getKey()).contains(wanted)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The rows {@code role} inherits from {@code parent} alone (empty when none or when it is the parent entirely). */
+    public Set<String> rowsInherited(String role, String parent) {
+        return rowParents.getOrDefault(role, Map.of()).getOrDefault(parent, Set.of());
     }
 
     public boolean isKnown(String role) {

@@ -23,7 +23,7 @@ final class AuditOptions {
     String filter;
 
     @Option(names = "--fail-on", paramLabel = "WHAT", split = ",", defaultValue = "undocumented",
-            description = {"Findings that make the exit status 1 (comma-separated): undocumented, unused, problems, escaped (needs --allowed), none.",
+            description = {"Findings that make the exit status 1 (comma-separated): undocumented, port-only (flows whose port matches a row whose roles no inventory confirms), unused, problems, escaped (needs --allowed), none.",
                 "Default: ${DEFAULT-VALUE}."})
     List<String> failOn = new ArrayList<>();
 
@@ -104,7 +104,7 @@ final class AuditOptions {
     void check() {
         if (failOn.isEmpty() || failOn.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("--fail-on has an empty item (as in '--fail-on ,'); give one or more of"
-                    + " undocumented, unused, problems, escaped, none, separated by commas");
+                    + " undocumented, port-only, unused, problems, escaped, none, separated by commas");
         }
         if (idleTimeoutSeconds > MAX_IDLE_SECONDS) {
             throw new IllegalArgumentException("--idle-timeout " + idleTimeoutSeconds + " is too long: at most "

@@ -42,7 +42,7 @@ import java.util.function.UnaryOperator;
  * inventory, configures the {@link AuditEngine}, then writes the report folder and decides the exit status.
  */
 final class AuditSession {
-    static final Set<String> FAIL_ON = Set.of("undocumented", "unused", "problems", "escaped", "none");
+    static final Set<String> FAIL_ON = Set.of("undocumented", "port-only", "unused", "problems", "escaped", "none");
 
     final Catalog catalog;
     final List<CatalogProblem> catalogProblems;
@@ -192,9 +192,9 @@ final class AuditSession {
             out.printf(Locale.ROOT, "ucaudit: INCOMPLETE: this report does not cover all its input: %s%n",
                     String.join("; ", incomplete));
         }
-        out.printf(Locale.ROOT, "ucaudit: %d packets, %d flows: %d documented, %d undocumented; %d conversation pairs; %d unused openings%s%n",
-                outcome.stats().packets, r.flows(), r.documented(), r.undocumented(), r.conversationsUnordered().size(),
-                unused.size(), inventory.isPresent() ? "" : " (no inventory: classified by port only)");
+        out.printf(Locale.ROOT, "ucaudit: %d packets, %d flows: %d documented, %d undocumented, %d port-only; %d conversation pairs; %d unused openings%s%n",
+                outcome.stats().packets, r.flows(), r.documented(), r.undocumented(), r.portOnly(), r.conversationsUnordered().size(),
+                unused.size(), inventory.isPresent() ? "" : " (no inventory: a flow whose row needs roles is port-only)");
         if (r.pairsNotListed() > 0) {
             out.printf(Locale.ROOT, "ucaudit: %,d more host pairs (%,d flows, %,d undocumented) beyond --max-conversations %,d: counted, not listed in conversations.csv%n",
                     r.pairsNotListed(), r.flowsOfUnlistedPairs(), r.undocumentedFlowsOfUnlistedPairs(), r.maxConversations());
@@ -250,6 +250,7 @@ final class AuditSession {
             return 0;
         }
         boolean findings = (failOn.contains("undocumented") && outcome.result().undocumented() > 0)
+                || (failOn.contains("port-only") && outcome.result().portOnly() > 0)
                 || (failOn.contains("unused") && !outcome.unused().isEmpty())
                 || (failOn.contains("problems") && (outcome.stats().problemsTotal() > 0 || outcome.stats().undecodableTotal() > 0));
         return findings ? 1 : 0;

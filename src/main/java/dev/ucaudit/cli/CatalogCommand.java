@@ -77,7 +77,8 @@ final class CatalogCommand implements Callable<Integer> {
                 .filter(r -> port == null || r.ports().contains(port))
                 .filter(r -> table == null || r.table() == table)
                 .filter(r -> proto == null || r.hasProtocol(proto.number()))
-                .filter(r -> roleClosure == null || roleClosure.contains(r.sourceRole()) || roleClosure.contains(r.destinationRole()))
+                .filter(r -> roleClosure == null || catalog.roles().matches(role, r.sourceRole(), r.id())
+                        || catalog.roles().matches(role, r.destinationRole(), r.id()))
                 .sorted(port == null ? (a, b) -> 0 : mostSpecificFirst(port, catalog))
                 .toList();
         if (format.equals("json")) {
@@ -100,7 +101,7 @@ final class CatalogCommand implements Callable<Integer> {
                     ports = r.listeningPorts() + " then " + r.dynamicPorts();
                 }
                 out.printf("%-7s %-9s %-24s %-18s %-18s %s%s%n", r.id(), r.protocolLabel(), ports.isEmpty() ? "-" : ports,
-                        r.sourceRole(), r.destinationRole(), r.purpose(), r.isDuplicate() ? " [duplicate of " + r.duplicateOf() + "]" : "");
+                        r.sourceRole(), r.destinationRole(), r.purpose(), r.isDuplicate() ? " [not indexed: covered by " + r.duplicateOf() + "]" : "");
                 if (port != null && !r.source().isEmpty()) {
                     out.printf("%-7s source: %s%n", "", r.source());
                 }

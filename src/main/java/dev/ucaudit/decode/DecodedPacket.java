@@ -49,12 +49,22 @@ public final class DecodedPacket {
     public static final int MAX_TUNNEL_DEPTH = 4;
     /** How many tunnels were opened to reach this packet (0: not tunnelled). */
     public int tunnelDepth;
+    /** True when the outermost tunnel is monitoring transport by its type (ERSPAN: a switch mirroring to the sensor). */
+    public boolean tunnelIsMirror() {
+        TunnelType t = tunnels[0];
+        return tunnelDepth > 0 && (t == TunnelType.ERSPAN_I || t == TunnelType.ERSPAN_II || t == TunnelType.ERSPAN_III);
+    }
+
     /** The tunnels, outermost first ({@link #tunnelDepth} used). */
     public final TunnelType[] tunnels = new TunnelType[MAX_TUNNEL_DEPTH];
     /** The outermost tunnel's endpoints as the wire carries them (4 bytes used for IPv4, 16 for IPv6). */
     public int tunnelIpVersion;
     public final byte[] tunnelSrc = new byte[16];
     public final byte[] tunnelDst = new byte[16];
+    /** The outermost tunnel's own IP protocol (47 GRE, 4 and 41 IP in IP, 17 VXLAN) and ports (-1 without). */
+    public int tunnelProtocol;
+    public int tunnelSrcPort = -1;
+    public int tunnelDstPort = -1;
 
     public int addressLength() {
         return ipVersion == 6 ? 16 : 4;
@@ -76,6 +86,9 @@ public final class DecodedPacket {
             tunnelIpVersion = ipVersion;
             System.arraycopy(src, 0, tunnelSrc, 0, 16);
             System.arraycopy(dst, 0, tunnelDst, 0, 16);
+            tunnelProtocol = protocol;
+            tunnelSrcPort = srcPort;
+            tunnelDstPort = dstPort;
         }
         tunnels[tunnelDepth++] = type;
         clearNetwork();

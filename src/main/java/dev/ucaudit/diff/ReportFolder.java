@@ -172,8 +172,8 @@ public record ReportFolder(Path dir, List<FlowRow> flows, List<UnusedRow> unused
 
     private static String verdict(String text, String file, long line) {
         String v = text.trim().toLowerCase(Locale.ROOT);
-        if (!v.equals("documented") && !v.equals("undocumented")) {
-            throw new InputException(file, line, "verdict '" + text + "' is neither documented nor undocumented");
+        if (!v.equals("documented") && !v.equals("undocumented") && !v.equals("port-only")) {
+            throw new InputException(file, line, "verdict '" + text + "' is not documented, undocumented or port-only");
         }
         return v;
     }

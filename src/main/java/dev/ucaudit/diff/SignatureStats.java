@@ -8,20 +8,24 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The flows of one report that share a {@link FlowSignature}: how many, how much, and their verdict. */
-public record SignatureStats(long flows, long documentedFlows, long packets, long bytes, String responderRole,
-                             String rules, String reason) {
+public record SignatureStats(long flows, long documentedFlows, long portOnlyFlows, long packets, long bytes,
+                             String responderRole, String rules, String reason) {
     public static final String DOCUMENTED = "documented";
     public static final String UNDOCUMENTED = "undocumented";
+    public static final String PORT_ONLY = "port-only";
     public static final String MIXED = "mixed";
 
-    /** documented when every flow is, undocumented when none is, else mixed. */
+    /** documented when every flow is, port-only when every flow is, undocumented when none is either, else mixed. */
     public String verdict() {
-        return documentedFlows == flows ? DOCUMENTED : documentedFlows == 0 ? UNDOCUMENTED : MIXED;
+        if (portOnlyFlows == flows) {
+            return PORT_ONLY;
+        }
+        return documentedFlows == flows ? DOCUMENTED : documentedFlows == 0 && portOnlyFlows == 0 ? UNDOCUMENTED : MIXED;
     }
 
-    /** 0 documented, 1 mixed, 2 undocumented: a higher rank is worse. */
+    /** 0 documented, 1 mixed or port-only, 2 undocumented: a higher rank is worse. */
     public int rank() {
-        return documentedFlows == flows ? 0 : documentedFlows == 0 ? 2 : 1;
+        return documentedFlows == flows ? 0 : documentedFlows == 0 && portOnlyFlows < flows ? 2 : 1;
     }
 
     /** Groups a report's flows by signature, in signature order. */
@@ -38,6 +42,7 @@ public record SignatureStats(long flows, long documentedFlows, long packets, lon
     private static final class Acc {
         long flows;
         long documented;
+        long portOnly;
         long packets;
         long bytes;
         String responderRole = "";
@@ -53,6 +58,8 @@ public record SignatureStats(long flows, long documentedFlows, long packets, lon
             if (r.documented()) {
                 documented++;
                 rules.add(r.rule());
+            } else if (PORT_ONLY.equals(r.verdict())) {
+                portOnly++;
             } else if (undocumentedReason.isEmpty()) {
                 undocumentedReason = r.reason();
             }
@@ -64,7 +71,7 @@ public record SignatureStats(long flows, long documentedFlows, long packets, lon
         SignatureStats stats() {
             // An undocumented flow's reason matters more than a documented one's.
             String why = undocumentedReason.isEmpty() ? reason : undocumentedReason;
-            return new SignatureStats(flows, documented, packets, bytes, responderRole, String.join(" ", rules), why);
+            return new SignatureStats(flows, documented, portOnly, packets, bytes, responderRole, String.join(" ", rules), why);
         }
     }
 }

@@ -103,7 +103,7 @@ final class PartialRecorder implements PacketSink {
     }
 
     private boolean keepsFrame(RawPacket raw, DecodedPacket d) {
-        if (!simple(d)) {
+        if (!simple(d) || d.tunnelDepth > 0) { // a tunnelled frame also counts in its tunnel's outer flow
             return true;
         }
         boolean[] inspected = d.protocol == 6 ? tcpInspected : udpInspected;

@@ -23,6 +23,14 @@ public final class Flow {
     private long fragments;
     /** ICMP errors quoting this flow's packets, by kind in the order first seen; null until the first. */
     private Map<String, Long> icmpErrors;
+    /** ICMP/ICMPv6 flows: one bit per kind of message seen (see audit's IcmpKinds). */
+    private int icmpKinds;
+    /** A tunnel's outer conversation: the tunnel's name; an inner flow: the tunnel it came through; else null. */
+    private String tunnel;
+    /** True for a tunnel's outer conversation. */
+    private boolean tunnelOuter;
+    /** True for the outer conversation of a mirroring tunnel (ERSPAN): capture transport, not a flow to audit. */
+    private boolean tunnelMirror;
     /** TCP flags of every period (the per-period ones restart at a rotation): for {@link #tcpClosed()}. */
     private int allTcpFlags;
     /** Per side: a FIN was sent in an earlier period. */
@@ -217,6 +225,39 @@ public final class Flow {
 
     public long fragments() {
         return fragments;
+    }
+
+    /** Notes a kind of ICMP message (a bit the caller defines) seen in this flow. */
+    public void noteIcmpKind(int bit) {
+        icmpKinds |= bit;
+    }
+
+    public int icmpKinds() {
+        return icmpKinds;
+    }
+
+    /**
+     * Names the tunnel this flow came through, or ({@code outer}) that this flow is the tunnel's own
+     * conversation; {@code mirror}: the tunnel is a switch's mirror to the sensor (ERSPAN).
+     */
+    public void tunnel(String name, boolean outer, boolean mirror) {
+        if (tunnel == null) {
+            tunnel = name;
+            tunnelOuter = outer;
+            tunnelMirror = mirror;
+        }
+    }
+
+    public boolean tunnelMirror() {
+        return tunnelMirror;
+    }
+
+    public String tunnel() {
+        return tunnel;
+    }
+
+    public boolean tunnelOuter() {
+        return tunnelOuter;
     }
 
     public Object inspection() {

@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -143,10 +144,24 @@ public final class ExpectationTable {
         }
         Key k = new Key(e.protocol().number(), e.address(), e.port());
         Entry old = entries.getIfPresent(k);
-        Entry keep = old != null && e.kind().equals("rtcp") && !old.expectation.kind().equals("rtcp")
+        Entry keep = old != null && (e.kind().equals("rtcp") && !old.expectation.kind().equals("rtcp") || sameOpening(old, e, tag))
                 ? new Entry(old.expectation, old.tag, clock) : new Entry(e, tag, clock);
         entries.put(k, keep);
         added++;
+    }
+
+    /**
+     * True when {@code e} announces again what {@code old} opened (the same call's media on the same
+     * port: a 200 OK repeating the 183's SDP): the message that opened the port stays the one cited.
+     */
+    private static boolean sameOpening(Entry old, Expectation e, Object tag) {
+        Expectation o = old.expectation;
+        if (!o.inspector().equals(e.inspector()) || !o.kind().equals(e.kind()) || !Objects.equals(o.peer(), e.peer())
+                || !Objects.equals(old.tag, tag)) {
+            return false;
+        }
+        int cut = o.reason().indexOf(" (");
+        return cut > 0 && e.reason().startsWith(o.reason().substring(0, cut + 2));
     }
 
     /**

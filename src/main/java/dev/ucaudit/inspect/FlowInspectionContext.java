@@ -22,6 +22,7 @@ public final class FlowInspectionContext implements InspectionContext {
     private final Object tag;
     private final BufferBudget buffers;
     private long timestampNanos;
+    private String finding;
 
     public FlowInspectionContext(InetAddress initiator, int initiatorPort, InetAddress responder, int responderPort,
             IpProtocol protocol, ExpectationTable table, InspectorStats.Counters counters) {
@@ -67,6 +68,18 @@ public final class FlowInspectionContext implements InspectionContext {
     public void expect(Expectation e) {
         table.add(e, tag);
         counters.expectation();
+    }
+
+    @Override
+    public void finding(String reason) {
+        if (finding == null) {
+            finding = reason;
+        }
+    }
+
+    /** What the inspector found this flow carries against its row (see {@link #finding(String)}), or null. */
+    public String finding() {
+        return finding;
     }
 
     @Override

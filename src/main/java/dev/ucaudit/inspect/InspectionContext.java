@@ -21,6 +21,13 @@ public interface InspectionContext {
     /** Registers a pinhole. */
     void expect(Expectation e);
 
+    /**
+     * The flow itself carries what its catalog row does not document (a TFTP upload on the download
+     * row): the flow is undocumented for this reason, whatever its port says.
+     */
+    default void finding(String reason) {
+    }
+
     /** Counts a malformed message (per inspector in the run summary). */
     void malformed(String detail);
 

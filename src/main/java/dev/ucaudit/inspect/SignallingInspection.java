@@ -28,6 +28,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import dev.ucaudit.inspect.stream.BufferBudget;
+import dev.ucaudit.inspect.tftp.TftpInspector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -277,8 +278,11 @@ public final class SignallingInspection implements FlowInspection {
             return;
         }
         state.matchAttempts++;
-        Optional<Expectation> hit = table.match(new IpProtocol(k.protocol()), address(k.addressA()), k.portA(),
-                address(k.addressB()), k.portB());
+        // the port the flow was sent to first: the pinhole of the message that opened that port is cited
+        boolean aSent = flow.firstSender() == Side.A;
+        Optional<Expectation> hit = aSent
+                ? table.match(new IpProtocol(k.protocol()), address(k.addressB()), k.portB(), address(k.addressA()), k.portA())
+                : table.match(new IpProtocol(k.protocol()), address(k.addressA()), k.portA(), address(k.addressB()), k.portB());
         if (hit.isEmpty()) {
             return;
         }
@@ -286,7 +290,9 @@ public final class SignallingInspection implements FlowInspection {
         // which catalog row the signalling that opened the pinhole was on: kept with the pinhole
         Object tag = table.lastMatchTag();
         String rule = tag instanceof String id ? id : "";
-        if (tag instanceof ProbedSignalling p) {
+        if (e.kind().equals(TftpInspector.UPLOAD)) {
+            state.negotiation = new Negotiation("", e.reason(), Negotiation.Effect.NOT_THE_PORTS_PROTOCOL);
+        } else if (tag instanceof ProbedSignalling p) {
             state.negotiation = new Negotiation("", e.reason() + "; " + p.finding(), Negotiation.Effect.NOTE);
             mediaOfProbedSignalling++;
         } else {
@@ -522,7 +528,14 @@ public final class SignallingInspection implements FlowInspection {
     @Override
     public Negotiation negotiationFor(Flow flow) {
         State state = (State) flow.inspection();
-        return state == null ? null : state.negotiation;
+        if (state == null) {
+            return null;
+        }
+        String finding = state.context == null ? null : state.context.finding();
+        if (finding != null && (state.negotiation == null || state.negotiation.effect() != Negotiation.Effect.NOT_THE_PORTS_PROTOCOL)) {
+            return new Negotiation("", finding, Negotiation.Effect.NOT_THE_PORTS_PROTOCOL);
+        }
+        return state.negotiation;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ucaudit.report;
 
 import dev.ucaudit.audit.FlowRecord;
+import dev.ucaudit.audit.Verdict;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -95,10 +96,16 @@ public final class FindingGroups {
     private long otherPackets;
     private long otherBytes;
 
+    /** The undocumented flows' groups (the findings). */
     public static FindingGroups of(List<FlowRecord> flows) {
+        return of(flows, Verdict.UNDOCUMENTED);
+    }
+
+    /** The groups of the flows with one verdict (the port-only ones are shown apart from the findings). */
+    public static FindingGroups of(List<FlowRecord> flows, Verdict verdict) {
         FindingGroups g = new FindingGroups();
         for (FlowRecord f : flows) {
-            if (!f.documented()) {
+            if (f.verdict() == verdict) {
                 g.add(f);
             }
         }

@@ -49,6 +49,7 @@ public final class FlowsJsonLines {
                 g.writeStringField(c[21], TcpFlagNames.of(r.tcpFlags()));
                 g.writeNumberField(c[22], r.fragments());
                 g.writeNumberField(c[23], r.icmpErrors());
+                g.writeStringField(c[24], r.tunnel());
                 g.writeEndObject();
                 g.writeRaw('\n');
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import dev.ucaudit.audit.AuditResult;
 import dev.ucaudit.audit.Conversation;
 import dev.ucaudit.audit.FlowRecord;
+import dev.ucaudit.audit.Verdict;
 import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.audit.UnusedOpening;
 import dev.ucaudit.packet.CaptureProblem;
@@ -100,8 +101,9 @@ public final class HtmlReport {
                 ? esc(r.inventory().source()) + " (" + r.inventory().entries().size() + " entries)" : "none");
         h.append("</div>\n");
         if (!r.inventory().isPresent()) {
-            h.append("<p class=\"warn\">⚠ No inventory was given: every host's role is <i>unknown</i>, so flows are ")
-             .append("classified by port alone. Give <code>--inventory FILE</code> to check who talks to whom.</p>\n");
+            h.append("<p class=\"warn\">⚠ No inventory was given: every host's role is <i>unknown</i>. A flow whose port ")
+             .append("matches a catalog row that needs roles (phone, cucm, ...) is <b>port-only</b>: neither documented nor ")
+             .append("known to be undocumented. Give <code>--inventory FILE</code> to check who talks to whom.</p>\n");
         }
         long nonCompliant = res.conversationsUnordered().stream().filter(c -> !c.compliant()).count();
         h.append("<div class=\"cards\">");
@@ -109,6 +111,7 @@ public final class HtmlReport {
         card(h, "flows", fmt(res.flows()), "");
         card(h, "documented", fmt(res.documented()), "good");
         card(h, "undocumented", fmt(res.undocumented()), res.undocumented() > 0 || !incomplete.isEmpty() ? "bad" : "good");
+        card(h, "port-only (roles unknown)", fmt(res.portOnly()), res.portOnly() > 0 ? "unknown" : "");
         card(h, "non-compliant pairs", fmt(nonCompliant) + " / " + fmt(res.conversationsUnordered().size()),
                 nonCompliant > 0 ? "bad" : "good");
         card(h, "unused openings", fmt(r.unused().size()), "");
@@ -126,6 +129,9 @@ public final class HtmlReport {
         if (groups.size() == 0 && res.undocumented() == 0 && !incomplete.isEmpty()) {
             h.append("<p class=\"bad\">✗ No undocumented flow in what was read, but the input was not read in full"
                     + " (see INCOMPLETE at the top): flows in what was not read are unknown.</p>\n");
+        } else if (groups.size() == 0 && res.undocumented() == 0 && res.portOnly() > 0) {
+            h.append("<p class=\"unknown\">? No flow is known to be undocumented, but ").append(fmt(res.portOnly()))
+             .append(" flows are port-only (see below): nothing shows their hosts have the roles their rows need.</p>\n");
         } else if (groups.size() == 0 && res.undocumented() == 0) {
             h.append("<p class=\"good\">✓ Every flow is documented by the catalog.</p>\n");
         } else if (groups.size() == 0) {
@@ -160,7 +166,7 @@ public final class HtmlReport {
                  .append(all.size() > FINDING_GROUPS_SHOWN ? fmt(all.size() - FINDING_GROUPS_SHOWN) + " smaller groups" : "further groups")
                  .append(" are in flows.csv.</p>\n");
             }
-            long unlisted = res.undocumented() - flows.stream().filter(f -> !f.documented()).count();
+            long unlisted = res.undocumented() - flows.stream().filter(f -> f.verdict() == Verdict.UNDOCUMENTED).count();
             if (unlisted > 0) {
                 h.append("<p class=\"muted\">").append(fmt(unlisted))
                  .append(" more undocumented flows are scan probes summarized below or rows beyond --max-flow-rows.</p>\n");
@@ -172,6 +178,7 @@ public final class HtmlReport {
              .append(" undocumented) are counted in conversations and summary.json but not listed.</p>\n");
         }
         h.append("</section>\n");
+        PortOnlySection.write(h, res, flows, FINDING_GROUPS_SHOWN);
     }
 
     private static void scans(Html h, AuditReport r) {
@@ -200,7 +207,7 @@ public final class HtmlReport {
         h.append("<h2>Traffic per verdict</h2>\n");
         long docBytes = res.conversationsUnordered().stream().mapToLong(Conversation::documentedBytes).sum();
         long allBytes = res.conversationsUnordered().stream().mapToLong(Conversation::bytes).sum();
-        verdictChart(h, res.documented(), res.undocumented(), docBytes, allBytes - docBytes);
+        verdictChart(h, res.documented(), res.undocumented(), res.portOnly(), docBytes, allBytes - docBytes);
     }
 
     private static void pairs(Html h, AuditReport r, List<FlowRecord> flows) {
@@ -230,7 +237,7 @@ public final class HtmlReport {
              .append("<td><code>").append(esc(ServicesText.of(c))).append("</code></td><td class=\"r\">");
             Map<String, Explained> reasons = c.compliant() ? null : why.get(pairKey(c.hostA(), c.hostB()));
             if (reasons != null && !reasons.isEmpty()) {
-                reasons.values().forEach(e -> h.append("<div><b>✗ ").append(esc(e.services())).append("</b>")
+                reasons.values().forEach(e -> h.append("<div><b>").append(e.mark).append(esc(e.services())).append("</b>")
                         .append(e.services.isEmpty() ? "" : ": ").append(esc(e.reason)).append("</div>"));
             } else if (!c.compliant()) {
                 h.append("<span class=\"muted\">scan probes or rows beyond --max-flow-rows (see flows.csv)</span>");
@@ -264,11 +271,11 @@ public final class HtmlReport {
             String shape = FindingGroups.shape(f);
             Explained e = reasons.get(shape);
             if (e == null && reasons.size() < SERVICES_EXPLAINED) {
-                e = new Explained(f.reason());
+                e = new Explained(f.reason(), f.verdict() == Verdict.PORT_ONLY ? "? " : "✗ ");
                 reasons.put(shape, e);
             }
             if (e == null) {
-                reasons.computeIfAbsent("", k -> new Explained("further reasons: see flows.csv")).add("");
+                reasons.computeIfAbsent("", k -> new Explained("further reasons: see flows.csv", "")).add("");
             } else {
                 e.add(service(f));
             }
@@ -280,11 +287,13 @@ public final class HtmlReport {
     private static final class Explained {
         static final int SERVICES_NAMED = 3;
         final String reason;
+        final String mark;
         final List<String> services = new ArrayList<>(SERVICES_NAMED);
         long flows;
 
-        Explained(String reason) {
+        Explained(String reason, String mark) {
             this.reason = reason;
+            this.mark = mark;
         }
 
         void add(String service) {
@@ -305,11 +314,15 @@ public final class HtmlReport {
     }
 
     /** {@code 5060/udp}, or the protocol alone when it has no ports. */
-    private static String service(FlowRecord f) {
+    static String service(FlowRecord f) {
         return f.responderPort() >= 0 ? f.responderPort() + "/" + f.protocol().label() : f.protocol().label();
     }
 
     private static String badge(Conversation c) {
+        if (c.undocumented() == 0 && c.portOnly() > 0) {
+            return "<span class=\"badge po\" title=\"no flow known to be undocumented; port-only flows: roles unknown\">? "
+                    + c.status() + " (port-only)</span>";
+        }
         return "<span class=\"badge " + (c.compliant() ? "c\">✓ " : "nc\">✗ ") + c.status() + "</span>";
     }
 
@@ -437,13 +450,15 @@ public final class HtmlReport {
                 : "<span class=\"nw\" title=\"" + esc(address) + "\">" + esc(name) + "</span>";
     }
 
-    private static void verdictChart(Html h, long docFlows, long undocFlows, long docBytes, long undocBytes) {
+    private static void verdictChart(Html h, long docFlows, long undocFlows, long portOnlyFlows, long docBytes, long otherBytes) {
         int width = 640;
         h.append("<svg class=\"chart\" role=\"img\" aria-label=\"traffic per verdict\" viewBox=\"0 0 ").append(width + 80)
          .append(" 96\" width=\"").append(width + 80).append("\" height=\"96\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
-        bar(h, 0, "flows", docFlows, undocFlows, width, "✓ " + fmt(docFlows) + " documented / ✗ " + fmt(undocFlows) + " undocumented");
-        bar(h, 44, "bytes", docBytes, undocBytes, width, "✓ " + HtmlPage.bytes(docBytes) + " documented / ✗ "
-                + HtmlPage.bytes(undocBytes) + " undocumented");
+        String portOnly = portOnlyFlows > 0 ? " / ? " + fmt(portOnlyFlows) + " port-only (in red: not documented)" : "";
+        bar(h, 0, "flows", docFlows, undocFlows + portOnlyFlows, width, "✓ " + fmt(docFlows) + " documented / ✗ "
+                + fmt(undocFlows) + " undocumented" + portOnly);
+        bar(h, 44, "bytes", docBytes, otherBytes, width, "✓ " + HtmlPage.bytes(docBytes) + " documented / ✗ "
+                + HtmlPage.bytes(otherBytes) + (portOnlyFlows > 0 ? " not documented" : " undocumented"));
         h.append("</svg>\n");
     }
 

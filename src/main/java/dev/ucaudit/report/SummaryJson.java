@@ -1,6 +1,10 @@
 package dev.ucaudit.report;
 
+import dev.ucaudit.audit.Classifier;
 import dev.ucaudit.audit.ScanDetector;
+import dev.ucaudit.inventory.Inventory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import dev.ucaudit.audit.TunnelStats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -60,7 +64,7 @@ public final class SummaryJson {
         s.unknownLinkTypes().forEach((k, v) -> links.put(Integer.toString(k), v));
         packets.put("unknown_link_types", links);
         root.put("packets", packets);
-        root.put("tunnels", tunnels(s.tunnels));
+        root.put("tunnels", tunnels(s.tunnels, r.inventory()));
 
         Map<String, Object> problems = new LinkedHashMap<>();
         problems.put("total", s.problemsTotal());
@@ -87,6 +91,7 @@ public final class SummaryJson {
         flows.put("total", res.flows());
         flows.put("documented", res.documented());
         flows.put("undocumented", res.undocumented());
+        flows.put("port_only", res.portOnly());
         long scanSummarized = res.scanFlowsSummarized();
         flows.put("rows_written", res.flows() - res.flowsNotListed() - scanSummarized);
         flows.put("rows_not_written", res.flowsNotListed());
@@ -128,6 +133,7 @@ public final class SummaryJson {
         Map<String, Object> verdicts = new LinkedHashMap<>();
         verdicts.put("documented", res.documented());
         verdicts.put("undocumented", res.undocumented());
+        verdicts.put("port-only", res.portOnly());
         root.put("verdicts", verdicts);
 
         long compliant = res.conversationsUnordered().stream().filter(Conversation::compliant).count();
@@ -164,8 +170,12 @@ public final class SummaryJson {
         return root;
     }
 
-    /** Each tunnel once, as transport: its inner packets are counted in their own flows only. */
-    private static Map<String, Object> tunnels(TunnelStats t) {
+    /**
+     * Each tunnel once: its frames, and whether its outer conversation is audited as a flow (GRE, IP in
+     * IP, VXLAN: a row of flows.csv) or is capture transport (ERSPAN, or an end the inventory names
+     * {@code monitor}: no row). Its inner packets are counted in their own flows.
+     */
+    private static Map<String, Object> tunnels(TunnelStats t, Inventory inventory) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("packets", t.packets());
         List<Map<String, Object>> listed = new ArrayList<>();
@@ -174,6 +184,8 @@ public final class SummaryJson {
             row.put("endpoint_a", x.endpointA());
             row.put("endpoint_b", x.endpointB());
             row.put("type", x.type());
+            row.put("outer_conversation", x.type().startsWith("erspan") || monitor(inventory, x.endpointA())
+                    || monitor(inventory, x.endpointB()) ? "capture transport" : "flow");
             row.put("packets", x.packets());
             row.put("bytes", x.bytes());
             row.put("first_seen", Times.iso(x.firstSeenNanos()));
@@ -183,6 +195,14 @@ public final class SummaryJson {
         m.put("listed", listed);
         m.put("packets_of_tunnels_not_listed", t.packetsOfUnlisted());
         return m;
+    }
+
+    private static boolean monitor(Inventory inventory, String address) {
+        try {
+            return inventory.lookup(InetAddress.getByName(address).getAddress()).is(Classifier.MONITOR);
+        } catch (UnknownHostException e) {
+            return false; // an address this report wrote: never happens
+        }
     }
 
     private static List<String> problems(List<CatalogProblem> list) {

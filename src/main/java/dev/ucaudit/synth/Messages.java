@@ -104,6 +104,13 @@ public final class Messages {
         return b.array();
     }
 
+    /** A TFTP write request (WRQ, opcode 2): an upload to the server. */
+    public static byte[] tftpWriteRequest(String file) {
+        byte[] request = tftpReadRequest(file);
+        request[1] = 2;
+        return request;
+    }
+
     public static byte[] tftpData(int block, int length) {
         ByteBuffer b = ByteBuffer.allocate(4 + length);
         b.putShort((short) 3).putShort((short) block);

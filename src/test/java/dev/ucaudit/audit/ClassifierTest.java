@@ -2,6 +2,7 @@ package dev.ucaudit.audit;
 
 import dev.ucaudit.inspect.Negotiation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ucaudit.catalog.Catalog;
@@ -109,10 +110,14 @@ class ClassifierTest {
         Inventory none = Inventory.empty(catalog.roles());
         FlowRecord r = classify(none, tcp(STRANGER, 40000, SUB, 2000));
         assertEquals("R-NARROW", r.rule(), "2000 beats 2000-2999");
-        assertTrue(r.reason().endsWith("matched by port only, no inventory given"), r.reason());
+        // issue 20 §5: the row's port matches but nothing shows the roles it needs: port-only, never documented
+        assertEquals(Verdict.PORT_ONLY, r.verdict());
+        assertEquals("2000/tcp matches R-NARROW: one port (phone → cucm 2000/tcp); port-only: no inventory given, so nothing"
+                + " shows that the hosts are the phone → cucm that R-NARROW needs (give --inventory to decide)", r.reason());
         assertEquals("R-RANGE", classify(none, tcp(STRANGER, 40000, SUB, 2500)).rule());
         FlowRecord fiveThousand = classify(none, udp(STRANGER, 40000, SUB, 5060));
-        assertTrue(fiveThousand.documented(), "every 5060 row has one port; one of them documents it");
+        assertEquals(Verdict.PORT_ONLY, fiveThousand.verdict(), "every 5060 row needs roles: " + fiveThousand.reason());
+        assertFalse(fiveThousand.documented());
     }
 
     @Test

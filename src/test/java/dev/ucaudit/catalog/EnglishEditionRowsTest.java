@@ -53,7 +53,7 @@ class EnglishEditionRowsTest {
     @Test
     void t7_19IsPhantomRtpOverUdpForTheDataChannel() {
         CatalogRule r = rule("T7-19");
-        assertEquals("udp", r.protocolLabel());
+        assertEquals("tcp/udp", r.protocolLabel(), "the guide's tcp kept beside the udp reading (issue 20 §2)");
         assertEquals("4000-4005", r.ports().toString());
         assertTrue(r.purpose().contains("data channel"), r.purpose());
         assertFalse(r.purpose().contains("D-channel"), r.purpose());

@@ -32,7 +32,7 @@ class CatalogCommandTest {
         assertEquals(0, r.status, r.toString());
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(r.out)).getRecords();
-        assertEquals(146, rows.size());
+        assertEquals(149, rows.size());
         assertEquals(List.of("rule", "table", "source_role", "destination_role", "protocol", "ports", "purpose"),
                 rows.get(0).getParser().getHeaderNames().subList(0, 7));
         CSVRecord tftp = rows.stream().filter(x -> x.get("rule").equals("T2-08")).findFirst().orElseThrow();

@@ -162,7 +162,7 @@ class ProbingTest {
         Audit a = audit(pcap);
         assertEquals(0, a.summary().at("/inspection/probing/not_sip_on_sip_port").asLong());
         CSVRecord rtp = a.flow("46000");
-        assertEquals("documented", rtp.get("verdict"), rtp.get("reason"));
+        assertEquals("port-only", rtp.get("verdict"), rtp.get("reason")); // no inventory (issue 20 §5)
         assertTrue(rtp.get("reason").contains("SIP call stun-call"), rtp.get("reason"));
     }
 
@@ -171,10 +171,11 @@ class ProbingTest {
         Audit a = audit(capture());
         CSVRecord sip = a.flows().stream().filter(f -> f.get("protocol").equals("sctp")).findFirst().orElseThrow();
         assertEquals("5060", sip.get("responder_port"));
-        assertEquals("documented", sip.get("verdict"), sip.get("reason"));
+        assertEquals("port-only", sip.get("verdict"), sip.get("reason")); // no inventory (issue 20 §5)
+        assertEquals("T6-07", sip.get("rule"), sip.get("reason"));
         assertTrue(sip.get("reason").contains("SIP"), sip.get("reason"));
         CSVRecord rtp = a.flow("44000");
-        assertEquals("documented", rtp.get("verdict"), rtp.get("reason"));
+        assertEquals("port-only", rtp.get("verdict"), rtp.get("reason"));
         assertTrue(rtp.get("reason").contains("SIP call sctp-call"), rtp.get("reason"));
     }
 

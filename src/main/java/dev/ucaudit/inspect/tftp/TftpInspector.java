@@ -15,6 +15,8 @@ import dev.ucaudit.inspect.Inspector;
  */
 public final class TftpInspector implements Inspector {
     public static final String NAME = "tftp";
+    /** The pinhole kind of a write request's data: a finding, not documented by the TFTP row. */
+    public static final String UPLOAD = "tftp-upload";
 
     @Override
     public void onPayload(InspectionContext ctx, Direction dir, byte[] buf, int off, int len, long tcpSeq, int tcpFlags) {
@@ -35,8 +37,17 @@ public final class TftpInspector implements Inspector {
         if (q == null) {
             return;
         }
-        String reason = "TFTP data of " + (q.isRead() ? "read" : "write") + " request for " + ShortText.name(q.filename());
-        ctx.expect(new Expectation(ctx.sender(dir), ctx.senderPort(dir), IpProtocol.UDP, NAME, "tftp-data", reason,
+        if (q.isRead()) {
+            String reason = "TFTP data of read request for " + ShortText.name(q.filename());
+            ctx.expect(new Expectation(ctx.sender(dir), ctx.senderPort(dir), IpProtocol.UDP, NAME, "tftp-data", reason,
+                    ctx.receiver(dir)));
+            return;
+        }
+        // the catalog's TFTP rows document downloads (firmware, configuration): an upload is a finding
+        String upload = "upload to the TFTP server: write request (WRQ) for " + ShortText.name(q.filename())
+                + "; the TFTP rows document downloads of firmware and configuration files only";
+        ctx.finding(upload);
+        ctx.expect(new Expectation(ctx.sender(dir), ctx.senderPort(dir), IpProtocol.UDP, NAME, UPLOAD, "data of the " + upload,
                 ctx.receiver(dir)));
     }
 }
