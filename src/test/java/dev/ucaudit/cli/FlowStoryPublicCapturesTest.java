@@ -3,6 +3,8 @@ package dev.ucaudit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,5 +80,21 @@ class FlowStoryPublicCapturesTest {
             assertEquals("reply-only", reply.get("initiator_basis"), reply.toString());
             assertEquals("0", reply.get("packets_from_initiator"), reply.toString());
         }
+    }
+
+    /**
+     * ndpi-fuzzed-sip-capture.pcap: the call between 192.168.1.2:5060 and 200.68.120.81:5060 starts with a
+     * fuzzed datagram; its INVITE and CANCEL that follow are read (the flow was "not SIP" entirely).
+     */
+    @Test
+    void aFuzzedDatagramFirstDoesNotCondemnTheSipFlow() throws Exception {
+        List<CSVRecord> flows = audit("ndpi-fuzzed-sip-capture.pcap");
+        CSVRecord call = flows.stream().filter(f -> f.toString().contains("192.168.1.2, 5060") && f.toString().contains("200.68.120.81, 5060"))
+                .findFirst().orElseThrow(() -> new AssertionError(flows.toString()));
+        assertTrue(!call.get("reason").contains("not SIP"), call.toString());
+        JsonNode s = new ObjectMapper().readTree(dir.resolve("ndpi-fuzzed-sip-capture.pcap").resolve("summary.json").toFile());
+        assertEquals(1, s.at("/inspection/probing/not_sip_on_sip_port").asLong(), "only the one-datagram binary flow: " + s.get("inspection"));
+        assertTrue(s.at("/inspection/per_protocol/sip/messages").asLong() >= 47, s.get("inspection").toString());
+        assertEquals(4, s.at("/inspection/per_protocol/sip/expectations").asLong(), s.get("inspection").toString());
     }
 }
