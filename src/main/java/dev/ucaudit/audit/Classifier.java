@@ -112,6 +112,9 @@ public final class Classifier {
                 reason = reason + "; " + negotiation.reason();
             }
         }
+        if ("reply-only".equals(decision.basis())) {
+            reason = reason + "; only the reply was captured, oriented by its service port " + rPort + "/" + IpProtocol.label(k.protocol());
+        }
         long icmpErrors = flow.icmpErrors();
         if (icmpErrors > 0) {
             reason = reason + "; " + icmpErrorClause(flow.icmpErrorKinds(), flow.packets(rs) == 0);
@@ -185,12 +188,22 @@ public final class Classifier {
                 fitting.add(r);
             }
         }
+        boolean broadcast = fitting.isEmpty() && responder.address().isLimitedBroadcast();
+        if (broadcast) {
+            // heard by every host of the segment: the rows whose destination role the inventory has
+            for (CatalogRule r : candidates.rules()) {
+                if (initiator.is(r.sourceRole()) && !inventory.entriesWithRole(r.destinationRole()).isEmpty()) {
+                    fitting.add(r);
+                }
+            }
+        }
         if (!fitting.isEmpty()) {
             Roles roles = catalog.roles();
             CatalogRule best = fitting.stream().min(Comparator
                     .comparingInt((CatalogRule r) -> -(roles.specificity(r.sourceRole()) + roles.specificity(r.destinationRole())))
                     .thenComparingInt(r -> r.ports().size())).orElseThrow();
-            return Outcome.documented(best, best.id() + ": " + best.purpose() + " (" + best.describe() + ")");
+            return Outcome.documented(best, best.id() + ": " + best.purpose() + " (" + best.describe() + ")"
+                    + (broadcast ? "; a broadcast to " + what + ", heard by the " + best.destinationRole() + " hosts of its segment" : ""));
         }
         if (!inventory.isPresent()) {
             CatalogRule best = candidates.rules().stream().min(Comparator.comparingInt(r -> r.ports().size())).orElseThrow();

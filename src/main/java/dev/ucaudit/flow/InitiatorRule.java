@@ -6,8 +6,11 @@ import dev.ucaudit.catalog.PortLookup;
  * Decides which side opened a flow, as SPEC says: the sender of a TCP SYN; else the side that did
  * not send the SYN-ACK; else the first sender, corrected by the catalog when the first sender's port
  * is a documented listening port and the other's is not, or only inside a wider range such as the
- * ephemeral one (a flow first seen mid-stream). A flow whose
- * packets all go one way is initiated by its only sender: the catalog never turns it around.
+ * ephemeral one (a flow first seen mid-stream). A flow whose packets all go one way is initiated by
+ * its only sender, except a reply whose request was not captured (DHCP 67 → 68, SNMP 161 → a high
+ * port): sent from a service port to a port that is none, it is oriented by the service port, as Zeek
+ * does, so its client is the initiator ("reply-only"). A one-way flow that drew ICMP errors was
+ * rejected: it is an attempt of its sender, never turned around.
  */
 public final class InitiatorRule {
     /**
@@ -38,20 +41,28 @@ public final class InitiatorRule {
         }
         Side first = flow.firstSender();
         if (flow.packets(first.other()) == 0) {
-            return new Decision(first, "one-way");
+            return fromServicePort(flow, first) && flow.icmpErrors() == 0
+                    ? new Decision(first.other(), "reply-only") : new Decision(first, "one-way");
         }
-        FlowKey k = flow.key();
-        if (k.portA() >= 0) {
-            int firstPort = first == Side.A ? k.portA() : k.portB();
-            int otherPort = first == Side.A ? k.portB() : k.portA();
-            int firstSpecific = lookup.candidates(k.protocol(), firstPort).narrowestListening();
-            int otherSpecific = lookup.candidates(k.protocol(), otherPort).narrowestListening();
-            // The first sender's port is a listening port, and a more specific one than the other's
-            // (2000 beats a port that only falls inside the ephemeral range).
-            if (firstSpecific <= SERVICE_PORTS && firstSpecific < otherSpecific) {
-                return new Decision(first.other(), "catalog");
-            }
+        if (fromServicePort(flow, first)) {
+            return new Decision(first.other(), "catalog");
         }
         return new Decision(first, "first-packet");
+    }
+
+    /**
+     * True when {@code sender}'s port is a listening port of the catalog, and a more specific one than
+     * the other side's (2000 beats a port that only falls inside the ephemeral range).
+     */
+    private boolean fromServicePort(Flow flow, Side sender) {
+        FlowKey k = flow.key();
+        if (k.portA() < 0) {
+            return false;
+        }
+        int senderPort = sender == Side.A ? k.portA() : k.portB();
+        int otherPort = sender == Side.A ? k.portB() : k.portA();
+        int senderSpecific = lookup.candidates(k.protocol(), senderPort).narrowestListening();
+        int otherSpecific = lookup.candidates(k.protocol(), otherPort).narrowestListening();
+        return senderSpecific <= SERVICE_PORTS && senderSpecific < otherSpecific;
     }
 }

@@ -22,6 +22,7 @@ import dev.ucaudit.inspect.Inspectors;
 import dev.ucaudit.inspect.probe.ContentProbe;
 import dev.ucaudit.inspect.probe.ContentProbes;
 import dev.ucaudit.inspect.probe.SctpData;
+import dev.ucaudit.inspect.sip.SipKeepAlive;
 import dev.ucaudit.inventory.Host;
 import dev.ucaudit.inventory.Inventory;
 import java.net.InetAddress;
@@ -76,6 +77,8 @@ public final class SignallingInspection implements FlowInspection {
     private long flowsProbed;
     private long mediaOfProbedSignalling;
     private long notSipOnSipPort;
+    /** Probed payloads every probe rejected (the flow's next payloads are still probed, within the budget). */
+    private long probesRejected;
     /** Payloads an inspector needed that a replayed partial audit did not keep (0 unless a merge missed some). */
     private long payloadsMissing;
 
@@ -99,6 +102,9 @@ public final class SignallingInspection implements FlowInspection {
         int keepAlivesSkipped;
         /** Payloads still to check for SIP on a flow given the SIP inspector by its port. */
         int verifyLeft;
+        /** Payloads of that check that were not SIP (skipped; malformed SIP once the flow proves SIP), and what the last looked like. */
+        int notSipPayloads;
+        String notSipLooksLike;
         /** The port whose catalog row named the inspector. */
         int signallingPort;
         /** Counted in inspectorsHeld until the flow finishes. */
@@ -174,6 +180,9 @@ public final class SignallingInspection implements FlowInspection {
             return;
         }
         statesHeld--;
+        if (pendingNotSip(state)) {
+            notSipOnSipPort++;
+        }
         if (state.holdsInspector) {
             inspectorsHeld--;
         }
@@ -394,7 +403,7 @@ public final class SignallingInspection implements FlowInspection {
         if (m == null) {
             return;
         }
-        if (keepAlive(raw.data, m[0], m[1])) {
+        if (SipKeepAlive.is(raw.data, m[0], m[1], false)) { // short junk is a keep-alive only on a SIP port
             if (++state.keepAlivesSkipped >= PROBED_KEEPALIVES) {
                 state.probesLeft = 0;
             }
@@ -404,7 +413,7 @@ public final class SignallingInspection implements FlowInspection {
             flowsProbed++;
         }
         state.probesLeft--;
-        boolean morePossible = false;
+        boolean morePossible = false; // some probe needs more data
         for (ContentProbe p : probes.all()) {
             if (!p.runsOver(d.protocol)) {
                 continue;
@@ -420,7 +429,8 @@ public final class SignallingInspection implements FlowInspection {
             }
         }
         if (!morePossible) {
-            state.probesLeft = 0; // every probe said no: like Suricata, stop probing this flow
+            // every probe said no to this payload: one bad payload does not condemn the flow, the next is tried
+            probesRejected++;
         }
     }
 
@@ -440,18 +450,9 @@ public final class SignallingInspection implements FlowInspection {
         return false;
     }
 
-    /** A SIP keep-alive (RFC 5626): CR/LF only, or a STUN message (magic cookie 0x2112A442) multiplexed on the flow. */
-    private static boolean keepAlive(byte[] buf, int off, int len) {
-        if (len >= 20 && (buf[off] & 0xc0) == 0 && buf[off + 4] == 0x21 && buf[off + 5] == 0x12
-                && (buf[off + 6] & 0xff) == 0xa4 && buf[off + 7] == 0x42) {
-            return true;
-        }
-        for (int i = off; i < off + len; i++) {
-            if (buf[i] != '\r' && buf[i] != '\n') {
-                return false;
-            }
-        }
-        return true;
+    /** A keep-alive on a SIP port ({@link SipKeepAlive}): neither proves nor disproves SIP, and is no malformed message. */
+    private static boolean keepAlive(DecodedPacket d, byte[] buf, int off, int len) {
+        return SipKeepAlive.is(buf, off, len, d.protocol == IpProtocol.UDP.number());
     }
 
     private void found(Flow flow, State state, ContentProbe p) {
@@ -474,9 +475,12 @@ public final class SignallingInspection implements FlowInspection {
 
     /**
      * On a flow given the SIP inspector by its port: true while its first payloads are (or may be)
-     * SIP. HTTP or anything else there is not malformed SIP: it is "not SIP on a SIP port", and the
-     * flow is no longer read as SIP. A TCP flow is judged only when its handshake was seen (a stream
-     * picked up midway starts anywhere).
+     * SIP. Each payload is judged on its own, within a budget: a payload that is not SIP is counted as
+     * malformed SIP and skipped (one junk datagram must not switch off a call's media attribution), and
+     * only when none of the first {@value #VERIFIED_PAYLOADS} payloads is SIP is the flow "not SIP on a
+     * SIP port" (HTTP or anything else there is not malformed SIP) and no longer read as SIP.
+     * Keep-alives neither prove nor disprove SIP. A TCP flow is judged only when its handshake was seen
+     * (a stream picked up midway starts anywhere).
      */
     private boolean isSip(Flow flow, State state, DecodedPacket d, RawPacket raw) {
         if (d.protocol == 6 && ((flow.tcpFlags(Side.A) | flow.tcpFlags(Side.B)) & 0x02) == 0) {
@@ -484,31 +488,42 @@ public final class SignallingInspection implements FlowInspection {
             return true;
         }
         int[] m = firstMessage(d, raw);
-        if (m == null || keepAlive(raw.data, m[0], m[1])) {
-            return true; // keep-alives neither prove nor disprove SIP
+        if (m == null || keepAlive(d, raw.data, m[0], m[1])) {
+            return true; // keep-alives neither prove nor disprove SIP; the inspector skips them too
         }
         state.verifyLeft--;
         switch (sipProbe.probe(raw.data, m[0], m[1])) {
             case DETECTED -> {
                 state.verifyLeft = 0;
+                for (int i = 0; i < state.notSipPayloads; i++) {
+                    state.context.malformed("sip: not a SIP message (" + state.notSipLooksLike + ")");
+                }
+                state.notSipPayloads = 0;
                 return true;
             }
             case NEEDS_MORE_DATA -> {
                 return true;
             }
             default -> {
-                FlowKey k = flow.key();
-                int port = state.signallingPort;
-                String what = ContentProbes.guess(raw.data, m[0], m[1]);
-                state.negotiation = new Negotiation("", "not SIP on a SIP port: " + port + "/"
-                        + IpProtocol.label(k.protocol()) + " is documented for SIP (" + state.rule
-                        + ") but this flow carries " + what + ", not SIP", Negotiation.Effect.NOT_THE_PORTS_PROTOCOL);
-                state.inspector = null;
-                state.verifyLeft = 0;
-                notSipOnSipPort++;
-                return false;
+                state.notSipPayloads++;
+                state.notSipLooksLike = ContentProbes.guess(raw.data, m[0], m[1]);
+                if (state.verifyLeft == 0) {
+                    state.negotiation = notSip(flow, state);
+                    state.inspector = null;
+                    state.notSipPayloads = 0;
+                    notSipOnSipPort++;
+                }
+                return false; // this payload only: while the budget lasts, the next ones are still tried
             }
         }
+    }
+
+    /** The finding of a flow on a SIP port none of whose first payloads (up to the budget) was SIP. */
+    private static Negotiation notSip(Flow flow, State state) {
+        return new Negotiation("", "not SIP on a SIP port: " + state.signallingPort + "/" + IpProtocol.label(flow.key().protocol())
+                + " is documented for SIP (" + state.rule + ") but this flow carries " + state.notSipLooksLike + ", not SIP"
+                + (state.notSipPayloads > 1 ? " (none of its first " + state.notSipPayloads + " payloads is SIP)" : ""),
+                Negotiation.Effect.NOT_THE_PORTS_PROTOCOL);
     }
 
     /**
@@ -531,11 +546,19 @@ public final class SignallingInspection implements FlowInspection {
         if (state == null) {
             return null;
         }
+        if (pendingNotSip(state)) {
+            return notSip(flow, state); // fewer payloads than the budget, none of them SIP
+        }
         String finding = state.context == null ? null : state.context.finding();
         if (finding != null && (state.negotiation == null || state.negotiation.effect() != Negotiation.Effect.NOT_THE_PORTS_PROTOCOL)) {
             return new Negotiation("", finding, Negotiation.Effect.NOT_THE_PORTS_PROTOCOL);
         }
         return state.negotiation;
+    }
+
+    /** A flow on a SIP port whose check is unfinished, with payloads seen and none of them SIP. */
+    private static boolean pendingNotSip(State state) {
+        return state.negotiation == null && state.inspector != null && state.verifyLeft > 0 && state.notSipPayloads > 0;
     }
 
     @Override
@@ -566,6 +589,7 @@ public final class SignallingInspection implements FlowInspection {
         probe.put("signalling_found_on_undocumented_ports", new LinkedHashMap<>(foundByContent));
         probe.put("flows_tied_to_signalling_found_by_content", mediaOfProbedSignalling);
         probe.put("not_sip_on_sip_port", notSipOnSipPort);
+        probe.put("payloads_rejected_by_every_probe", probesRejected);
         m.put("probing", probe);
         Map<String, Object> frag = new LinkedHashMap<>();
         frag.put("reassembled", reassembler.completed());

@@ -55,6 +55,11 @@ public final class IpAddress {
         return bytes.length == 16;
     }
 
+    /** True for 255.255.255.255, the limited broadcast: every host of the sender's segment. */
+    public boolean isLimitedBroadcast() {
+        return bytes.length == 4 && bytes[0] == -1 && bytes[1] == -1 && bytes[2] == -1 && bytes[3] == -1;
+    }
+
     /** True when this address lies inside the prefix (same family, same leading bits). */
     public boolean in(Prefix prefix) {
         return prefix.contains(bytes);

@@ -52,10 +52,33 @@ class InitiatorRuleTest {
     }
 
     @Test
-    void oneWayFlowIsNeverTurnedAround() {
-        Flow f = flow(17, CUCM, 69, PHONE, 49152);
+    void oneWayFlowToAServicePortIsItsSendersAttempt() {
+        Flow f = flow(17, PHONE, 49152, CUCM, 69);
         f.count(f.firstSender(), 1, 60, 0);
         f.count(f.firstSender(), 2, 60, 0);
+        assertEquals(f.firstSender(), rule.decide(f).initiator());
+        assertEquals("one-way", rule.decide(f).basis());
+    }
+
+    /** A reply whose request was not captured (SNMP 161 → a high port, DHCP 67 → 68): its client is the initiator. */
+    @Test
+    void aReplyFromAServicePortIsOrientedByIt() {
+        Flow snmp = flow(17, CUCM, 161, PHONE, 49152);
+        snmp.count(snmp.firstSender(), 1, 90, 0);
+        assertEquals(snmp.firstSender().other(), rule.decide(snmp).initiator(), "the SNMP manager asked");
+        assertEquals("reply-only", rule.decide(snmp).basis());
+        Flow dhcp = flow(17, CUCM, 67, new byte[] {-1, -1, -1, -1}, 68);
+        dhcp.count(dhcp.firstSender(), 1, 342, 0);
+        assertEquals(dhcp.firstSender().other(), rule.decide(dhcp).initiator(), "the DHCP client asked");
+        assertEquals("reply-only", rule.decide(dhcp).basis());
+    }
+
+    /** Rejected by ICMP errors, a flow from a service port is an attempt of its sender (a scanner's source port 5060), never a reply. */
+    @Test
+    void aRejectedOneWayFlowIsNeverTurnedAround() {
+        Flow f = flow(17, CUCM, 5060, PHONE, 40000);
+        f.count(f.firstSender(), 1, 400, 0);
+        f.countIcmpError("port unreachable");
         assertEquals(f.firstSender(), rule.decide(f).initiator());
         assertEquals("one-way", rule.decide(f).basis());
     }

@@ -54,6 +54,9 @@ public final class SipInspector implements Inspector {
                     (b, o, l) -> onMessage(ctx, b, o, l), ctx::malformed);
             return;
         }
+        if (SipKeepAlive.is(buf, off, len, true)) {
+            return; // a NAT keep-alive (CRLF, NUL bytes, STUN, "hello"): no message, not a malformed one
+        }
         Frame f = datagramFramer.frame(buf, off, len);
         switch (f.detection()) {
             case DETECTED -> onMessage(ctx, buf, off, f.length());
