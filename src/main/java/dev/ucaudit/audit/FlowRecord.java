@@ -8,7 +8,8 @@ import dev.ucaudit.inventory.IpAddress;
  * formats. Addresses are {@link IpAddress} values, the protocol an {@link IpProtocol}. Ports are -1
  * for protocols without ports. Times are nanoseconds since the epoch. {@code tcpFlags} holds the TCP
  * flags seen in either direction as bits ({@link #TCP_FIN} = 0x01 ... CWR = 0x80), 0 for other
- * protocols. Roles are role names, as the catalog and the inventory name them.
+ * protocols. Roles are role names, as the catalog and the inventory name them. {@code content} says
+ * whether a port's row decided the verdict with a look at the flow's content or by the port alone.
  */
 public record FlowRecord(long firstSeenNanos, long lastSeenNanos,
                          IpAddress initiator, int initiatorPort, IpAddress responder, int responderPort,
@@ -18,7 +19,7 @@ public record FlowRecord(long firstSeenNanos, long lastSeenNanos,
                          String initiatorBasis, String initiatorName, String responderName,
                          long packetsFromInitiator, long packetsFromResponder,
                          long bytesFromInitiator, long bytesFromResponder,
-                         int tcpFlags, long fragments) {
+                         int tcpFlags, long fragments, ContentSeen content) {
     public static final int TCP_FIN = 0x01;
     public static final int TCP_RST = 0x04;
 

@@ -8,7 +8,7 @@ package dev.ucaudit.inspect;
  * the flow does not carry (HTTP on a SIP port): undocumented, for this reason.
  */
 public record Negotiation(String rule, String reason, Effect effect) {
-    public enum Effect { DOCUMENTS, NOTE, NOT_THE_PORTS_PROTOCOL }
+    public enum Effect { DOCUMENTS, NOTE }
 
     /** Signalling on a catalog row opened the flow. */
     public Negotiation(String rule, String reason) {

@@ -1,6 +1,7 @@
 package dev.ucaudit.report;
 
 import dev.ucaudit.audit.ScanDetector;
+import dev.ucaudit.audit.ContentSeen;
 import java.util.ArrayList;
 import dev.ucaudit.audit.AuditResult;
 import dev.ucaudit.audit.Conversation;
@@ -108,6 +109,9 @@ public final class HtmlReport {
         card(h, "packets read", fmt(s.packets), "");
         card(h, "flows", fmt(res.flows()), "");
         card(h, "documented", fmt(res.documented()), "good");
+        card(h, "of which by port alone", fmt(res.flows(ContentSeen.PORT_ONLY)), "");
+        card(h, "not the port's protocol", fmt(res.flows(ContentSeen.CONTRADICTED)),
+                res.flows(ContentSeen.CONTRADICTED) > 0 ? "bad" : "");
         card(h, "undocumented", fmt(res.undocumented()), res.undocumented() > 0 || !incomplete.isEmpty() ? "bad" : "good");
         card(h, "non-compliant pairs", fmt(nonCompliant) + " / " + fmt(res.conversationsUnordered().size()),
                 nonCompliant > 0 ? "bad" : "good");

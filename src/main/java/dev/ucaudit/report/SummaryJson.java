@@ -1,6 +1,7 @@
 package dev.ucaudit.report;
 
 import dev.ucaudit.audit.ScanDetector;
+import dev.ucaudit.audit.ContentSeen;
 import dev.ucaudit.audit.TunnelStats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -87,6 +88,9 @@ public final class SummaryJson {
         flows.put("total", res.flows());
         flows.put("documented", res.documented());
         flows.put("undocumented", res.undocumented());
+        flows.put("documented_by_port_alone", res.flows(ContentSeen.PORT_ONLY));
+        flows.put("documented_content_confirmed", res.flows(ContentSeen.CONFIRMED));
+        flows.put("not_the_ports_protocol", res.flows(ContentSeen.CONTRADICTED));
         long scanSummarized = res.scanFlowsSummarized();
         flows.put("rows_written", res.flows() - res.flowsNotListed() - scanSummarized);
         flows.put("rows_not_written", res.flowsNotListed());

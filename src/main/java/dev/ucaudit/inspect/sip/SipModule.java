@@ -1,0 +1,22 @@
+package dev.ucaudit.inspect.sip;
+
+import dev.ucaudit.catalog.AppProtocol;
+import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inspect.Look;
+import dev.ucaudit.inspect.ProtocolModule;
+import dev.ucaudit.inspect.Recogniser;
+import dev.ucaudit.inspect.Registration;
+import java.util.Set;
+
+/** SIP: udp, tcp and sctp on 5060; 5061/tcp is SIP over TLS (counted, never parsed); keep-alives are CR/LF or STUN. */
+public final class SipModule implements ProtocolModule {
+    @Override
+    public Registration registration() {
+        SipProbe probe = new SipProbe();
+        Recogniser byProbe = Registration.fromProbe(probe);
+        Recogniser recogniser = (dir, buf, off, len) -> SipProbe.keepAlive(buf, off, len) ? Look.SKIP : byProbe.look(dir, buf, off, len);
+        return Registration.of(AppProtocol.SIP, Set.of(IpProtocol.TCP, IpProtocol.UDP, IpProtocol.SCTP), "5060,5061", recogniser)
+                .withProbe(probe).withInspector(SipInspector::new).withTlsPorts("5061")
+                .withKeepAlive((ip, buf, off, len) -> SipProbe.keepAlive(buf, off, len));
+    }
+}
