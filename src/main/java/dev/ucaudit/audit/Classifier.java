@@ -140,7 +140,7 @@ public final class Classifier {
         for (CatalogRule r : rows) {
             if (r.inspect().isPresent() && evidence.insteadOf(r.expected()).isPresent()) {
                 String what = iPort + "/" + IpProtocol.label(protocol);
-                return Optional.of(contradicted(r, what, evidence, " (sent from that port)"));
+                return Optional.of(contradicted(r, what, evidence, ""));
             }
         }
         return Optional.empty();

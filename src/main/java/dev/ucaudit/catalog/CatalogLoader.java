@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -221,7 +222,7 @@ public final class CatalogLoader {
 
     /** {@code sip;tls}: the protocols a row's port may carry (any of them); empty: not said. */
     private static Set<AppProtocol> expects(String text, String id) {
-        Set<AppProtocol> set = EnumSet.noneOf(AppProtocol.class);
+        Set<AppProtocol> set = new LinkedHashSet<>();
         if (text.isEmpty()) {
             return set;
         }

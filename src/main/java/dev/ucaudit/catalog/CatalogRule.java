@@ -1,7 +1,7 @@
 package dev.ucaudit.catalog;
 
 import java.util.Collections;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * @param origin        file and line the row came from, for messages
  * @param source        where the row's reading comes from: {@code guide-ja}, {@code guide-en-14su2} or
  *                      {@code reading: <reason>}; empty when the catalog file has no {@code source} column
- * @param expects       what the row's port carries on the wire (any of them); empty when the guide leaves it open
+ * @param expects       what the row's port carries on the wire (any of them, in the order written); empty when the guide leaves it open
  * @param expectsSource where {@code expects} comes from, as {@code source}; empty when {@code expects} is
  */
 public record CatalogRule(String id, int table, String tableTitle, String sourceRole, String destinationRole,
@@ -30,7 +30,7 @@ public record CatalogRule(String id, int table, String tableTitle, String source
 
     public CatalogRule {
         protocols = List.copyOf(protocols);
-        expects = expects.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(expects));
+        expects = expects.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(expects));
     }
 
     /** Ports a host listens on for this row: the named ports without the signalling-negotiated ones. */

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** HTTP/1.x in cleartext on tcp: a request line ("GET /x HTTP/1.1", also HTTP/2's preface) or a status line. */
+/** HTTP/1.x in cleartext on tcp (and HTTPU, as SSDP, on udp): a request line ("GET /x HTTP/1.1", also HTTP/2's preface) or a status line. */
 public final class HttpModule implements ProtocolModule {
     private static final Pattern REQUEST = Pattern.compile("[A-Z][A-Z-]{2,15} \\S+ HTTP/\\d(\\.\\d)?");
     private static final Pattern STATUS = Pattern.compile("HTTP/\\d(\\.\\d)? \\d{3}( .*)?");
@@ -19,7 +19,7 @@ public final class HttpModule implements ProtocolModule {
 
     @Override
     public Registration registration() {
-        return Registration.of(AppProtocol.HTTP, Set.of(IpProtocol.TCP), "80,8080", HttpModule::look);
+        return Registration.of(AppProtocol.HTTP, Set.of(IpProtocol.TCP, IpProtocol.UDP), "80,8080", HttpModule::look);
     }
 
     static Look look(Direction dir, byte[] buf, int off, int len) {

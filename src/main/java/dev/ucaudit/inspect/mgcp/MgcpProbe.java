@@ -6,9 +6,9 @@ import dev.ucaudit.inspect.probe.ContentProbe;
 import dev.ucaudit.inspect.probe.ProbeText;
 import java.util.regex.Pattern;
 
-/** An MGCP command ("CRCX 1234 aaln/1@gw MGCP 1.0") or response ("200 1234 OK"). */
+/** An MGCP command ("CRCX 1234 aaln/1@gw MGCP 1.0", also the draft's "MGCP 0.1") or response ("200 1234 OK"). */
 public final class MgcpProbe implements ContentProbe {
-    private static final Pattern COMMAND = Pattern.compile("[A-Z]{4} \\d{1,9} \\S+ MGCP 1\\.0.*");
+    private static final Pattern COMMAND = Pattern.compile("[A-Z]{4} \\d{1,9} \\S+ MGCP \\d\\.\\d.*");
     private static final Pattern RESPONSE = Pattern.compile("\\d{3} \\d{1,9}( .*)?");
 
     @Override

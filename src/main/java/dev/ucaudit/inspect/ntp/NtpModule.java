@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * NTP on udp (RFC 5905): version 1-4; modes 1-5 in a packet of at least 48 bytes with a stratum of at
- * most 16; control (6) and private (7) messages of at least 8 bytes.
+ * most 16, a poll exponent of at most 17 and a precision of 2^-32 to 2^-1 seconds (or 0, as clients
+ * send); control messages (6) whose count fits the datagram; private ones (7) cannot tell.
  */
 public final class NtpModule implements ProtocolModule {
     @Override
@@ -29,9 +30,20 @@ public final class NtpModule implements ProtocolModule {
         if (version < 1 || version > 4 || mode == 0) {
             return Look.NO;
         }
-        if (mode >= 6) {
-            return len >= 8 ? Look.YES : Look.NO;
+        if (mode == 7) {
+            return Look.MORE; // ntpdc's private mode: no fixed layout to tell
         }
-        return len >= 48 && (buf[off + 1] & 0xff) <= 16 ? Look.YES : Look.NO;
+        if (mode == 6) {
+            // control message: 12-byte header whose count says how much data follows (then padding, authenticator)
+            if (len < 12) {
+                return Look.NO;
+            }
+            int count = (buf[off + 10] & 0xff) << 8 | (buf[off + 11] & 0xff);
+            return 12 + count <= len && len <= 12 + count + 24 ? Look.YES : Look.NO;
+        }
+        int poll = buf[off + 2] & 0xff;
+        int precision = buf[off + 3];
+        return len >= 48 && (buf[off + 1] & 0xff) <= 16 && poll <= 17 && (precision == 0 || precision >= -32 && precision < 0)
+                ? Look.YES : Look.NO;
     }
 }
