@@ -321,8 +321,9 @@ public final class SignallingInspection implements FlowInspection {
             negotiatedFlows++;
         }
         state.probesLeft = 0;
-        if (e.kind().equals(AppProtocol.H245.token()) && state.inspector == null) {
-            registry.newInspector(AppProtocol.H245).ifPresent(i -> {
+        if (state.inspector == null) {
+            // a negotiated channel of a protocol with an inspector (H.245 opened by H.225) is read too
+            AppProtocol.of(e.kind()).flatMap(registry::newInspector).ifPresent(i -> {
                 state.inspector = i;
                 state.rule = rule;
                 state.context = context(flow, e.inspector(), tag);
