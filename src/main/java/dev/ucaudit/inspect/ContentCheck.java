@@ -40,7 +40,23 @@ final class ContentCheck {
     }
 
     /** The check of {@code expected} on a flow over {@code ipProtocol}; null when no registered protocol of it runs there. */
-    static ContentCheck of(Set<AppProtocol> expected, ProtocolRegistry registry, int ipProtocol, AppProtocol overTls) {
+    static ContentCheck of(AppProtocol[] plan, ProtocolRegistry registry, int ipProtocol, AppProtocol overTls) {
+        if (plan.length == 0) {
+            return null;
+        }
+        Recogniser[] rs = new Recogniser[plan.length];
+        for (int i = 0; i < plan.length; i++) {
+            rs[i] = registry.of(plan[i]).orElseThrow().recogniser().forFlow(ipProtocol);
+        }
+        return new ContentCheck(plan, rs, ipProtocol, overTls);
+    }
+
+    /**
+     * The protocols a flow over {@code ipProtocol} is checked for: those of {@code expected} registered
+     * over it, and TLS when the flow is on the TLS port of one of them ({@code overTls}). Shared by every
+     * flow with the same ports' rows (never changed).
+     */
+    static AppProtocol[] plan(Set<AppProtocol> expected, ProtocolRegistry registry, int ipProtocol, AppProtocol overTls) {
         Set<AppProtocol> checked = EnumSet.noneOf(AppProtocol.class);
         for (AppProtocol p : expected) {
             registry.of(p).filter(r -> r.runsOver(ipProtocol)).ifPresent(r -> checked.add(p));
@@ -48,15 +64,7 @@ final class ContentCheck {
         if (overTls != null && expected.contains(overTls)) {
             registry.of(AppProtocol.TLS).filter(r -> r.runsOver(ipProtocol)).ifPresent(r -> checked.add(AppProtocol.TLS));
         }
-        if (checked.isEmpty()) {
-            return null;
-        }
-        AppProtocol[] ps = checked.toArray(AppProtocol[]::new);
-        Recogniser[] rs = new Recogniser[ps.length];
-        for (int i = 0; i < ps.length; i++) {
-            rs[i] = registry.of(ps[i]).orElseThrow().recogniser().forFlow(ipProtocol);
-        }
-        return new ContentCheck(ps, rs, ipProtocol, overTls);
+        return checked.toArray(AppProtocol[]::new);
     }
 
     /** True while payloads are still read. */

@@ -23,6 +23,7 @@ import dev.ucaudit.inspect.stream.BufferBudget;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,9 @@ public final class SignallingInspection implements FlowInspection {
     private final boolean probing;
     private final Map<String, Long> foundByContent = new TreeMap<>();
     private final Map<AppProtocol, Long> ruledOut = new EnumMap<>(AppProtocol.class);
+    /** Check plans by what decides them (a few hundred at most: candidate sets are interned). */
+    private final Map<CheckPlanKey, AppProtocol[]> plans = new HashMap<>();
+    private static final int MAX_PLANS = 4096;
     private long flowsChecked;
     private long tlsFlows;
     private long negotiatedFlows;
@@ -264,13 +268,38 @@ public final class SignallingInspection implements FlowInspection {
         if (a.expected().isEmpty() && b.expected().isEmpty() && inspected == null) {
             return null;
         }
-        Set<AppProtocol> expected = EnumSet.noneOf(AppProtocol.class);
-        expected.addAll(a.expected());
-        expected.addAll(b.expected());
-        if (inspected != null) {
-            expected.add(inspected);
+        AppProtocol overTls = overTls(k);
+        // interned candidate sets: one plan per (protocol, both ports' rows, inspector, TLS port)
+        CheckPlanKey key = new CheckPlanKey(k.protocol(), a, b, inspected, overTls);
+        AppProtocol[] plan = plans.get(key);
+        if (plan == null) {
+            Set<AppProtocol> expected = EnumSet.noneOf(AppProtocol.class);
+            expected.addAll(a.expected());
+            expected.addAll(b.expected());
+            if (inspected != null) {
+                expected.add(inspected);
+            }
+            plan = ContentCheck.plan(expected, registry, k.protocol(), overTls);
+            if (plans.size() < MAX_PLANS) {
+                plans.put(key, plan);
+            }
         }
-        return ContentCheck.of(expected, registry, k.protocol(), overTls(k));
+        return ContentCheck.of(plan, registry, k.protocol(), overTls);
+    }
+
+    /** What decides a flow's check plan; candidate sets are interned, so identity is enough. */
+    private record CheckPlanKey(int protocol, CandidateSet a, CandidateSet b, AppProtocol inspected, AppProtocol overTls) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CheckPlanKey c && c.protocol == protocol && c.a == a && c.b == b && c.inspected == inspected
+                    && c.overTls == overTls;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((protocol * 31 + System.identityHashCode(a)) * 31 + System.identityHashCode(b)) * 31
+                    + (inspected == null ? 0 : inspected.ordinal() + 1);
+        }
     }
 
     /** The row naming an inspector for this listening port: the most specific one whose roles fit the hosts. */
