@@ -28,6 +28,8 @@ public final class AuditResult implements Consumer<FlowRecord> {
     private final Map<HostPair, Conversation> conversations = new HashMap<>();
     private long flows;
     private long documented;
+    /** Flows by how their port's row stood to their content (documented by port alone, confirmed, contradicted). */
+    private final long[] byContent = new long[ContentSeen.values().length];
     private long undocumented;
     private long portOnly;
     /** Catalog rule -> responders of the documented flows that cited it. */
@@ -70,6 +72,7 @@ public final class AuditResult implements Consumer<FlowRecord> {
     @Override
     public void accept(FlowRecord r) {
         flows++;
+        byContent[r.content().ordinal()]++;
         if (r.documented()) {
             documented++;
             respondersByRule.computeIfAbsent(r.rule(), k -> new HashSet<>()).add(r.responder());
@@ -203,6 +206,11 @@ public final class AuditResult implements Consumer<FlowRecord> {
 
     public long documented() {
         return documented;
+    }
+
+    /** Flows whose verdict stands to their content as {@code seen} says (documented by port alone: PORT_ONLY). */
+    public long flows(ContentSeen seen) {
+        return byContent[seen.ordinal()];
     }
 
     public long undocumented() {

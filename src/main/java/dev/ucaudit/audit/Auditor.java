@@ -79,7 +79,8 @@ public final class Auditor implements PacketSink {
     }
 
     private FlowRecord classified(Flow flow, String icmpError) {
-        return icmpError != null ? classifier.icmpError(flow, icmpError) : classifier.classify(flow, inspection.negotiationFor(flow));
+        return icmpError != null ? classifier.icmpError(flow, icmpError) : classifier.classify(flow, inspection.negotiationFor(flow),
+                inspection.evidenceFor(flow));
     }
 
     @Override

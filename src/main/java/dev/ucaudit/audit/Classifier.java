@@ -1,6 +1,8 @@
 package dev.ucaudit.audit;
 
 import dev.ucaudit.inspect.Negotiation;
+import dev.ucaudit.inspect.WireEvidence;
+import dev.ucaudit.catalog.AppProtocol;
 import dev.ucaudit.catalog.CandidateSet;
 import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogRule;
@@ -17,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -39,7 +42,7 @@ public final class Classifier {
      * covers an error about an unknown flow), with a reason naming the quoted flow; never "ping".
      */
     public FlowRecord icmpError(Flow flow, String reason) {
-        return classify(flow, null, reason);
+        return classify(flow, null, WireEvidence.NONE, reason);
     }
 
     /**
@@ -62,10 +65,18 @@ public final class Classifier {
     public static final String MONITOR = "monitor";
 
     public FlowRecord classify(Flow flow, Negotiation negotiation) {
-        return classify(flow, negotiation, null);
+        return classify(flow, negotiation, WireEvidence.NONE, null);
     }
 
-    private FlowRecord classify(Flow flow, Negotiation negotiation, String icmpError) {
+    /**
+     * @param evidence what the flow's first payloads showed: a row whose expected protocol the flow
+     *                 clearly does not carry does not document it (another fitting row may)
+     */
+    public FlowRecord classify(Flow flow, Negotiation negotiation, WireEvidence evidence) {
+        return classify(flow, negotiation, evidence, null);
+    }
+
+    private FlowRecord classify(Flow flow, Negotiation negotiation, WireEvidence evidence, String icmpError) {
         FlowKey k = flow.key();
         InitiatorRule.Decision decision = initiatorRule.decide(flow);
         flow.decision(decision); // a flow reported again in a later period keeps its initiator
@@ -81,6 +92,7 @@ public final class Classifier {
         Verdict verdict;
         String rule = "";
         String reason;
+        ContentSeen content = ContentSeen.NOT_BY_PORT;
         if (icmpError != null) {
             verdict = Verdict.UNDOCUMENTED;
             reason = icmpError;
@@ -100,14 +112,17 @@ public final class Classifier {
                 reason = negotiation.reason();
             }
         } else {
-            Outcome o = byCatalog(k.protocol(), iPort, rPort, initiator, responder);
+            Outcome o = signallingPortRuledOut(k.protocol(), iPort, evidence)
+                    .orElseGet(() -> byCatalog(k.protocol(), iPort, rPort, initiator, responder, evidence));
             verdict = o.verdict;
             rule = o.rule == null ? "" : o.rule.id();
             reason = o.reason;
+            content = o.content;
             if (negotiation != null && negotiation.effect() == Negotiation.Effect.NOT_THE_PORTS_PROTOCOL) {
-                verdict = Verdict.UNDOCUMENTED; // the row documents another protocol on this port
+                verdict = Verdict.UNDOCUMENTED; // an inspector's own finding (a TFTP upload): not what the row documents
                 rule = "";
                 reason = negotiation.reason();
+                content = ContentSeen.NOT_BY_PORT; // the port's protocol, used as its row does not document
             } else if (negotiation != null) {
                 reason = reason + "; " + negotiation.reason();
             }
@@ -129,7 +144,7 @@ public final class Classifier {
                 initiator.role(), responder.role(), verdict, rule, reason, decision.basis(),
                 initiator.name(), responder.name(), flow.packets(is), flow.packets(rs), flow.bytes(is), flow.bytes(rs),
                 k.protocol() == 6 ? flow.tcpFlags(Side.A) | flow.tcpFlags(Side.B) : 0,
-                flow.fragments(), icmpErrors, flow.tunnel() == null || flow.tunnelOuter() ? "" : flow.tunnel());
+                flow.fragments(), icmpErrors, flow.tunnel() == null || flow.tunnelOuter() ? "" : flow.tunnel(), content);
     }
 
     /**
@@ -142,13 +157,9 @@ public final class Classifier {
         return j.toString();
     }
 
-    private record Outcome(Verdict verdict, CatalogRule rule, String reason) {
-        static Outcome documented(CatalogRule rule, String reason) {
-            return new Outcome(Verdict.DOCUMENTED, rule, reason);
-        }
-
+    private record Outcome(Verdict verdict, CatalogRule rule, String reason, ContentSeen content) {
         static Outcome undocumented(String reason) {
-            return new Outcome(Verdict.UNDOCUMENTED, null, reason);
+            return new Outcome(Verdict.UNDOCUMENTED, null, reason, ContentSeen.NOT_BY_PORT);
         }
     }
 
@@ -168,7 +179,63 @@ public final class Classifier {
                 + " → " + r.destinationRole() + " that " + r.id() + " needs (give --inventory to decide)";
     }
 
-    private Outcome byCatalog(int protocol, int iPort, int rPort, Host initiator, Host responder) {
+    /** A documented outcome: the row, and whether the flow's content showed what the row expects. */
+    private static Outcome documented(CatalogRule rule, String reason, WireEvidence evidence) {
+        return new Outcome(Verdict.DOCUMENTED, rule, reason,
+                evidence.confirms(rule.expected()) ? ContentSeen.CONFIRMED : ContentSeen.PORT_ALONE);
+    }
+
+    /**
+     * A flow every fitting row of which expects a protocol it clearly does not carry (a flow documented
+     * only by a media-range row must look like media): undocumented, citing the best of those rows.
+     */
+    private static Outcome contradicted(CatalogRule r, String what, WireEvidence evidence, String suffix) {
+        String instead = evidence.insteadOf(r.expected()).orElseThrow();
+        String names = String.join(" or ", r.expected().stream().map(AppProtocol::displayName).toList());
+        String article = r.expected().iterator().next().article();
+        return new Outcome(Verdict.UNDOCUMENTED, null, "not " + names + " on " + article + " " + names + " port: " + what
+                + " is documented for " + names + " (" + r.id() + ") but this flow carries " + instead + ", not " + names
+                + suffix, ContentSeen.CONTRADICTED);
+    }
+
+    /**
+     * A flow from a signalling port (a row of the initiator's port names an inspector, which the
+     * inspection gives either side of a flow) that clearly does not carry that signalling: not the port's
+     * protocol, whatever the responder's port (HTTP sent from 5060 is "not SIP on a SIP port").
+     */
+    private Optional<Outcome> signallingPortRuledOut(int protocol, int iPort, WireEvidence evidence) {
+        if (iPort < 0 || evidence.contradicted().isEmpty()) {
+            return Optional.empty();
+        }
+        List<CatalogRule> rows = catalog.lookup().candidates(protocol, iPort).rules().stream()
+                .sorted(Comparator.comparingInt((CatalogRule r) -> r.expected().size()).thenComparingInt(r -> r.ports().size()))
+                .toList();
+        for (CatalogRule r : rows) {
+            if (r.inspect().isPresent() && evidence.insteadOf(r.expected()).isPresent()) {
+                String what = iPort + "/" + IpProtocol.label(protocol);
+                return Optional.of(contradicted(r, what, evidence, ""));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The row that documents a flow to {@code port}: the first of {@code ordered} (the best fitting)
+     * unless the flow's content rules its expectation out; then the next one that lists the port at
+     * least as narrowly and whose expectation stands (a single port beside a media range, never a
+     * catch-all range such as 1024-65535); empty when none.
+     */
+    private static Optional<CatalogRule> firstNotRuledOut(List<CatalogRule> ordered, WireEvidence evidence, int port) {
+        CatalogRule best = ordered.get(0);
+        if (evidence.insteadOf(best.expected()).isEmpty()) {
+            return Optional.of(best);
+        }
+        int width = best.ports().isEmpty() ? 0 : best.ports().itemSizeAt(port);
+        return ordered.stream().filter(r -> evidence.insteadOf(r.expected()).isEmpty())
+                .filter(r -> r.ports().isEmpty() || r.ports().itemSizeAt(port) <= width).findFirst();
+    }
+
+    private Outcome byCatalog(int protocol, int iPort, int rPort, Host initiator, Host responder, WireEvidence evidence) {
         String proto = IpProtocol.label(protocol);
         String what = rPort >= 0 ? rPort + "/" + proto : proto;
         CandidateSet candidates = catalog.lookup().candidates(protocol, rPort);
@@ -199,16 +266,27 @@ public final class Classifier {
         }
         if (!fitting.isEmpty()) {
             Roles roles = catalog.roles();
-            CatalogRule best = fitting.stream().min(Comparator
+            List<CatalogRule> ordered = fitting.stream().sorted(Comparator
                     .comparingInt((CatalogRule r) -> -(roles.specificity(r.sourceRole()) + roles.specificity(r.destinationRole())))
-                    .thenComparingInt(r -> r.ports().size())).orElseThrow();
-            return Outcome.documented(best, best.id() + ": " + best.purpose() + " (" + best.describe() + ")"
-                    + (broadcast ? "; a broadcast to " + what + ", heard by the " + best.destinationRole() + " hosts of its segment" : ""));
+                    .thenComparingInt(r -> r.ports().size())).toList();
+            Optional<CatalogRule> best = firstNotRuledOut(ordered, evidence, rPort);
+            if (best.isEmpty()) {
+                return contradicted(ordered.get(0), what, evidence, unknownHosts(initiator, responder));
+            }
+            CatalogRule r = best.get();
+            return documented(r, r.id() + ": " + r.purpose() + " (" + r.describe() + ")"
+                    + (broadcast ? "; a broadcast to " + what + ", heard by the " + r.destinationRole() + " hosts of its segment" : ""),
+                    evidence);
         }
         if (!inventory.isPresent()) {
-            CatalogRule best = candidates.rules().stream().min(Comparator.comparingInt(r -> r.ports().size())).orElseThrow();
-            return new Outcome(Verdict.PORT_ONLY, best, what + " matches " + best.id() + ": " + best.purpose() + " ("
-                    + best.describe() + "); " + rolesUnchecked(best));
+            List<CatalogRule> ordered = candidates.rules().stream().sorted(Comparator.comparingInt(r -> r.ports().size())).toList();
+            Optional<CatalogRule> best = firstNotRuledOut(ordered, evidence, rPort);
+            if (best.isEmpty()) {
+                return contradicted(ordered.get(0), what, evidence, "; no inventory given");
+            }
+            CatalogRule r = best.get();
+            return new Outcome(Verdict.PORT_ONLY, r, what + " matches " + r.id() + ": " + r.purpose() + " (" + r.describe()
+                    + "); " + rolesUnchecked(r), ContentSeen.NOT_BY_PORT);
         }
         Map<String, List<String>> pairs = new LinkedHashMap<>();
         for (CatalogRule r : candidates.rules()) {

@@ -12,6 +12,8 @@ import dev.ucaudit.inventory.IpAddress;
  * counts the ICMP errors that quoted the flow's packets: evidence about it, in no packet count.
  * {@code tunnel} names the tunnel an inner flow came through ({@code gre 192.0.2.1 <> 192.0.2.2}), else
  * it is empty.
+ * {@code content} says whether a port's row decided the verdict with a look at the flow's content or
+ * by the port alone.
  */
 public record FlowRecord(long firstSeenNanos, long lastSeenNanos,
                          IpAddress initiator, int initiatorPort, IpAddress responder, int responderPort,
@@ -21,24 +23,9 @@ public record FlowRecord(long firstSeenNanos, long lastSeenNanos,
                          String initiatorBasis, String initiatorName, String responderName,
                          long packetsFromInitiator, long packetsFromResponder,
                          long bytesFromInitiator, long bytesFromResponder,
-                         int tcpFlags, long fragments, long icmpErrors, String tunnel) {
+                         int tcpFlags, long fragments, long icmpErrors, String tunnel, ContentSeen content) {
     public static final int TCP_FIN = 0x01;
 
-    /** A flow that came through no tunnel. */
-    public FlowRecord(long firstSeenNanos, long lastSeenNanos,
-                      IpAddress initiator, int initiatorPort, IpAddress responder, int responderPort,
-                      IpProtocol protocol, long packets, long bytes,
-                      String initiatorRole, String responderRole,
-                      Verdict verdict, String rule, String reason,
-                      String initiatorBasis, String initiatorName, String responderName,
-                      long packetsFromInitiator, long packetsFromResponder,
-                      long bytesFromInitiator, long bytesFromResponder,
-                      int tcpFlags, long fragments, long icmpErrors) {
-        this(firstSeenNanos, lastSeenNanos, initiator, initiatorPort, responder, responderPort, protocol, packets, bytes,
-                initiatorRole, responderRole, verdict, rule, reason, initiatorBasis, initiatorName, responderName,
-                packetsFromInitiator, packetsFromResponder, bytesFromInitiator, bytesFromResponder, tcpFlags, fragments,
-                icmpErrors, "");
-    }
     public static final int TCP_RST = 0x04;
 
     public boolean documented() {

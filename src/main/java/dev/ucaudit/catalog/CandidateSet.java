@@ -1,6 +1,9 @@
 package dev.ucaudit.catalog;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The catalog rows that list one (protocol, port). Interned: every port with the same rows shares
@@ -11,6 +14,7 @@ public final class CandidateSet {
 
     private final List<CatalogRule> rules;
     private final int narrowestListening;
+    private final Set<AppProtocol> expected;
 
     public CandidateSet(List<CatalogRule> rules) {
         this.rules = List.copyOf(rules);
@@ -19,6 +23,16 @@ public final class CandidateSet {
             best = Math.min(best, r.listeningPorts().size());
         }
         this.narrowestListening = best;
+        Set<AppProtocol> e = EnumSet.noneOf(AppProtocol.class);
+        for (CatalogRule r : this.rules) {
+            e.addAll(r.expected());
+        }
+        this.expected = e.isEmpty() ? Set.of() : Collections.unmodifiableSet(e);
+    }
+
+    /** What the rows expect on the wire, together ({@link CatalogRule#expected()}): what a flow on the port is checked for. */
+    public Set<AppProtocol> expected() {
+        return expected;
     }
 
     public List<CatalogRule> rules() {

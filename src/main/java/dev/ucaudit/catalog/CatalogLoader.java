@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -30,7 +32,9 @@ public final class CatalogLoader {
 
     static final List<String> REQUIRED = List.of("rule", "source_role", "destination_role", "protocol", "ports",
             "purpose");
-    private static final Set<String> INSPECTORS = Set.of("sip", "sccp", "h225", "mgcp", "tftp");
+    /** The protocols whose signalling an {@code inspect} row's follow-ups are read from. */
+    private static final Set<AppProtocol> INSPECTED =
+            EnumSet.of(AppProtocol.SIP, AppProtocol.SCCP, AppProtocol.H225, AppProtocol.MGCP, AppProtocol.TFTP);
 
     private final List<CatalogProblem> problems = new ArrayList<>();
 
@@ -189,9 +193,15 @@ public final class CatalogLoader {
         if (!dynamic.minus(ports).isEmpty()) {
             throw new IllegalArgumentException(id + ": dynamic_ports " + dynamic + " are not all within ports " + ports);
         }
-        String inspect = get(rec, "inspect").toLowerCase(Locale.ROOT);
-        if (!inspect.isEmpty() && !INSPECTORS.contains(inspect)) {
-            throw new IllegalArgumentException(id + ": inspect '" + inspect + "' is not one of " + INSPECTORS);
+        String inspectText = get(rec, "inspect");
+        Optional<AppProtocol> inspect = inspectText.isEmpty() ? Optional.empty() : AppProtocol.of(inspectText);
+        if (!inspectText.isEmpty() && (inspect.isEmpty() || !INSPECTED.contains(inspect.get()))) {
+            throw new IllegalArgumentException(id + ": inspect '" + inspectText + "' is not one of " + INSPECTED);
+        }
+        Set<AppProtocol> expects = expects(get(rec, "expects"), id);
+        String expectsSource = get(rec, "expects_source");
+        if (expects.isEmpty() && !expectsSource.isEmpty()) {
+            throw new IllegalArgumentException(id + ": expects_source '" + expectsSource + "' without expects");
         }
         String tableText = get(rec, "table");
         int table;
@@ -206,7 +216,23 @@ public final class CatalogLoader {
         }
         return new CatalogRule(id, table, get(rec, "table_title"), source, destination, protocols, ports, dynamic,
                 inspect, get(rec, "duplicate_of"), purpose, get(rec, "purpose_ja"),
-                get(rec, "purpose_reconstructed").equalsIgnoreCase("yes"), get(rec, "notes"), origin, get(rec, "source"));
+                get(rec, "purpose_reconstructed").equalsIgnoreCase("yes"), get(rec, "notes"), origin, get(rec, "source"),
+                expects, expectsSource);
+    }
+
+    /** {@code sip;tls}: the protocols a row's port may carry (any of them); empty: not said. */
+    private static Set<AppProtocol> expects(String text, String id) {
+        Set<AppProtocol> set = new LinkedHashSet<>();
+        if (text.isEmpty()) {
+            return set;
+        }
+        for (String token : text.split(";")) {
+            AppProtocol p = AppProtocol.of(token).orElseThrow(() -> new IllegalArgumentException(id + ": expects '" + token.trim()
+                    + "' is not one of " + Arrays.stream(AppProtocol.values()).map(AppProtocol::token).toList()
+                    + " (several are joined with ';')"));
+            set.add(p);
+        }
+        return set;
     }
 
     private static String role(CSVRecord rec, String column, Roles roles) {

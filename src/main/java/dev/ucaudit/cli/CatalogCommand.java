@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ucaudit.report.CsvCells;
 import dev.ucaudit.catalog.Catalog;
+import dev.ucaudit.catalog.AppProtocol;
 import dev.ucaudit.catalog.CatalogRule;
 import dev.ucaudit.catalog.IpProtocol;
 import java.io.IOException;
@@ -86,11 +87,13 @@ final class CatalogCommand implements Callable<Integer> {
         } else if (format.equals("csv")) {
             try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
                     .setHeader("rule", "table", "source_role", "destination_role", "protocol", "ports", "purpose",
-                            "dynamic_ports", "inspect", "duplicate_of", "table_title", "purpose_reconstructed", "notes", "source").get())) {
+                            "dynamic_ports", "inspect", "duplicate_of", "table_title", "purpose_reconstructed", "notes", "source", "expects",
+                            "expects_source").get())) {
                 for (CatalogRule r : rows) {
                     CsvCells.print(csv, r.id(), r.table() == 0 ? "" : r.table(), r.sourceRole(), r.destinationRole(),
-                            r.protocolLabel(), r.ports().asWritten(), r.purpose(), r.dynamicPorts().asWritten(), r.inspect(),
-                            r.duplicateOf(), r.tableTitle(), r.purposeReconstructed() ? "yes" : "no", r.notes(), r.source());
+                            r.protocolLabel(), r.ports().asWritten(), r.purpose(), r.dynamicPorts().asWritten(),
+                            r.inspect().map(AppProtocol::token).orElse(""), r.duplicateOf(), r.tableTitle(),
+                            r.purposeReconstructed() ? "yes" : "no", r.notes(), r.source(), r.expectsText(), r.expectsSource());
                 }
             }
         } else {
@@ -104,6 +107,9 @@ final class CatalogCommand implements Callable<Integer> {
                         r.sourceRole(), r.destinationRole(), r.purpose(), r.isDuplicate() ? " [not indexed: covered by " + r.duplicateOf() + "]" : "");
                 if (port != null && !r.source().isEmpty()) {
                     out.printf("%-7s source: %s%n", "", r.source());
+                }
+                if (port != null && !r.expects().isEmpty()) {
+                    out.printf("%-7s expects: %s (%s)%n", "", r.expectsText(), r.expectsSource());
                 }
             }
             out.printf("%d of %d rows; catalog: %s%n", rows.size(), catalog.rules().size(), String.join(", ", catalog.sources()));
@@ -149,8 +155,9 @@ final class CatalogCommand implements Callable<Integer> {
             }
             o.put("source_role", r.sourceRole()).put("destination_role", r.destinationRole()).put("protocol", r.protocolLabel())
                     .put("ports", r.ports().asWritten()).put("purpose", r.purpose()).put("dynamic_ports", r.dynamicPorts().asWritten())
-                    .put("inspect", r.inspect()).put("duplicate_of", r.duplicateOf()).put("table_title", r.tableTitle())
-                    .put("purpose_reconstructed", r.purposeReconstructed()).put("notes", r.notes()).put("source", r.source());
+                    .put("inspect", r.inspect().map(AppProtocol::token).orElse("")).put("duplicate_of", r.duplicateOf()).put("table_title", r.tableTitle())
+                    .put("purpose_reconstructed", r.purposeReconstructed()).put("notes", r.notes()).put("source", r.source())
+                    .put("expects", r.expectsText()).put("expects_source", r.expectsSource());
         }
         out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(array));
     }

@@ -3,6 +3,7 @@ package dev.ucaudit.engine;
 import java.util.LinkedHashMap;
 import dev.ucaudit.inspect.FlowInspection;
 import dev.ucaudit.inspect.Negotiation;
+import dev.ucaudit.inspect.WireEvidence;
 import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.decode.DecodedPacket;
 import dev.ucaudit.flow.Flow;
@@ -64,6 +65,11 @@ public final class LossTrackingInspection implements FlowInspection {
     @Override
     public Negotiation negotiationFor(Flow flow) {
         return next.negotiationFor(flow);
+    }
+
+    @Override
+    public WireEvidence evidenceFor(Flow flow) {
+        return next.evidenceFor(flow);
     }
 
     @Override

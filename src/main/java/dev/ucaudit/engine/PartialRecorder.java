@@ -3,14 +3,15 @@ package dev.ucaudit.engine;
 import dev.ucaudit.audit.AuditListener;
 import dev.ucaudit.audit.PacketIntake;
 import dev.ucaudit.audit.RunStats;
-import dev.ucaudit.inspect.SignallingInspection;
+import dev.ucaudit.inspect.ProtocolRegistry;
+import dev.ucaudit.inspect.Registration;
 import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.catalog.CatalogRule;
+import dev.ucaudit.catalog.PortRanges;
 import dev.ucaudit.decode.DecodeStatus;
 import dev.ucaudit.decode.DecodedPacket;
-import dev.ucaudit.inspect.probe.ContentProbes;
 import java.util.function.Consumer;
 
 /**
@@ -22,23 +23,24 @@ import java.util.function.Consumer;
  * <p>Which packets keep their bytes is decided without knowing what came before the part, so that
  * the replay of the merged whole sees every byte the single run reads: whole frames are kept for
  * everything but IPv4 TCP and UDP, for fragments, for ports whose catalog row names an inspector
- * (and 5061), for the first {@link #PROBED_PAYLOADS} payloads of each conversation since it
- * started in this part (a SYN, or a gap of half the idle timeout: all that probing reads), for
- * every later payload of a conversation one of whose first payloads a content probe did not
- * refuse (an inspector may read it), and for TCP payloads that start like TPKT (H.225/H.245). Of
+ * (and the default and TLS ports of every protocol with an inspector, as registered: SIP's 5060 and
+ * 5061), for the first {@link #PROBED_PAYLOADS} payloads of each conversation since it started in
+ * this part (a SYN, or a gap of half the idle timeout: all that probing and the content check read),
+ * for every later payload of a conversation one of whose first payloads a content probe did not
+ * refuse (an inspector may read it), and for later payloads a registration says an inspector may
+ * read on a negotiated channel (TCP payloads that start like TPKT: H.225/H.245). Of
  * the rest (media, bulk data) only the decoded fields are kept. A payload an inspector or a probe
  * needs but the replay lacks is counted in summary.json's bounds_hit, never guessed.
  */
 final class PartialRecorder implements PacketSink {
-    private static final int SIP_TLS_PORT = 5061;
-    /** Payloads of a conversation kept whole from its start: all that probing may read. */
-    static final int PROBED_PAYLOADS = SignallingInspection.MOST_PAYLOADS_PROBED;
+    /** Payloads of a conversation kept whole from its start: all that probing and the content check may read. */
+    static final int PROBED_PAYLOADS = ProtocolRegistry.MOST_PAYLOADS_READ;
 
     private final PacketIntake intake;
     private final DecodedPacket decoded = new DecodedPacket();
     private final boolean[] tcpInspected = new boolean[65536];
     private final boolean[] udpInspected = new boolean[65536];
-    private final ContentProbes probes = new ContentProbes();
+    private final ProtocolRegistry registry = ProtocolRegistry.standard();
     private final boolean inspecting;
     private final Consumer<EventBlock> out;
     private EventBlock block = new EventBlock();
@@ -64,10 +66,20 @@ final class PartialRecorder implements PacketSink {
                     }
                 }
             }
-            tcpInspected[SIP_TLS_PORT] = true;
-            udpInspected[SIP_TLS_PORT] = true;
-            udpInspected[5060] = true;
-            tcpInspected[5060] = true;
+            for (Registration g : registry.all()) {
+                if (g.inspector() != null) {
+                    mark(g.defaultPorts().union(g.tlsPorts()));
+                }
+            }
+        }
+    }
+
+    private void mark(PortRanges ports) {
+        for (int range = 0; range < ports.rangeCount(); range++) {
+            for (int port = ports.lo(range); port <= ports.hi(range); port++) {
+                tcpInspected[port] = true;
+                udpInspected[port] = true;
+            }
         }
     }
 
@@ -127,7 +139,7 @@ final class PartialRecorder implements PacketSink {
         if (n <= PROBED_PAYLOADS) {
             // within the payloads a flow may be probed on: kept, and a conversation that looks like
             // signalling keeps all its payloads from then on (a probe may give it an inspector)
-            if (SignallingInspection.probeMayFind(probes, d.protocol, b, off, d.payloadLength)) {
+            if (registry.probeMayFind(d.protocol, b, off, d.payloadLength)) {
                 payloads.markSignalling();
             }
             return true;
@@ -135,7 +147,7 @@ final class PartialRecorder implements PacketSink {
         if (payloads.signalling()) {
             return true;
         }
-        return d.protocol == 6 && d.payloadLength >= 2 && b[off] == 3 && b[off + 1] == 0; // TPKT: H.225 or an H.245 channel
+        return registry.laterPayloadMayBeRead(d.protocol, b, off, d.payloadLength); // TPKT: H.225 or an H.245 channel
     }
 
     @Override

@@ -47,6 +47,11 @@ public interface FlowInspection {
     /** The signalling that opened this flow, or null. */
     Negotiation negotiationFor(Flow flow);
 
+    /** What the flow's first payloads showed of the protocols its ports' rows expect ({@link WireEvidence#NONE}: not looked at). */
+    default WireEvidence evidenceFor(Flow flow) {
+        return WireEvidence.NONE;
+    }
+
     /** Per-protocol counters for summary.json. */
     Map<String, Object> stats();
 

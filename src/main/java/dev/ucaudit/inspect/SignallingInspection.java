@@ -10,19 +10,10 @@ import dev.ucaudit.decode.DecodedPacket;
 import dev.ucaudit.flow.Flow;
 import dev.ucaudit.flow.FlowKey;
 import dev.ucaudit.flow.Side;
-import dev.ucaudit.inspect.Direction;
-import dev.ucaudit.inspect.Expectation;
-import dev.ucaudit.inspect.ExpectationTable;
-import dev.ucaudit.inspect.FlowInspectionContext;
-import dev.ucaudit.inspect.FragmentReassembler;
-import dev.ucaudit.inspect.Inspector;
-import dev.ucaudit.inspect.InspectorFactory;
-import dev.ucaudit.inspect.InspectorStats;
-import dev.ucaudit.inspect.Inspectors;
+import dev.ucaudit.catalog.AppProtocol;
+import dev.ucaudit.catalog.CandidateSet;
 import dev.ucaudit.inspect.probe.ContentProbe;
-import dev.ucaudit.inspect.probe.ContentProbes;
 import dev.ucaudit.inspect.probe.SctpData;
-import dev.ucaudit.inspect.sip.SipKeepAlive;
 import dev.ucaudit.inventory.Host;
 import dev.ucaudit.inventory.Inventory;
 import java.net.InetAddress;
@@ -31,48 +22,50 @@ import java.time.Duration;
 import dev.ucaudit.inspect.stream.BufferBudget;
 import dev.ucaudit.inspect.tftp.TftpInspector;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Ties dynamic media and data flows to the signalling that opened them, like a firewall's voice
- * inspection but only to report. A flow on a port whose catalog row names an inspector (sip, sccp,
- * h225, mgcp, tftp) gets that inspector; what it reads opens pinholes in an {@link
+ * inspection but only to report. A flow on a port whose catalog row names an inspector gets that
+ * inspector (from the {@link ProtocolRegistry}); what it reads opens pinholes in an {@link
  * ExpectationTable}; a later flow that hits a pinhole is documented by the signalling's row, and its
- * reason names the call or transfer.
+ * reason names the call or transfer. A flow no pinhole documents has its first payloads checked
+ * against what its ports' rows expect ({@link ContentCheck}); the classifier holds the row to it.
  */
 public final class SignallingInspection implements FlowInspection {
-    /** Ports on which SIP is TLS: counted, never parsed. */
-    private static final int SIP_TLS_PORT = 5061;
     /** A flow that matched no pinhole is checked again on its first packets (RTP may race the 200 OK). */
     private static final int MATCH_ATTEMPTS = 8;
     /** Pinhole table bounds: entries and estimated heap (docs/reliability.md). */
     public static final long MAX_PINHOLES = 250_000;
     public static final long MAX_PINHOLE_BYTES = 64L * 1024 * 1024;
     /** Payloads of a flow without an inspector that are probed for signalling (within its first MATCH_ATTEMPTS packets). */
-    private static final int PROBED_PAYLOADS = 3;
+    private static final int PROBED_PAYLOADS = ProtocolRegistry.PROBED_PAYLOADS;
     /** Keep-alives (CR/LF or STUN: SIP's RFC 5626 pings) skipped before a flow's probing is given up. */
-    private static final int PROBED_KEEPALIVES = 32;
-    /** Most payloads of one flow that probing reads: the keep-alives it skips, then its probes. */
-    public static final int MOST_PAYLOADS_PROBED = PROBED_KEEPALIVES + PROBED_PAYLOADS;
-    /** Payloads of a flow on a SIP port checked to be SIP before they are read as SIP. */
-    private static final int VERIFIED_PAYLOADS = 3;
+    private static final int PROBED_KEEPALIVES = ProtocolRegistry.SKIPPED_KEEPALIVES;
 
     private final Catalog catalog;
     private final Inventory inventory;
-    private final Inspectors inspectors = Inspectors.standard();
+    private final ProtocolRegistry registry;
     private final ExpectationTable table;
     private final InspectorStats stats = new InspectorStats();
     private final FragmentReassembler reassembler = new FragmentReassembler();
     private final BufferBudget buffers;
     private final boolean probing;
-    private final ContentProbes probes = new ContentProbes();
-    private final ContentProbe sipProbe = probes.of("sip").orElseThrow();
     private final Map<String, Long> foundByContent = new TreeMap<>();
-    private long sipTlsFlows;
+    private final Map<AppProtocol, Long> ruledOut = new EnumMap<>(AppProtocol.class);
+    /** Check plans by what decides them (a few hundred at most: candidate sets are interned). */
+    private final Map<CheckPlanKey, AppProtocol[]> plans = new HashMap<>();
+    private static final int MAX_PLANS = 4096;
+    private long flowsChecked;
+    private long tlsFlows;
     private long negotiatedFlows;
     private long flowsProbed;
     private long mediaOfProbedSignalling;
@@ -100,13 +93,14 @@ public final class SignallingInspection implements FlowInspection {
         int probesLeft;
         /** Keep-alive payloads probing skipped over. */
         int keepAlivesSkipped;
-        /** Payloads still to check for SIP on a flow given the SIP inspector by its port. */
-        int verifyLeft;
-        /** Payloads of that check that were not SIP (skipped; malformed SIP once the flow proves SIP), and what the last looked like. */
-        int notSipPayloads;
-        String notSipLooksLike;
-        /** The port whose catalog row named the inspector. */
-        int signallingPort;
+        /** The protocol of the inspector a catalog row gave the flow by its port, or null. */
+        AppProtocol inspectedByPort;
+        /** The check of what the flow's ports' rows expect; null when there is none (or it was dropped). */
+        ContentCheck check;
+        /** The payload just checked is not the port's protocol: the inspector does not read it. */
+        boolean skipPayload;
+        /** The payloads the check skipped before the flow proved its protocol were counted as malformed. */
+        boolean junkCounted;
         /** Counted in inspectorsHeld until the flow finishes. */
         boolean holdsInspector;
     }
@@ -143,6 +137,7 @@ public final class SignallingInspection implements FlowInspection {
         this.inventory = inventory;
         this.table = new ExpectationTable(maxPinholes, maxPinholeBytes, pinholeTtl, maintenance);
         this.buffers = new BufferBudget(maxReassemblyBytes);
+        this.registry = ProtocolRegistry.standard();
     }
 
     @Override
@@ -157,8 +152,14 @@ public final class SignallingInspection implements FlowInspection {
         if (state.inspector == null) {
             tryMatch(flow, state);
         }
-        if (probing && state.inspector == null && state.negotiation == null && k.portA() >= 0 && !sipTls(k)) {
+        if (probing && state.inspector == null && state.negotiation == null && k.portA() >= 0 && overTls(k) == null) {
             state.probesLeft = PROBED_PAYLOADS;
+        }
+        if (probing && state.negotiation == null && k.portA() >= 0) {
+            state.check = contentCheck(k, state.inspectedByPort);
+            if (state.check != null) {
+                flowsChecked++;
+            }
         }
         flow.inspection(state);
         statesHeld++;
@@ -180,8 +181,8 @@ public final class SignallingInspection implements FlowInspection {
             return;
         }
         statesHeld--;
-        if (pendingNotSip(state)) {
-            notSipOnSipPort++;
+        if (endsRuledOut(state, AppProtocol.SIP)) {
+            notSipOnSipPort++; // fewer payloads than the budget, none of them SIP
         }
         if (state.holdsInspector) {
             inspectorsHeld--;
@@ -211,7 +212,7 @@ public final class SignallingInspection implements FlowInspection {
      * onPacket would do nothing for it: the flow is marked idle and the Auditor stops calling.
      */
     private static void markIdleWhenDone(Flow flow, State state) {
-        if (state.inspector == null && state.probesLeft == 0
+        if (state.inspector == null && state.probesLeft == 0 && (state.check == null || !state.check.pending())
                 && (state.negotiation != null || state.matchAttempts >= MATCH_ATTEMPTS || flow.key().portA() < 0)) {
             flow.markInspectionIdle();
         }
@@ -220,40 +221,95 @@ public final class SignallingInspection implements FlowInspection {
     private void attachInspector(Flow flow, State state) {
         FlowKey k = flow.key();
         CatalogRule rule = signallingRule(k, k.portB(), k.addressA(), k.addressB());
-        state.signallingPort = k.portB();
         if (rule == null) {
             rule = signallingRule(k, k.portA(), k.addressB(), k.addressA());
-            state.signallingPort = k.portA();
         }
-        boolean on5061 = k.portA() == SIP_TLS_PORT || k.portB() == SIP_TLS_PORT;
-        if (sipTls(k)) {
-            // SIP over TLS: counted, never parsed.
-            sipTlsFlows++;
+        if (overTls(k) != null) {
+            // a protocol over TLS on its TLS port (SIP on 5061/tcp): counted, never parsed.
+            tlsFlows++;
             return;
         }
-        if (rule == null && on5061 && k.protocol() == 17) {
-            // 5061 over UDP cannot be TLS: read it as SIP, citing the SIP row of 5060.
-            int other = k.portA() == SIP_TLS_PORT ? k.portB() : k.portA();
-            rule = signallingRule(k, 5060, k.portA() == other ? k.addressA() : k.addressB(),
-                    k.portA() == other ? k.addressB() : k.addressA());
+        if (rule == null && k.protocol() == IpProtocol.UDP.number()) {
+            rule = tlsPortOverUdp(k);
         }
         if (rule == null) {
             return;
         }
-        Optional<InspectorFactory> factory = inspectors.get(rule.inspect());
-        if (factory.isEmpty()) {
+        Optional<Inspector> inspector = registry.newInspector(rule.inspect().orElseThrow());
+        if (inspector.isEmpty()) {
             return;
         }
-        state.inspector = factory.get().newInspector();
+        state.inspector = inspector.get();
+        state.inspectedByPort = rule.inspect().get();
         state.rule = rule.id();
-        state.context = context(flow, rule.inspect(), rule.id());
-        if (probing && rule.inspect().equals(sipProbe.inspector())) {
-            state.verifyLeft = VERIFIED_PAYLOADS;
-        }
+        state.context = context(flow, state.inspectedByPort.token(), rule.id());
     }
 
-    private static boolean sipTls(FlowKey k) {
-        return k.protocol() == 6 && (k.portA() == SIP_TLS_PORT || k.portB() == SIP_TLS_PORT);
+    /** The protocol that runs over TLS on one of this TCP flow's ports (SIP on 5061), or null. */
+    private AppProtocol overTls(FlowKey k) {
+        if (k.protocol() != IpProtocol.TCP.number()) {
+            return null;
+        }
+        Optional<Registration> r = registry.overTlsOn(k.portA()).or(() -> registry.overTlsOn(k.portB()));
+        return r.map(Registration::protocol).orElse(null);
+    }
+
+    /**
+     * A protocol's TLS port used over UDP cannot be TLS (SIP on 5061/udp): read it as the protocol,
+     * citing the row of its first default port (5060).
+     */
+    private CatalogRule tlsPortOverUdp(FlowKey k) {
+        for (int side = 0; side < 2; side++) {
+            int port = side == 0 ? k.portB() : k.portA();
+            Optional<Registration> r = registry.overTlsOn(port);
+            if (r.isPresent() && !r.get().defaultPorts().isEmpty() && r.get().runsOver(k.protocol())) {
+                boolean bListens = side == 0;
+                return signallingRule(k, r.get().defaultPorts().lo(0), bListens ? k.addressA() : k.addressB(),
+                        bListens ? k.addressB() : k.addressA());
+            }
+        }
+        return null;
+    }
+
+    /** The check of what the rows of the flow's two ports expect (and its inspector's protocol); null when none. */
+    private ContentCheck contentCheck(FlowKey k, AppProtocol inspected) {
+        CandidateSet a = catalog.lookup().candidates(k.protocol(), k.portA());
+        CandidateSet b = catalog.lookup().candidates(k.protocol(), k.portB());
+        if (a.expected().isEmpty() && b.expected().isEmpty() && inspected == null) {
+            return null;
+        }
+        AppProtocol overTls = overTls(k);
+        // interned candidate sets: one plan per (protocol, both ports' rows, inspector, TLS port)
+        CheckPlanKey key = new CheckPlanKey(k.protocol(), a, b, inspected, overTls);
+        AppProtocol[] plan = plans.get(key);
+        if (plan == null) {
+            Set<AppProtocol> expected = EnumSet.noneOf(AppProtocol.class);
+            expected.addAll(a.expected());
+            expected.addAll(b.expected());
+            if (inspected != null) {
+                expected.add(inspected);
+            }
+            plan = ContentCheck.plan(expected, registry, k.protocol(), overTls);
+            if (plans.size() < MAX_PLANS) {
+                plans.put(key, plan);
+            }
+        }
+        return ContentCheck.of(plan, registry, k.protocol(), overTls);
+    }
+
+    /** What decides a flow's check plan; candidate sets are interned, so identity is enough. */
+    private record CheckPlanKey(int protocol, CandidateSet a, CandidateSet b, AppProtocol inspected, AppProtocol overTls) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CheckPlanKey c && c.protocol == protocol && c.a == a && c.b == b && c.inspected == inspected
+                    && c.overTls == overTls;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((protocol * 31 + System.identityHashCode(a)) * 31 + System.identityHashCode(b)) * 31
+                    + (inspected == null ? 0 : inspected.ordinal() + 1);
+        }
     }
 
     /** The row naming an inspector for this listening port: the most specific one whose roles fit the hosts. */
@@ -264,7 +320,7 @@ public final class SignallingInspection implements FlowInspection {
         Host c = inventory.isPresent() ? inventory.lookup(client) : null;
         Host s = inventory.isPresent() ? inventory.lookup(server) : null;
         for (CatalogRule r : catalog.lookup().candidates(k.protocol(), port).rules()) {
-            if (r.inspect().isEmpty()) {
+            if (r.inspect().isEmpty() || registry.newInspector(r.inspect().get()).isEmpty()) {
                 continue;
             }
             if (first == null) {
@@ -309,11 +365,12 @@ public final class SignallingInspection implements FlowInspection {
             negotiatedFlows++;
         }
         state.probesLeft = 0;
-        if (e.kind().equals("h245") && state.inspector == null) {
-            inspectors.get("h245").ifPresent(f -> {
-                state.inspector = f.newInspector();
+        if (state.inspector == null) {
+            // a negotiated channel of a protocol with an inspector (H.245 opened by H.225) is read too
+            AppProtocol.of(e.kind()).flatMap(registry::newInspector).ifPresent(i -> {
+                state.inspector = i;
                 state.rule = rule;
-                state.context = context(flow, "h225", tag);
+                state.context = context(flow, e.inspector(), tag);
                 countInspector(state);
             });
         }
@@ -329,6 +386,13 @@ public final class SignallingInspection implements FlowInspection {
             table.advanceTo(raw.timestampNanos);
             tryMatch(flow, state);
         }
+        if (state.check != null && d.payloadLength > 0 && !d.fragment) {
+            check(flow, state, from, d, raw);
+            if (state.skipPayload) {
+                state.skipPayload = false;
+                return; // not the port's protocol: the inspector does not read it (nor count it malformed, yet)
+            }
+        }
         if (state.inspector == null && state.probesLeft > 0 && state.negotiation == null && d.payloadLength > 0
                 && !d.fragment) {
             probe(flow, state, d, raw);
@@ -341,10 +405,6 @@ public final class SignallingInspection implements FlowInspection {
             // a partial audit left out bytes an inspector reads: counted, the merge is not exact
             payloadsMissing++;
             state.context.at(raw.timestampNanos);
-            return;
-        }
-        if (state.verifyLeft > 0 && d.payloadLength > 0 && !d.fragment && !isSip(flow, state, d, raw)) {
-            markIdleWhenDone(flow, state);
             return;
         }
         Direction dir = from == flow.firstSender() ? Direction.FROM_INITIATOR : Direction.FROM_RESPONDER;
@@ -403,7 +463,7 @@ public final class SignallingInspection implements FlowInspection {
         if (m == null) {
             return;
         }
-        if (SipKeepAlive.is(raw.data, m[0], m[1], false)) { // short junk is a keep-alive only on a SIP port
+        if (registry.keepAlive(d.protocol, raw.data, m[0], m[1])) {
             if (++state.keepAlivesSkipped >= PROBED_KEEPALIVES) {
                 state.probesLeft = 0;
             }
@@ -414,7 +474,7 @@ public final class SignallingInspection implements FlowInspection {
         }
         state.probesLeft--;
         boolean morePossible = false; // some probe needs more data
-        for (ContentProbe p : probes.all()) {
+        for (ContentProbe p : registry.probes()) {
             if (!p.runsOver(d.protocol)) {
                 continue;
             }
@@ -434,96 +494,79 @@ public final class SignallingInspection implements FlowInspection {
         }
     }
 
-    /**
-     * True when some content probe that runs over {@code protocol} detects its protocol in this
-     * payload or asks for more data: a partial audit then keeps every payload of the conversation.
-     */
-    public static boolean probeMayFind(ContentProbes probes, int protocol, byte[] buf, int off, int len) {
-        if (protocol == IpProtocol.SCTP.number()) {
-            return true;
-        }
-        for (ContentProbe p : probes.all()) {
-            if (p.runsOver(protocol) && p.probe(buf, off, len) != Detection.INVALID) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A keep-alive on a SIP port ({@link SipKeepAlive}): neither proves nor disproves SIP, and is no malformed message. */
-    private static boolean keepAlive(DecodedPacket d, byte[] buf, int off, int len) {
-        return SipKeepAlive.is(buf, off, len, d.protocol == IpProtocol.UDP.number());
-    }
-
     private void found(Flow flow, State state, ContentProbe p) {
         FlowKey k = flow.key();
         int port = flow.firstSender() == Side.A ? k.portB() : k.portA();
-        String finding = p.protocolName() + " found on " + port + "/" + IpProtocol.label(k.protocol())
-                + ", a port the catalog does not document for " + p.protocolName();
-        Optional<InspectorFactory> factory = inspectors.get(p.inspector());
-        if (factory.isEmpty()) {
+        String name = p.protocol().displayName();
+        String finding = name + " found on " + port + "/" + IpProtocol.label(k.protocol())
+                + ", a port the catalog does not document for " + name;
+        Optional<Inspector> inspector = registry.newInspector(p.protocol());
+        if (inspector.isEmpty()) {
             return;
         }
         state.probesLeft = 0;
-        state.inspector = factory.get().newInspector();
+        state.inspector = inspector.get();
         state.rule = "";
-        state.context = context(flow, p.inspector(), new ProbedSignalling(finding));
+        state.context = context(flow, p.protocol().token(), new ProbedSignalling(finding));
         state.negotiation = new Negotiation("", finding + " (recognised by content; its media are tied to it)",
                 Negotiation.Effect.NOTE);
-        foundByContent.merge(p.inspector(), 1L, Long::sum);
+        foundByContent.merge(p.protocol().token(), 1L, Long::sum);
     }
 
     /**
-     * On a flow given the SIP inspector by its port: true while its first payloads are (or may be)
-     * SIP. Each payload is judged on its own, within a budget: a payload that is not SIP is counted as
-     * malformed SIP and skipped (one junk datagram must not switch off a call's media attribution), and
-     * only when none of the first {@value #VERIFIED_PAYLOADS} payloads is SIP is the flow "not SIP on a
-     * SIP port" (HTTP or anything else there is not malformed SIP) and no longer read as SIP.
-     * Keep-alives neither prove nor disprove SIP. A TCP flow is judged only when its handshake was seen
-     * (a stream picked up midway starts anywhere).
+     * Reads one payload into the flow's content check (a TCP flow only when its handshake was seen: a
+     * stream picked up midway starts anywhere). When the check rules out the protocol of the inspector
+     * the flow's port gave it (HTTP on a SIP port), that inspector lets go: what the flow carries is not
+     * malformed signalling, and the classifier reports the flow as not the port's protocol.
      */
-    private boolean isSip(Flow flow, State state, DecodedPacket d, RawPacket raw) {
-        if (d.protocol == 6 && ((flow.tcpFlags(Side.A) | flow.tcpFlags(Side.B)) & 0x02) == 0) {
-            state.verifyLeft = 0;
-            return true;
+    private void check(Flow flow, State state, Side from, DecodedPacket d, RawPacket raw) {
+        if (state.negotiation != null && state.negotiation.effect() == Negotiation.Effect.DOCUMENTS) {
+            state.check = null; // tied to signalling: judged by that tie
+            return;
+        }
+        if (!state.check.pending()) {
+            return;
+        }
+        if (d.protocol == IpProtocol.TCP.number() && ((flow.tcpFlags(Side.A) | flow.tcpFlags(Side.B)) & 0x02) == 0) {
+            state.check = null;
+            return;
+        }
+        if (d.payloadAbsent) {
+            payloadsMissing++;
+            return;
         }
         int[] m = firstMessage(d, raw);
-        if (m == null || keepAlive(d, raw.data, m[0], m[1])) {
-            return true; // keep-alives neither prove nor disprove SIP; the inspector skips them too
+        if (m == null) {
+            return;
         }
-        state.verifyLeft--;
-        switch (sipProbe.probe(raw.data, m[0], m[1])) {
-            case DETECTED -> {
-                state.verifyLeft = 0;
-                for (int i = 0; i < state.notSipPayloads; i++) {
-                    state.context.malformed("sip: not a SIP message (" + state.notSipLooksLike + ")");
-                }
-                state.notSipPayloads = 0;
-                return true;
+        Direction dir = from == flow.firstSender() ? Direction.FROM_INITIATOR : Direction.FROM_RESPONDER;
+        state.check.offer(dir, raw.data, m[0], m[1], registry);
+        AppProtocol inspected = state.inspectedByPort;
+        if (inspected == null || state.inspector == null) {
+            return;
+        }
+        if (state.check.rulesOut(inspected)) {
+            state.inspector = null;
+            state.probesLeft = 0;
+            ruledOut.merge(inspected, 1L, Long::sum);
+            if (inspected == AppProtocol.SIP) {
+                notSipOnSipPort++;
             }
-            case NEEDS_MORE_DATA -> {
-                return true;
-            }
-            default -> {
-                state.notSipPayloads++;
-                state.notSipLooksLike = ContentProbes.guess(raw.data, m[0], m[1]);
-                if (state.verifyLeft == 0) {
-                    state.negotiation = notSip(flow, state);
-                    state.inspector = null;
-                    state.notSipPayloads = 0;
-                    notSipOnSipPort++;
-                }
-                return false; // this payload only: while the budget lasts, the next ones are still tried
+        } else if (state.check.lastSaidNo(inspected)) {
+            state.skipPayload = true; // this payload only: while the budget lasts, the next ones are still tried
+        } else if (!state.junkCounted && state.check.confirms(inspected)) {
+            state.junkCounted = true;
+            for (int i = 0; i < state.check.noes(inspected); i++) {
+                state.context.malformed(inspected.token() + ": not " + inspected.article() + " " + inspected.displayName()
+                        + " message (" + state.check.lookedLike(inspected) + ")");
             }
         }
     }
 
-    /** The finding of a flow on a SIP port none of whose first payloads (up to the budget) was SIP. */
-    private static Negotiation notSip(Flow flow, State state) {
-        return new Negotiation("", "not SIP on a SIP port: " + state.signallingPort + "/" + IpProtocol.label(flow.key().protocol())
-                + " is documented for SIP (" + state.rule + ") but this flow carries " + state.notSipLooksLike + ", not SIP"
-                + (state.notSipPayloads > 1 ? " (none of its first " + state.notSipPayloads + " payloads is SIP)" : ""),
-                Negotiation.Effect.NOT_THE_PORTS_PROTOCOL);
+    /** A flow still read by the inspector its port gave it, whose payloads (fewer than the budget) all said no. */
+    private static boolean endsRuledOut(State state, AppProtocol p) {
+        return state.check != null && state.inspector != null && state.inspectedByPort == p && !state.check.rulesOut(p)
+                && !state.check.confirms(p) && state.check.noes(p) > 0;
     }
 
     /**
@@ -546,9 +589,6 @@ public final class SignallingInspection implements FlowInspection {
         if (state == null) {
             return null;
         }
-        if (pendingNotSip(state)) {
-            return notSip(flow, state); // fewer payloads than the budget, none of them SIP
-        }
         String finding = state.context == null ? null : state.context.finding();
         if (finding != null && (state.negotiation == null || state.negotiation.effect() != Negotiation.Effect.NOT_THE_PORTS_PROTOCOL)) {
             return new Negotiation("", finding, Negotiation.Effect.NOT_THE_PORTS_PROTOCOL);
@@ -556,9 +596,10 @@ public final class SignallingInspection implements FlowInspection {
         return state.negotiation;
     }
 
-    /** A flow on a SIP port whose check is unfinished, with payloads seen and none of them SIP. */
-    private static boolean pendingNotSip(State state) {
-        return state.negotiation == null && state.inspector != null && state.verifyLeft > 0 && state.notSipPayloads > 0;
+    @Override
+    public WireEvidence evidenceFor(Flow flow) {
+        State state = (State) flow.inspection();
+        return state == null || state.check == null ? WireEvidence.NONE : state.check.evidence();
     }
 
     @Override
@@ -582,7 +623,7 @@ public final class SignallingInspection implements FlowInspection {
         tcp.put("buffers_dropped", buffers.evictions());
         m.put("tcp_reassembly", tcp);
         m.put("bounds_hit", boundsHit());
-        m.put("sip_tls_flows_counted_not_inspected", sipTlsFlows);
+        m.put("sip_tls_flows_counted_not_inspected", tlsFlows);
         Map<String, Object> probe = new LinkedHashMap<>();
         probe.put("enabled", probing);
         probe.put("flows_probed", flowsProbed);
@@ -591,6 +632,12 @@ public final class SignallingInspection implements FlowInspection {
         probe.put("not_sip_on_sip_port", notSipOnSipPort);
         probe.put("payloads_rejected_by_every_probe", probesRejected);
         m.put("probing", probe);
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("flows_checked", flowsChecked);
+        Map<String, Long> out = new TreeMap<>();
+        ruledOut.forEach((p, n) -> out.put(p.token(), n));
+        content.put("inspectors_let_go", out);
+        m.put("content_check", content);
         Map<String, Object> frag = new LinkedHashMap<>();
         frag.put("reassembled", reassembler.completed());
         frag.put("dropped", reassembler.dropped());

@@ -1,6 +1,7 @@
 package dev.ucaudit.report;
 
 import dev.ucaudit.audit.ScanDetector;
+import dev.ucaudit.audit.ContentSeen;
 import java.util.ArrayList;
 import dev.ucaudit.audit.AuditResult;
 import dev.ucaudit.audit.Conversation;
@@ -110,6 +111,9 @@ public final class HtmlReport {
         card(h, "packets read", fmt(s.packets), "");
         card(h, "flows", fmt(res.flows()), "");
         card(h, "documented", fmt(res.documented()), "good");
+        card(h, "of which by port alone", fmt(res.flows(ContentSeen.PORT_ALONE)), "");
+        card(h, "not the port's protocol", fmt(res.flows(ContentSeen.CONTRADICTED)),
+                res.flows(ContentSeen.CONTRADICTED) > 0 ? "bad" : "");
         card(h, "undocumented", fmt(res.undocumented()), res.undocumented() > 0 || !incomplete.isEmpty() ? "bad" : "good");
         card(h, "port-only (roles unknown)", fmt(res.portOnly()), res.portOnly() > 0 ? "unknown" : "");
         card(h, "non-compliant pairs", fmt(nonCompliant) + " / " + fmt(res.conversationsUnordered().size()),

@@ -5,6 +5,7 @@ import dev.ucaudit.audit.ScanDetector;
 import dev.ucaudit.inventory.Inventory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import dev.ucaudit.audit.ContentSeen;
 import dev.ucaudit.audit.TunnelStats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -92,6 +93,9 @@ public final class SummaryJson {
         flows.put("documented", res.documented());
         flows.put("undocumented", res.undocumented());
         flows.put("port_only", res.portOnly());
+        flows.put("documented_by_port_alone", res.flows(ContentSeen.PORT_ALONE));
+        flows.put("documented_content_confirmed", res.flows(ContentSeen.CONFIRMED));
+        flows.put("not_the_ports_protocol", res.flows(ContentSeen.CONTRADICTED));
         long scanSummarized = res.scanFlowsSummarized();
         flows.put("rows_written", res.flows() - res.flowsNotListed() - scanSummarized);
         flows.put("rows_not_written", res.flowsNotListed());

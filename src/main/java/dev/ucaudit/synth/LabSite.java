@@ -72,15 +72,15 @@ public final class LabSite {
         new TcpSession(w, PHONE_SIP, 52010, SUB, 6970, 2000).open()
                 .fromClient("GET /SEP00AA00000022.cnf.xml HTTP/1.1\r\nHost: 10.10.1.11:6970\r\n\r\n")
                 .fromServer("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n<x/>\n").close();
-        new TcpSession(w, PHONE6, 52011, SUB6, 6971, 2100).open().fromClient(new byte[120]).fromServer(new byte[900]).close();
+        new TcpSession(w, PHONE6, 52011, SUB6, 6971, 2100).open().fromClient(Messages.tlsHello(true, 120)).fromServer(Messages.tlsHello(false, 900)).close();
         // CUCM's own services: LDAP sync, NTP, DNS.
-        new TcpSession(w, PUB, 40100, LDAP, 389, 3000).open().fromClient(new byte[64]).fromServer(new byte[300]).close();
-        w.udp(PUB, 123, NTP, 123, new byte[48]);
-        w.udp(NTP, 123, PUB, 123, new byte[48]);
-        w.udp(PUB, 41000, DNS, 53, new byte[40]);
-        w.udp(DNS, 53, PUB, 41000, new byte[72]);
+        new TcpSession(w, PUB, 40100, LDAP, 389, 3000).open().fromClient(Messages.ldap(true, 64)).fromServer(Messages.ldap(false, 300)).close();
+        w.udp(PUB, 123, NTP, 123, Messages.ntp(true));
+        w.udp(NTP, 123, PUB, 123, Messages.ntp(false));
+        w.udp(PUB, 41000, DNS, 53, Messages.dns(true, 40));
+        w.udp(DNS, 53, PUB, 41000, Messages.dns(false, 72));
         // An administrator opens CCMAdmin over HTTPS.
-        new TcpSession(w, ADMIN, 53000, PUB, 443, 4000).open().fromClient(new byte[517]).fromServer(new byte[1400]).close();
+        new TcpSession(w, ADMIN, 53000, PUB, 443, 4000).open().fromClient(Messages.tlsHello(true, 517)).fromServer(Messages.tlsHello(false, 1400)).close();
         // ICMP echo from a phone to CUCM.
         w.send(PHONE_SIP, SUB, 1, Frames.icmpEcho(8, 7, 1));
         w.send(SUB, PHONE_SIP, 1, Frames.icmpEcho(0, 7, 1));

@@ -84,9 +84,9 @@ public final class MediaHeavySite {
         }
         if (i % 16 == 0) {
             new TcpSession(w, LabSite.ADMIN, 30000 + i % 30000, LabSite.PUB, 443, 7000L + i).open()
-                    .fromClient(new byte[300]).fromServer(new byte[1200]).close();
+                    .fromClient(Messages.tlsHello(true, 300)).fromServer(Messages.tlsHello(false, 1200)).close();
             new TcpSession(w, LabSite.PUB, 33000 + i % 20000, LabSite.LDAP, 389, 9000L + i).open()
-                    .fromClient(new byte[80]).fromServer(new byte[400]).close();
+                    .fromClient(Messages.ldap(true, 80)).fromServer(Messages.ldap(false, 400)).close();
         }
     }
 

@@ -152,6 +152,78 @@ public final class Messages {
         return b.array();
     }
 
+    // ---- Other protocols a catalog row expects: the first payloads only, padded to the length asked
+
+    /** A TLS 1.2 handshake record of {@code length} bytes: a ClientHello (client) or ServerHello (server). */
+    public static byte[] tlsHello(boolean client, int length) {
+        ByteBuffer b = ByteBuffer.allocate(Math.max(length, 11));
+        int body = b.capacity() - 9;
+        b.put((byte) 0x16).put((byte) 3).put((byte) 1).putShort((short) (b.capacity() - 5));
+        b.put((byte) (client ? 1 : 2)).put((byte) (body >> 16)).putShort((short) body).put((byte) 3).put((byte) 3);
+        return b.array();
+    }
+
+    /** An LDAP message (BER SEQUENCE, messageID, a bind request or bind response) of {@code length} bytes. */
+    public static byte[] ldap(boolean request, int length) {
+        ByteBuffer b = ByteBuffer.allocate(Math.max(length, 12));
+        int content = b.capacity() - 4;
+        b.put((byte) 0x30).put((byte) 0x82).putShort((short) content);
+        b.put((byte) 0x02).put((byte) 1).put((byte) 1);
+        int op = content - 3 - 4;
+        b.put((byte) (request ? 0x60 : 0x61)).put((byte) 0x82).putShort((short) op);
+        return b.array();
+    }
+
+    /** A 48-byte NTP version 4 packet: mode 3 (client) or 4 (server, stratum 2). */
+    public static byte[] ntp(boolean client) {
+        byte[] b = new byte[48];
+        b[0] = (byte) (client ? 0x23 : 0x24);
+        b[1] = (byte) (client ? 0 : 2);
+        b[2] = 6;
+        b[3] = (byte) (client ? 0 : -20);
+        return b;
+    }
+
+    /** A DNS query (or its response) for cucm.example.com, type A, padded with an OPT-like tail to {@code length} bytes. */
+    public static byte[] dns(boolean query, int length) {
+        byte[] name = {4, 'c', 'u', 'c', 'm', 7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 3, 'c', 'o', 'm', 0};
+        ByteBuffer b = ByteBuffer.allocate(Math.max(length, 12 + name.length + 4));
+        b.putShort((short) 0x1234).putShort((short) (query ? 0x0100 : 0x8180)).putShort((short) 1).putShort((short) 0)
+                .putShort((short) 0).putShort((short) 0).put(name).putShort((short) 1).putShort((short) 1);
+        return b.array();
+    }
+
+    /**
+     * An H.225 RAS message (PER): the RasMessage CHOICE ({@code choice}: 0 GRQ, 1 GCF, 3 RRQ, 4 RCF, ...),
+     * the request sequence number and the H.225 protocol identifier 0.0.8.2250.0.4, padded to 24 bytes.
+     */
+    public static byte[] ras(int choice, int sequence) {
+        byte[] b = new byte[24];
+        b[0] = (byte) (choice << 2);
+        b[1] = (byte) ((sequence - 1) >> 8);
+        b[2] = (byte) (sequence - 1);
+        byte[] oid = {0x06, 0x00, 0x08, (byte) 0x91, 0x4a, 0x04};
+        System.arraycopy(oid, 0, b, 3, oid.length);
+        return b;
+    }
+
+    /** An SNMPv2c message with community "public": a GetRequest (request) or a Response with no bindings. */
+    public static byte[] snmp(boolean request, int requestId) {
+        byte[] community = {'p', 'u', 'b', 'l', 'i', 'c'};
+        ByteBuffer pdu = ByteBuffer.allocate(13);
+        pdu.put((byte) 0x02).put((byte) 1).put((byte) requestId) // request-id
+                .put((byte) 0x02).put((byte) 1).put((byte) 0) // error-status
+                .put((byte) 0x02).put((byte) 1).put((byte) 0) // error-index
+                .put((byte) 0x30).put((byte) 0); // variable-bindings
+        int pduLength = pdu.position();
+        ByteBuffer b = ByteBuffer.allocate(2 + 3 + 2 + community.length + 2 + pduLength);
+        b.put((byte) 0x30).put((byte) (b.capacity() - 2));
+        b.put((byte) 0x02).put((byte) 1).put((byte) 1); // version: v2c
+        b.put((byte) 0x04).put((byte) community.length).put(community);
+        b.put((byte) (request ? 0xa0 : 0xa2)).put((byte) pduLength).put(pdu.array(), 0, pduLength);
+        return b.array();
+    }
+
     public static byte[] text(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

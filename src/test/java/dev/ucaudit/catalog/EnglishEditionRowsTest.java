@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class EnglishEditionRowsTest {
     @Test
     void addedRowsCarryTheirSource() {
         assertRow("T7-17a", "cucm", "gateway", "udp", "2427", "guide-en-14su2");
-        assertEquals("mgcp", rule("T7-17a").inspect(), "commands CUCM sends to the gateway are MGCP-inspected");
+        assertEquals(Optional.of(AppProtocol.MGCP), rule("T7-17a").inspect(), "commands CUCM sends to the gateway are MGCP-inspected");
         assertRow("T1-08a", "cucm", "cucm", "tcp", "1516", "guide-en-14su2");
         assertRow("T2-28a", "cucm", "cucm", "tcp", "8006", "guide-en-14su2");
         assertTrue(rule("T2-28a").purpose().contains("ILS"));

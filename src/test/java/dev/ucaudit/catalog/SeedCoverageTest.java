@@ -62,7 +62,8 @@ class SeedCoverageTest {
 
     private static final List<String> COLUMNS = List.of("rule", "table", "table_title", "source_role",
             "destination_role", "protocol", "ports", "dynamic_ports", "inspect", "duplicate_of", "purpose",
-            "purpose_ja", "source_ja", "destination_ja", "ports_ja", "purpose_reconstructed", "notes", "source");
+            "purpose_ja", "source_ja", "destination_ja", "ports_ja", "purpose_reconstructed", "notes", "source", "expects",
+            "expects_source");
 
     private static Map<Integer, List<String[]>> seed;
     private static List<CSVRecord> catalog;
@@ -237,6 +238,21 @@ class SeedCoverageTest {
             assertFalse(r.get("purpose").isBlank(), id + ": purpose is empty");
             assertTrue(SOURCE.matcher(r.get("source")).matches(),
                     id + ": source '" + r.get("source") + "' is not guide-ja, guide-en-14su2 or 'reading: <reason>'");
+            if (!r.get("expects").isEmpty()) {
+                for (String e : r.get("expects").split(";")) {
+                    assertTrue(AppProtocol.of(e).isPresent(), id + ": expects '" + e + "'");
+                }
+                assertTrue(SOURCE.matcher(r.get("expects_source")).matches(),
+                        id + ": expects_source '" + r.get("expects_source") + "' is not guide-ja, guide-en-14su2 or 'reading: <reason>'");
+            } else {
+                assertTrue(r.get("expects_source").isEmpty(), id + ": expects_source without expects");
+            }
+            if (!r.get("inspect").isEmpty()) {
+                // a row read by an inspector expects its protocol; the H.245 rows are read by H.225's follow-ups
+                String expected = r.get("expects").equals("h245") ? "h225" : r.get("expects");
+                assertTrue(expected.contains(r.get("inspect")), id + ": a row read by the " + r.get("inspect")
+                        + " inspector expects " + r.get("inspect"));
+            }
         }
     }
 }

@@ -123,6 +123,21 @@ class CatalogCommandTest {
         assertEquals("11000-65535", t713.get("ports"));
     }
 
+    @Test
+    void portShowsWhatEachRowExpectsOnTheWire() {
+        Cli r = Cli.run("catalog", "--port", "2000");
+        List<String> lines = r.out.lines().toList();
+        int row = lines.indexOf(lines.stream().filter(l -> l.startsWith("T6-03")).findFirst().orElseThrow());
+        assertEquals("source: guide-ja", lines.get(row + 1).strip(), r.out);
+        assertEquals("expects: sccp (guide-ja)", lines.get(row + 2).strip(), r.out);
+        int open = lines.indexOf(lines.stream().filter(l -> l.startsWith("T7-06")).findFirst().orElseThrow());
+        assertFalse(lines.get(open + 2).strip().startsWith("expects:"), "T7-06 leaves the protocol open: " + r.out);
+        CSVRecord t301 = csv(Cli.run("catalog", "--format", "csv").out).stream()
+                .filter(x -> x.get("rule").equals("T3-01")).findFirst().orElseThrow();
+        assertEquals("ldap;tls", t301.get("expects"));
+        assertTrue(t301.get("expects_source").startsWith("reading: "), t301.get("expects_source"));
+    }
+
     private static List<CSVRecord> csv(String text) {
         try {
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text)).getRecords();

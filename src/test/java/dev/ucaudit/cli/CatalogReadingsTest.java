@@ -65,11 +65,11 @@ class CatalogReadingsTest {
         Path pcap = dir.resolve("cluster.pcap");
         try (Wire w = new Wire(PcapWriter.create(pcap, 1, false), 1_700_000_000_000_000_000L)) {
             new TcpSession(w, SUB, 45000, PUB, 2552, 100).open().fromServer("change").close();
-            w.udp(SUB, 1719, GATEKEEPER, 1719, Messages.text("RRQ"));
-            w.udp(GATEKEEPER, 1719, SUB, 1719, Messages.text("RCF"));
+            w.udp(SUB, 1719, GATEKEEPER, 1719, Messages.ras(3, 1));
+            w.udp(GATEKEEPER, 1719, SUB, 1719, Messages.ras(4, 1));
             w.udp(SUB, 51514, SYSLOG, 514, Messages.text("<134>ccm: hello"));
-            w.udp(PHONE, 53001, DNS, 53, Messages.text("query"));
-            w.udp(DNS, 53, PHONE, 53001, Messages.text("answer"));
+            w.udp(PHONE, 53001, DNS, 53, Messages.dns(true, 40));
+            w.udp(DNS, 53, PHONE, 53001, Messages.dns(false, 60));
             new TcpSession(w, LDAP, 389, SUB, 40000, 200).open().close(); // the directory opening CUCM's high port
             new TcpSession(w, GATEWAY, 45001, SUB, 4000, 300).open().close();
             new TcpSession(w, UNITY, 45002, SUB, 2000, 400).open().fromClient(Messages.sccpKeepAlive()).close();

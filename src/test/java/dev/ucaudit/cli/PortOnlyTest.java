@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.synth.Messages;
 import dev.ucaudit.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,7 +36,7 @@ class PortOnlyTest {
         Host web = Host.of("web", "203.0.113.80", 2, -1);
         Host printer = Host.of("printer", "192.168.1.30", 3, -1);
         try (Wire w = new Wire(PcapWriter.create(pcap, 1, false), 1_700_000_000_000_000_000L)) {
-            new TcpSession(w, pc, 50000, web, 443, 10).open().fromClient("tls").close();
+            new TcpSession(w, pc, 50000, web, 443, 10).open().fromClient(Messages.tlsHello(true, 200)).close();
             new TcpSession(w, pc, 50001, printer, 80, 20).open().fromClient("GET / HTTP/1.1\r\n\r\n").close();
             new TcpSession(w, pc, 50002, printer, 9, 30).open().close(); // no row at all: undocumented
         }

@@ -45,6 +45,20 @@ class PublicCapturesAuditTest {
     private static final Map<String, String> UNUSABLE = Map.of(
             "pkts-corrupt-mixed-endian.pcap", "big-endian header, little-endian records: no record is plausible");
 
+    /**
+     * Capture -> flows that are not their port's protocol (issue 26): every other capture has none, so no
+     * real SCCP, SIP, TFTP, MGCP, H.225, TLS, LDAP, DNS, NTP, SNMP, syslog or SSH flow becomes a finding.
+     */
+    private static final Map<String, Integer> NOT_THE_PORTS_PROTOCOL = Map.of(
+            "ndpi-http-on-sip-port.pcapng", 1,          // HTTP sent from 5060: not SIP on a SIP port
+            "ndpi-fuzzed-sip-capture.pcap", 33,         // mutated packets on 53/udp and in the media ranges (one SIP call whose first datagram is junk is SIP: issue 27 §2)
+            "heplify-sip-erspan-gre.pcapng", 1,         // SIP found on 20917/udp: signalling in a media range
+            "sngrep-sip-ipv6-frag-sll.pcap", 1,         // SIP found on 25060/udp
+            "ws-metasploit-sip-invite-spoof.pcap", 1,   // SIP found on 10270/udp
+            "ndpi-syslog-pppoe-ipv6.pcap", 0,           // syslog text from 514 to 11000/udp is a reply-only flow to 514 (issue 27 §5): syslog
+            "gopacket-pcapng-be-multisection.pcapng", 1, // Dropbox LAN sync (JSON) broadcast on 17500/udp
+            "zeek-var-services.pcap", 1);               // the same on 17500/udp
+
     @TempDir
     Path dir;
 
@@ -68,6 +82,12 @@ class PublicCapturesAuditTest {
                 failures.add(capture.getFileName() + ": unusable, expected exit 2 and no report: " + r);
             } else if (!unusable && !Files.isRegularFile(out.resolve("summary.json"))) {
                 failures.add(capture.getFileName() + ": no summary.json");
+            } else if (!unusable) {
+                long not = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).at("/flows/not_the_ports_protocol").asLong();
+                long expected = NOT_THE_PORTS_PROTOCOL.getOrDefault(capture.getFileName().toString(), 0);
+                if (not != expected) {
+                    failures.add(capture.getFileName() + ": " + not + " flows not their port's protocol, expected " + expected);
+                }
             }
         }
         assertEquals(List.of(), failures);

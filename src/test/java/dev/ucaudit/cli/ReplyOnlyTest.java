@@ -33,7 +33,7 @@ class ReplyOnlyTest {
         Path pcap = dir.resolve("snmp.pcap");
         try (Wire w = new Wire(PcapWriter.create(pcap, 1, false), 1_700_000_000_000_000_000L)) {
             for (int i = 0; i < 3; i++) {
-                w.udp(cucm, 161, nms, 50123, Messages.text("snmp get-response " + i)); // the requests went another way
+                w.udp(cucm, 161, nms, 50123, Messages.snmp(false, i)); // the requests went another way
                 w.advanceMillis(20);
             }
             // a stranger's datagram from source port 161: oriented as a reply too, but no row documents it

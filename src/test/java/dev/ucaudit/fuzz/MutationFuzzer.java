@@ -19,7 +19,8 @@ import dev.ucaudit.decode.DecodedPacket;
 import dev.ucaudit.decode.PacketDecoder;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Inspector;
-import dev.ucaudit.inspect.Inspectors;
+import dev.ucaudit.catalog.AppProtocol;
+import dev.ucaudit.inspect.ProtocolRegistry;
 import dev.ucaudit.inspect.RecordingContext;
 import dev.ucaudit.inventory.Inventory;
 import dev.ucaudit.inventory.InventoryLoader;
@@ -97,6 +98,7 @@ public final class MutationFuzzer {
     private final List<byte[]> pcapngSeeds = new ArrayList<>();
     /** TCP reassembly budget shared by every inspector input (256 KiB: small, so drops happen). */
     private final dev.ucaudit.inspect.stream.BufferBudget buffers = new dev.ucaudit.inspect.stream.BufferBudget(256 * 1024);
+    private final ProtocolRegistry registry = ProtocolRegistry.standard();
     private final List<RawFrame> frames = new ArrayList<>();
     private final Map<String, List<byte[]>> payloads = new LinkedHashMap<>();
     public final Map<String, Tally> tallies = new LinkedHashMap<>();
@@ -516,7 +518,7 @@ public final class MutationFuzzer {
                 : target.equals("mgcp") || target.equals("tftp") ? IpProtocol.UDP : IpProtocol.TCP);
         t.inputs++;
         try {
-            Inspector insp = Inspectors.standard().get(target).orElseThrow().newInspector();
+            Inspector insp = registry.newInspector(AppProtocol.of(target).orElseThrow()).orElseThrow();
             RecordingContext c = new RecordingContext("10.0.0.1", 40000, "10.0.0.2", 2000, proto);
             c.buffers = buffers; // one small budget over all inputs: drops of other inputs' buffers are exercised too
             long seq = r.nextInt(4) == 0 ? (r.nextLong() & 0xffffffffL) : r.nextInt(1000);

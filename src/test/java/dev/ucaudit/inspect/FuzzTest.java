@@ -3,6 +3,7 @@ package dev.ucaudit.inspect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ucaudit.catalog.AppProtocol;
 import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.inspect.h323.H225InspectorTest;
 import dev.ucaudit.inspect.sccp.SccpInspectorTest;
@@ -35,10 +36,10 @@ class FuzzTest {
 
     void run(String name, IpProtocol proto, byte[] seed) {
         Random r = new Random(0x5eed ^ name.hashCode());
-        Inspectors registry = Inspectors.standard();
+        ProtocolRegistry registry = ProtocolRegistry.standard();
         long malformed = 0;
         for (int i = 0; i < ROUNDS; i++) {
-            Inspector insp = registry.get(name).orElseThrow().newInspector();
+            Inspector insp = registry.newInspector(AppProtocol.of(name).orElseThrow()).orElseThrow();
             RecordingContext c = new RecordingContext("10.0.0.1", 40000, "10.0.0.2", 2000, proto);
             byte[] b = mutate(r, seed);
             long seq = r.nextInt(1000);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ucaudit.audit.ContentSeen;
 import dev.ucaudit.audit.FlowRecord;
 import dev.ucaudit.audit.Verdict;
 import dev.ucaudit.catalog.IpProtocol;
@@ -85,6 +86,6 @@ class ReportPagesContentTest {
 
     private static FlowRecord flow(String initiator, String responder, int port, String reason) {
         return new FlowRecord(0, 0, IpAddress.parse(initiator), 61000, IpAddress.parse(responder), port, IpProtocol.TCP, 1, 54, "unknown", "unknown",
-                Verdict.UNDOCUMENTED, "", reason, "syn", "", "", 1, 0, 54, 0, 0x02, 0, 0);
+                Verdict.UNDOCUMENTED, "", reason, "syn", "", "", 1, 0, 54, 0, 0x02, 0, 0, "", ContentSeen.NOT_BY_PORT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect.h323;
 
+import dev.ucaudit.catalog.AppProtocol;
 import java.util.List;
 import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.inspect.Detection;
@@ -17,7 +18,7 @@ import dev.ucaudit.inspect.stream.StreamReassembler;
  * when found, else the Q.931 call reference.
  */
 public final class H225Inspector implements Inspector {
-    public static final String NAME = "h225";
+    public static final String NAME = AppProtocol.H225.token();
 
     /** Made on the first segment, with the run's reassembly budget. */
     private FramedStream[] streams;

@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect.h323;
 
+import dev.ucaudit.catalog.AppProtocol;
 import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
@@ -18,7 +19,7 @@ import java.util.List;
  * are reported under inspector "h225".
  */
 public final class H245Inspector implements Inspector {
-    public static final String NAME = "h245";
+    public static final String NAME = AppProtocol.H245.token();
 
     /** Made on the first segment, with the run's reassembly budget. */
     private FramedStream[] streams;

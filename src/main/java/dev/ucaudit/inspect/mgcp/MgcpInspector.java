@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect.mgcp;
 
+import dev.ucaudit.catalog.AppProtocol;
 import dev.ucaudit.inspect.Detection;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
@@ -19,7 +20,7 @@ import java.util.Map;
  * transaction id (bounded memory) to name the endpoint.
  */
 public final class MgcpInspector implements Inspector {
-    public static final String NAME = "mgcp";
+    public static final String NAME = AppProtocol.MGCP.token();
     private static final int MAX_PENDING = 256;
 
     private final Map<String, MgcpMessage> commands = new LinkedHashMap<>(16, 0.75f, false) {

@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect.probe;
 
+import dev.ucaudit.catalog.AppProtocol;
 import dev.ucaudit.inspect.Detection;
 
 /**
@@ -10,11 +11,8 @@ import dev.ucaudit.inspect.Detection;
  * reads outside {@code buf[off, off+len)}.
  */
 public interface ContentProbe {
-    /** The inspector that reads the protocol (sip, sccp, h225, mgcp, tftp). */
-    String inspector();
-
-    /** The protocol as a person names it (SIP, SCCP, H.225, MGCP, TFTP). */
-    String protocolName();
+    /** The protocol, whose inspector reads what the probe finds. */
+    AppProtocol protocol();
 
     /** True when the protocol runs over this IP protocol (6 TCP, 17 UDP, 132 SCTP). */
     boolean runsOver(int ipProtocol);

@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect.sccp;
 
+import dev.ucaudit.catalog.AppProtocol;
 import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
@@ -17,7 +18,7 @@ import java.util.Map;
  * (bounded) to name the conference in the Ack's reason.
  */
 public final class SccpInspector implements Inspector {
-    public static final String NAME = "sccp";
+    public static final String NAME = AppProtocol.SCCP.token();
     private static final int MAX_PARTIES = 256;
 
     /** Made on the first segment, with the run's reassembly budget. */

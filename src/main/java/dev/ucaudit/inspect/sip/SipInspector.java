@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect.sip;
 
+import dev.ucaudit.catalog.AppProtocol;
 import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
@@ -20,7 +21,7 @@ import dev.ucaudit.inspect.stream.StreamReassembler;
  * expectations for each enabled media line, named by Call-ID.
  */
 public final class SipInspector implements Inspector {
-    public static final String NAME = "sip";
+    public static final String NAME = AppProtocol.SIP.token();
 
     private final int maxBody;
     private final SipFramer datagramFramer;

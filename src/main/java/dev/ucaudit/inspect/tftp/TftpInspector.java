@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect.tftp;
 
+import dev.ucaudit.catalog.AppProtocol;
 import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.inspect.Detection;
 import dev.ucaudit.inspect.Direction;
@@ -14,7 +15,7 @@ import dev.ucaudit.inspect.Inspector;
  * new port, so the data flow is a different 5-tuple matched through the expectation table.
  */
 public final class TftpInspector implements Inspector {
-    public static final String NAME = "tftp";
+    public static final String NAME = AppProtocol.TFTP.token();
     /** The pinhole kind of a write request's data: a finding, not documented by the TFTP row. */
     public static final String UPLOAD = "tftp-upload";
 

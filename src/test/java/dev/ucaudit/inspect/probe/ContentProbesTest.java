@@ -2,19 +2,22 @@ package dev.ucaudit.inspect.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ucaudit.catalog.AppProtocol;
 import dev.ucaudit.inspect.Detection;
+import dev.ucaudit.inspect.ProtocolRegistry;
 import dev.ucaudit.synth.H323Messages;
 import dev.ucaudit.synth.Messages;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Each probe's three-way answer on its protocol, on a valid beginning, and on other traffic. */
 class ContentProbesTest {
-    private final ContentProbes probes = new ContentProbes();
+    private final ProtocolRegistry registry = ProtocolRegistry.standard();
 
     private Detection probe(String inspector, byte[] b) {
-        return probes.of(inspector).orElseThrow().probe(b, 0, b.length);
+        return registry.of(AppProtocol.of(inspector).orElseThrow()).orElseThrow().probe().probe(b, 0, b.length);
     }
 
     private static byte[] ascii(String s) {
@@ -71,8 +74,9 @@ class ContentProbesTest {
 
     @Test
     void guessNamesWhatIsThereInstead() {
-        assertEquals("HTTP", ContentProbes.guess(HTTP, 0, HTTP.length));
-        assertEquals("TLS", ContentProbes.guess(new byte[] {0x16, 3, 1, 0, 5}, 0, 5));
-        assertEquals("binary data", ContentProbes.guess(RTP, 0, RTP.length));
+        assertEquals("HTTP", registry.identify(6, HTTP, 0, HTTP.length, Set.of()));
+        assertEquals("TLS", registry.identify(6, new byte[] {0x16, 3, 1, 0, 5, 1}, 0, 6, Set.of()));
+        assertEquals("binary data", registry.identify(17, RTP, 0, RTP.length, Set.of()), "one RTP packet alone is not told");
+        assertEquals("SIP", registry.identify(17, ascii("OPTIONS sip:a@b SIP/2.0\r\n"), 0, 25, Set.of()));
     }
 }

@@ -1,8 +1,0 @@
-package dev.ucaudit.inspect;
-
-/** Makes one {@link Inspector} per flow. */
-public interface InspectorFactory {
-    String name();
-
-    Inspector newInspector();
-}

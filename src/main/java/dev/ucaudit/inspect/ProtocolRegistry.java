@@ -1,0 +1,148 @@
+package dev.ucaudit.inspect;
+
+import dev.ucaudit.catalog.AppProtocol;
+import dev.ucaudit.inspect.probe.ContentProbe;
+import dev.ucaudit.inspect.probe.ProbeText;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * The protocols' registrations ({@link ProtocolModule}s listed in {@code META-INF/services}), asked by
+ * the inspection, the content check and the partial recorder. Built per run (no static singleton);
+ * immutable once built, so one may be shared between threads.
+ */
+public final class ProtocolRegistry {
+    /** Payloads of a flow without an inspector that are probed for signalling (within its first packets). */
+    public static final int PROBED_PAYLOADS = 3;
+    /** Keep-alives skipped before a flow's probing or content check is given up. */
+    public static final int SKIPPED_KEEPALIVES = 32;
+    /** Payloads of a flow whose content is checked against what its port's rows expect. */
+    public static final int CHECKED_PAYLOADS = 3;
+    /** Most payloads from a flow's start that probing and the content check read: what a partial audit keeps whole. */
+    public static final int MOST_PAYLOADS_READ = SKIPPED_KEEPALIVES + Math.max(PROBED_PAYLOADS, CHECKED_PAYLOADS);
+
+    private final Map<AppProtocol, Registration> byProtocol;
+    private final List<Registration> all;
+    private final List<ContentProbe> probes;
+
+    private ProtocolRegistry(List<Registration> registrations) {
+        Map<AppProtocol, Registration> m = new EnumMap<>(AppProtocol.class);
+        List<ContentProbe> p = new ArrayList<>();
+        for (Registration r : registrations) {
+            if (m.putIfAbsent(r.protocol(), r) != null) {
+                throw new IllegalStateException("two registrations for " + r.protocol());
+            }
+            if (r.probe() != null) {
+                p.add(r.probe());
+            }
+        }
+        this.byProtocol = Collections.unmodifiableMap(m);
+        this.all = List.copyOf(registrations);
+        this.probes = List.copyOf(p);
+    }
+
+    /** Every registration the class path lists, in the order of its service file. */
+    public static ProtocolRegistry standard() {
+        List<Registration> found = new ArrayList<>();
+        for (ProtocolModule m : ServiceLoader.load(ProtocolModule.class, ProtocolModule.class.getClassLoader())) {
+            found.add(m.registration());
+        }
+        return new ProtocolRegistry(found);
+    }
+
+    public List<Registration> all() {
+        return all;
+    }
+
+    public Optional<Registration> of(AppProtocol protocol) {
+        return Optional.ofNullable(byProtocol.get(protocol));
+    }
+
+    /** The inspector of a protocol, for a new flow, if it has one. */
+    public Optional<Inspector> newInspector(AppProtocol protocol) {
+        Registration r = byProtocol.get(protocol);
+        return r == null || r.inspector() == null ? Optional.empty() : Optional.of(r.inspector().get());
+    }
+
+    /** The protocols that have an inspector. */
+    public Set<AppProtocol> inspected() {
+        Set<AppProtocol> s = EnumSet.noneOf(AppProtocol.class);
+        all.stream().filter(r -> r.inspector() != null).forEach(r -> s.add(r.protocol()));
+        return s;
+    }
+
+    /** The probes for signalling on ports the catalog does not name for it, in registration order. */
+    public List<ContentProbe> probes() {
+        return probes;
+    }
+
+    /** The protocol that runs over TLS on this TCP port (SIP on 5061), if any. */
+    public Optional<Registration> overTlsOn(int port) {
+        for (Registration r : all) {
+            if (r.tlsPorts().contains(port)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A keep-alive some protocol allows between its messages (SIP's CR/LF and STUN). */
+    public boolean keepAlive(int ipProtocol, byte[] buf, int off, int len) {
+        for (Registration r : all) {
+            if (r.keepAlive() != null && r.runsOver(ipProtocol) && r.keepAlive().test(ipProtocol, buf, off, len)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when some probe that runs over {@code ipProtocol} detects its protocol in this payload or
+     * asks for more data: a partial audit then keeps every payload of the conversation.
+     */
+    public boolean probeMayFind(int ipProtocol, byte[] buf, int off, int len) {
+        for (ContentProbe p : probes) {
+            if (p.runsOver(ipProtocol) && p.probe(buf, off, len) != Detection.INVALID) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A payload past a conversation's first ones that an inspector may read on a negotiated channel (TPKT). */
+    public boolean laterPayloadMayBeRead(int ipProtocol, byte[] buf, int off, int len) {
+        for (Registration r : all) {
+            if (r.laterPayload() != null && r.laterPayload().test(ipProtocol, buf, off, len)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What one payload looks like, for a reason a person reads: the first protocol (other than those in
+     * {@code besides}) whose recogniser says yes to it alone, else "text" or "binary data".
+     */
+    public String identify(int ipProtocol, byte[] buf, int off, int len, Set<AppProtocol> besides) {
+        for (Registration r : all) {
+            if (besides.contains(r.protocol()) || !r.runsOver(ipProtocol)) {
+                continue;
+            }
+            try {
+                if (r.recogniser().forFlow(ipProtocol).look(Direction.FROM_INITIATOR, buf, off, len) == Look.YES) {
+                    return r.protocol().displayName();
+                }
+            } catch (RuntimeException e) {
+                // a recogniser is written not to throw; should one, it names nothing
+            }
+        }
+        return ProbeText.kind(buf, off, len);
+    }
+}
