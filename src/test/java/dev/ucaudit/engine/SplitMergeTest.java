@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ucaudit.audit.AuditListener;
 import dev.ucaudit.capture.CaptureFiles;
+import dev.ucaudit.capture.PcapWriter;
+import dev.ucaudit.catalog.Catalog;
+import dev.ucaudit.catalog.CatalogLoader;
+import dev.ucaudit.inventory.Inventory;
+import dev.ucaudit.synth.Frames;
+import dev.ucaudit.synth.Host;
+import dev.ucaudit.synth.Messages;
+import dev.ucaudit.synth.Wire;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
@@ -43,6 +51,36 @@ class SplitMergeTest {
     @Test
     void everyPublicCaptureAuditedApartAndMergedGivesOneRunsReport() throws Exception {
         SplitCaptures.everyPublicCapture("SplitMergeTest", 101, this::checkSplits);
+    }
+
+    /**
+     * Issue 27's flow stories cross cuts too: a clock that jumps back (flows idle by their own times),
+     * probes rejected by ICMP errors (counted apart, never answers) and replies from a service port
+     * whose requests were not captured (oriented by the port).
+     */
+    @Test
+    void clockJumpsIcmpErrorsAndRepliesAuditedApartAndMergedGiveOneRunsReport() throws Exception {
+        Host a = Host.of("a", "192.0.2.10", 1, -1);
+        Host b = Host.of("b", "198.51.100.20", 2, -1);
+        Path capture = dir.resolve("stories.pcap");
+        try (Wire w = new Wire(PcapWriter.create(capture, 1, false), 1_700_000_000_000_000_000L)) {
+            for (int round = 0; round < 6; round++) {
+                w.udp(a, 500, b, 500, Messages.text("isakmp " + round));
+                w.udp(b, 500, a, 500, Messages.text("isakmp answer " + round));
+                byte[] probe = Messages.text("OPTIONS sip:x SIP/2.0\r\n\r\n");
+                w.udp(a, 5060, b, 40000 + round, probe);
+                byte[] quoted = Frames.ipv4(a.address(), b.address(), 17, round, 0x4000, Frames.udp(5060, 40000 + round, probe));
+                byte[] error = new byte[8 + quoted.length];
+                error[0] = 3;
+                error[1] = 3;
+                System.arraycopy(quoted, 0, error, 8, quoted.length);
+                w.send(b, a, 1, error);
+                w.udp(b, 161, a, 50000 + round % 2, Messages.text("snmp response " + round));
+                w.advanceMillis(round % 2 == 0 ? -7_200_000L : 3_600_000L); // back two hours, on one hour
+            }
+        }
+        Catalog catalog = new CatalogLoader().load(List.of());
+        checkSplits(capture, AuditConfig.of(catalog, Inventory.empty(catalog.roles())), 27);
     }
 
     private void checkSplits(Path capture, AuditConfig config, long seed) throws Exception {
