@@ -18,8 +18,8 @@ final class PortOnlySection {
         FindingGroups groups = FindingGroups.of(flows, Verdict.PORT_ONLY);
         h.append("<section id=\"port-only\"><h2>Port-only flows: roles unknown (").append(HtmlReport.fmt(res.portOnly())).append(")</h2>\n")
          .append("<p class=\"unknown\">? The port of each of these flows matches a catalog row, but that row is for ")
-         .append("particular roles and no inventory says which hosts have them: HTTPS to the Internet matches the COP file ")
-         .append("download row as well as a real one does. They are neither documented nor known to be undocumented.</p>\n")
+         .append("particular roles and no inventory says which hosts have them (a browser's HTTPS to the Internet matches ")
+         .append("T1-03, COP file installation, by its port alone). They are neither documented nor known to be undocumented.</p>\n")
          .append("<table id=\"port-only-table\" class=\"sortable\"><thead><tr><th>flows</th><th>service</th>")
          .append("<th>row the port matches</th><th>packets</th><th>bytes</th><th>examples</th></tr></thead><tbody>\n");
         List<FindingGroups.Group> all = groups.largestFirst();
