@@ -95,13 +95,22 @@ public final class CaptureListing {
         return SCHEME.matcher(arg).matches() || arg.isEmpty() ? new Path(arg) : new Path(null, null, arg);
     }
 
+    private static FileStatus[] exactly(FileSystem fs, Path path) throws IOException {
+        try {
+            return new FileStatus[] {fs.getFileStatus(path)};
+        } catch (FileNotFoundException e) {
+            return new FileStatus[0];
+        }
+    }
+
     private static Found listOne(Configuration conf, String arg) throws CaptureException {
         boolean glob = GLOB.matcher(arg).matches();
         Found found = new Found(new ArrayList<>(), new ArrayList<>());
         try {
             Path path = path(arg);
             FileSystem fs = path.getFileSystem(conf);
-            FileStatus[] matches = fs.globStatus(path);
+            // a name without a pattern is looked up as it is: Hadoop's globber reads a ':' in it as a scheme
+            FileStatus[] matches = glob ? fs.globStatus(path) : exactly(fs, path);
             if (matches == null || matches.length == 0) {
                 throw new CaptureException(arg + (glob ? " matches no file" : " does not exist"));
             }

@@ -87,7 +87,7 @@ public final class ReportPartials {
     private static PartialAudit readOne(Configuration conf, ReportPartial report, MessageDigest digest, PartialBudget budget)
             throws CaptureException {
         Path path = new Path(report.path());
-        try (InputStream in = new DigestInputStream(path.getFileSystem(conf).open(path, READ_BUFFER), digest)) {
+        try (InputStream in = new DigestInputStream(HadoopCaptures.reading(path.getFileSystem(conf)).open(path, READ_BUFFER), digest)) {
             PartialAudit partial = PartialAudit.read(in, report.name(), budget);
             in.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole file
             return partial;

@@ -58,9 +58,9 @@ class PartialFuzzTest {
             PartialBudget budget = new PartialBudget(BUDGET);
             try {
                 PartialAudit read = PartialAudit.read(new ByteArrayInputStream(gzip(mutated)), "fuzz.bin.gz", budget);
-                accepted++;
                 assertTrue(budget.used() <= BUDGET);
                 AuditEngine.classify(config, AuditListener.SILENT, PartialAudit.mergeAll(List.of(read, honest)));
+                accepted++;
             } catch (IOException e) {
                 refused++;
                 if (!e.getMessage().startsWith("fuzz.bin.gz") || e.getMessage().contains("\n")) {
