@@ -55,7 +55,7 @@ final class PartialFiles {
         return temporaryIn(folder, LEFTOVER);
     }
 
-    private static Path temporaryIn(Path folder, String prefix) throws IOException {
+    static Path temporaryIn(Path folder, String prefix) throws IOException {
         for (;;) {
             Path file = folder.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".tmp");
             try {

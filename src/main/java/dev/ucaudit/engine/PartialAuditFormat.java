@@ -303,69 +303,28 @@ final class PartialAuditFormat {
                 list.add(b);
                 recorded += b.count;
             } else if (t == END_PART) {
-                stats = stats(in, name);
+                stats = stats(in, name, budget);
             } else {
                 throw new IOException(name + ": damaged partial audit: item " + t + " inside the part " + input);
             }
         }
-        checkCounts(name, input, stats, list, recorded);
+        PartialChecks.counts(name, input, stats, list, recorded);
         budget.count(stats.packets, stats.bytes, name);
         return new PartialAudit.Part(group, sequence, input, stats, list);
     }
 
-    private static void checkCounts(String name, String input, RunStats s, List<EventBlock> blocks, long recorded)
-            throws IOException {
-        String where = name + ": damaged partial audit: the part " + input;
-        long max = PartialBudget.MAX_PACKETS;
-        if (s.packets < 0 || s.packets > max || s.bytes < 0 || s.bytes > PartialBudget.MAX_BYTES || s.ipPackets < 0
-                || s.nonIpPackets < 0 || s.fragments < 0 || s.problemsTotal() < 0 || s.problemsTotal() > max) {
-            throw new IOException(where + " claims an impossible count (" + s.packets + " packets, " + s.bytes + " bytes)");
-        }
-        if (s.ipPackets + s.nonIpPackets > s.packets || s.fragments > s.ipPackets) {
-            throw new IOException(where + " claims more IP and non-IP packets than packets");
-        }
-        if (recorded != s.ipPackets) {
-            throw new IOException(where + " claims " + s.ipPackets + " IP packets but holds " + recorded);
-        }
-        long inputs = 0;
-        for (RunStats.InputStats i : s.inputs()) {
-            if (i.packets < 0 || i.packets > max || i.problems < 0 || i.problems > max) {
-                throw new IOException(where + " claims an impossible count for the input " + i.name);
-            }
-            inputs += i.packets;
-        }
-        if (inputs != s.packets) {
-            throw new IOException(where + " claims " + s.packets + " packets but its inputs " + inputs);
-        }
-        if (s.packets > 0 && s.firstNanos > s.lastNanos) {
-            throw new IOException(where + " ends (" + s.lastNanos + " ns) before it starts (" + s.firstNanos + " ns)");
-        }
-        long ordinal = 0;
-        for (EventBlock b : blocks) {
-            for (int i = 0; i < b.count; i++) {
-                if (b.ordinal[i] <= ordinal || b.ordinal[i] > s.packets) {
-                    throw new IOException(where + ": packet " + b.ordinal[i] + " out of order or beyond its " + s.packets + " packets");
-                }
-                ordinal = b.ordinal[i];
-                if (b.nanos[i] < s.firstNanos || b.nanos[i] > s.lastNanos) {
-                    throw new IOException(where + ": packet " + b.ordinal[i] + " is timed outside the part's window");
-                }
-            }
-        }
-    }
-
-    private static RunStats stats(DataInputStream in, String name) throws IOException {
+    private static RunStats stats(DataInputStream in, String name, PartialBudget budget) throws IOException {
         RunStats s = new RunStats();
-        int inputs = count(in, name, "inputs");
+        int inputs = count(in, name, "inputs", budget);
         for (int i = 0; i < inputs; i++) {
-            RunStats.InputStats is = s.input(str(in, name));
+            RunStats.InputStats is = s.input(str(in, name, budget));
             is.packets = in.readLong();
             is.problems = in.readLong();
-            is.error = str(in, name);
+            is.error = str(in, name, budget);
             is.readCompletely = in.readBoolean();
-            int notes = count(in, name, "notes");
+            int notes = count(in, name, "notes", budget);
             for (int j = 0; j < notes; j++) {
-                is.notes.add(str(in, name));
+                is.notes.add(str(in, name, budget));
             }
         }
         s.packets = in.readLong();
@@ -375,26 +334,26 @@ final class PartialAuditFormat {
         s.fragments = in.readLong();
         s.firstNanos = in.readLong();
         s.lastNanos = in.readLong();
-        int tunnels = count(in, name, "tunnels");
+        int tunnels = count(in, name, "tunnels", budget);
         for (int i = 0; i < tunnels; i++) {
-            s.tunnels.add(new TunnelStats.Tunnel(str(in, name), str(in, name), str(in, name), in.readLong(), in.readLong(),
+            s.tunnels.add(new TunnelStats.Tunnel(str(in, name, budget), str(in, name, budget), str(in, name, budget), in.readLong(), in.readLong(),
                     in.readLong(), in.readLong()));
         }
         s.tunnels.addUnlisted(in.readLong());
         Map<String, Long> undecodable = new TreeMap<>();
-        int u = count(in, name, "undecodable");
+        int u = count(in, name, "undecodable", budget);
         for (int i = 0; i < u; i++) {
-            undecodable.put(str(in, name), in.readLong());
+            undecodable.put(str(in, name, budget), in.readLong());
         }
         Map<Integer, Long> linkTypes = new TreeMap<>();
-        int l = count(in, name, "link types");
+        int l = count(in, name, "link types", budget);
         for (int i = 0; i < l; i++) {
             linkTypes.put(in.readInt(), in.readLong());
         }
         List<CaptureProblem> problems = new ArrayList<>();
-        int p = count(in, name, "problems");
+        int p = count(in, name, "problems", budget);
         for (int i = 0; i < p; i++) {
-            problems.add(new CaptureProblem(str(in, name), in.readLong(), str(in, name), str(in, name), in.readBoolean()));
+            problems.add(new CaptureProblem(str(in, name, budget), in.readLong(), str(in, name, budget), str(in, name, budget), in.readBoolean()));
         }
         s.restore(undecodable, linkTypes, problems, in.readLong());
         return s;
@@ -446,6 +405,25 @@ final class PartialAuditFormat {
             throw new IOException(name + ": damaged partial audit: " + n + " " + what);
         }
         return n;
+    }
+
+    /** A count of items that each take memory once read: counted against the budget before they are read. */
+    private static int count(DataInputStream in, String name, String what, PartialBudget budget) throws IOException {
+        int n = count(in, name, what);
+        budget.take(n * 64L, name);
+        return n;
+    }
+
+    /** A text kept once read: its bytes counted against the budget before they are allocated. */
+    private static String str(DataInputStream in, String name, PartialBudget budget) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_STRING) {
+            throw new IOException(name + ": damaged partial audit: a text of " + n + " bytes");
+        }
+        budget.take(n * 2L + 48, name);
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     private static String str(DataInputStream in, String name) throws IOException {

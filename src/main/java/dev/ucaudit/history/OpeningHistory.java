@@ -214,6 +214,9 @@ public final class OpeningHistory {
      * run found unused start being tracked (if new), with the last use remembered from earlier runs;
      * tracked openings it did not find unused were used, last at the latest flow citing the rule towards
      * that destination (or at the run's end when flows.csv does not show it, e.g. beyond --max-flow-rows).
+     * A time that cannot be a packet's at wall-clock time {@code wall} ({@link #plausible}) is damage: it
+     * never moves the state's clock nor counts as a use (the run's end then is the latest plausible flow
+     * time). The history then tracks {@code run}'s catalog and inventory.
      */
     public Update update(Collection<FlowRow> flows, Collection<UnusedRow> unused, Instant runTime, Tracked run, Instant wall) {
         this.tracked = run;

@@ -76,8 +76,11 @@ class SharedFolderTest {
     void stagingNamesTakenInAdvanceDoNotStopTheRun() throws Exception {
         long pid = ProcessHandle.current().pid();
         for (int i = 0; i < 50; i++) {
-            Files.createDirectory(dir.resolve(".report.ucaudit-new-" + pid + "-" + i));
-            Files.createDirectory(dir.resolve(".report.ucaudit-old-" + pid + (i == 0 ? "" : "-" + i)));
+            // another user's folders (non-empty: no run may clear them): the names this pid would have used
+            Path planted = Files.createDirectory(dir.resolve(".report.ucaudit-new-" + pid + "-" + i));
+            Files.writeString(planted.resolve("planted"), "x");
+            Path aside = Files.createDirectory(dir.resolve(".report.ucaudit-old-" + pid + (i == 0 ? "" : "-" + i)));
+            Files.writeString(aside.resolve("planted"), "x");
         }
         Path out = dir.resolve("report");
         assertEquals(0, audit(out).status);

@@ -10,6 +10,7 @@ import dev.ucaudit.capture.CaptureFiles;
 import dev.ucaudit.capture.PcapWriter;
 import dev.ucaudit.catalog.CatalogLoader;
 import dev.ucaudit.inventory.Inventory;
+import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.synth.Frames;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -159,6 +160,31 @@ class CraftedPartialTest {
         assertTrue(budget.used() < 4096, "a one-packet part costs " + budget.used() + " bytes, not a whole block's 393 KB");
         EventBlock kept = one.parts().get(0).blocks().get(0);
         assertEquals(1, kept.ordinal.length, "collect keeps a block sized to what it holds");
+    }
+
+    /** A week of one-minute periods of a quiet network (one packet each): 10,080 partials, merged at a small cost each. */
+    @Test
+    void aWeekOfQuietOneMinutePeriodsCostsWhatItHolds() throws Exception {
+        PartialStream stream = new PartialStream(CONFIG, AuditListener.SILENT, "2026-11-02T00:00:00.000Z lo", "lo");
+        byte[] frame = Frames.ethernet(new byte[6], new byte[6], -1, Frames.ETH_IPV4,
+                Frames.ipv4(new byte[] {10, 0, 0, 1}, new byte[] {10, 0, 0, 2}, 17, 1, 0, Frames.udp(40000, 2000, new byte[] {1})));
+        RawPacket raw = new RawPacket();
+        PartialBudget budget = new PartialBudget(Long.MAX_VALUE);
+        List<PartialAudit> periods = new ArrayList<>();
+        long start = 1_790_000_000_000_000_000L;
+        for (int i = 0; i < 10_080; i++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            stream.startPeriod(out);
+            stream.packet(raw.set("lo", 1, start + i * 60_000_000_000L, 1, frame, 0, frame.length, frame.length));
+            stream.endPeriod();
+            periods.add(PartialAudit.read(new ByteArrayInputStream(out.toByteArray()), "period " + i, budget));
+        }
+        PartialAudit week = PartialAudit.mergeAll(periods);
+        assertEquals(10_080, week.packets());
+        assertTrue(budget.used() < 10_080L * 2048, "a week of quiet periods costs " + (budget.used() >> 10)
+                + " KB, not 10,080 blocks of 393 KB (3.9 GB)");
+        AuditOutcome outcome = AuditEngine.classify(CONFIG, AuditListener.SILENT, week);
+        assertEquals(10_080, outcome.stats().packets);
     }
 
     @Test
