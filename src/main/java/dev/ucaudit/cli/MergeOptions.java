@@ -83,13 +83,9 @@ final class MergeOptions {
      * inventory and the merge has none.
      */
     static String refusal(RecordedOptions recorded, RecordedOptions used, Path first) {
-        String inventory = recorded.get(RecordedOptions.INVENTORY);
-        if (!inventory.isEmpty() && !inventory.equals(RecordedOptions.NONE) && used.get(RecordedOptions.INVENTORY).equals(RecordedOptions.NONE)) {
-            return first + " was recorded with an inventory (" + inventory + "); give merge the same --inventory"
-                    + " (without one every flow would be classified by port alone)";
-        }
-        return recorded.firstDifference(used, first.toString(), "this merge", recorded.shapingKeys())
-                .map(d -> d + ": the partials kept the bytes those options decide, so the merge must use them")
+        return recorded.cannotJoin(used, first.toString(), "this merge")
+                .map(d -> d.contains("--inventory") ? d.replace("give the same --inventory", "give merge the same --inventory")
+                        : d + ": the partials kept the bytes those options decide, so the merge must use them")
                 .orElse(null);
     }
 }

@@ -16,7 +16,6 @@ import java.nio.file.attribute.UserPrincipal;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 
 /** Partial audits on disk: the temporary file beside --out, and reading one from a report folder. */

@@ -107,6 +107,20 @@ public record RecordedOptions(Map<String, String> values) {
         return v.isEmpty() ? "(not recorded)" : v;
     }
 
+    /**
+     * Why partials recorded with these options cannot be classified with {@code used} (a merge's, a spark
+     * run's), or empty: an option that decided which bytes they kept differs, or they were recorded with
+     * an inventory and {@code used} has none. Classification-only options given anew are fine.
+     */
+    public Optional<String> cannotJoin(RecordedOptions used, String here, String there) {
+        String inventory = get(INVENTORY);
+        if (!inventory.isEmpty() && !inventory.equals(NONE) && used.get(INVENTORY).equals(NONE)) {
+            return Optional.of(here + " was recorded with an inventory (" + inventory + ") and " + there
+                    + " has none (every flow would be classified by port alone): give the same --inventory");
+        }
+        return firstDifference(used, here, there, shapingKeys());
+    }
+
     /** Options whose value this one gives anew for a merge: those not classification-only must be equal. */
     public Set<String> shapingKeys() {
         return values.keySet().stream().filter(k -> !CLASSIFICATION_ONLY.contains(k)).collect(Collectors.toUnmodifiableSet());

@@ -67,12 +67,12 @@ public final class ReportPartials {
         for (ReportPartial report : sorted) {
             MessageDigest digest = sha256();
             PartialAudit partial = readOne(conf, report, digest, budget);
-            String diff = partial.options().flatMap(o -> o.firstDifference(expected, report.name(), "this spark run", null))
-                    .orElse(null);
+            String diff = partial.options().flatMap(o -> o.cannotJoin(expected, report.name(), "this spark run")).orElse(null);
             if (diff != null) {
                 throw new CaptureException(diff + ": a report recorded with other options cannot join this audit;"
                         + " give spark the options it was recorded with", null);
             }
+            partial = partial.recordedWith(expected); // an inventory or limits given anew classify it, as in merge
             String sameAs = readByDigest.putIfAbsent(HexFormat.of().formatHex(digest.digest()), report.name());
             if (sameAs == null) {
                 partials.add(partial);
