@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.engine.RecordedOptions;
 import dev.ucaudit.engine.AuditEngine;
 import dev.ucaudit.report.FlowsJsonLines;
 import java.io.IOException;
@@ -145,7 +146,8 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter summary = options.quiet ? ProgressLine.discard() : format.equals("jsonl") ? err : out;
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
         AuditSession session = new AuditSession(catalogOptions, options, err, errStream);
-        session.extras = policyOptions.prepare(session.catalog.roles(), options.failOn);
+        session.extras = policyOptions.prepare(session.catalog.roles(), options.failOn,
+                RecordedOptions.of(session.engine.config()));
         BpfFilter filter = null;
         if (options.filter != null) {
             try {

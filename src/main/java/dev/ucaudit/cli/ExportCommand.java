@@ -13,6 +13,7 @@ import dev.ucaudit.report.AtomicFile;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "allowed-draft.csv (an allowed-flows file, by role, media/ephemeral port ranges collapsed), asa-acl.txt (Cisco ASA "
                 + "object-groups and access-list lines), nftables.nft (an nftables ruleset), and inventory-draft.csv (roles guessed "
                 + "from who listens on 2000, 5060, 69, 8443, ... with confidence and evidence).",
-            "Exit status: 0 written, 2 bad usage or unreadable input."})
+            "Exit status: 0 written, 2 bad usage or unreadable input, or a report marked INCOMPLETE (the drafts are written,"
+                + " marked so, and the first line on stdout says why: they cover only the traffic the audit read)."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -72,7 +74,11 @@ final class ExportCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        String origin = report.toString();
+        List<String> incomplete = incompleteReasons(folder);
+        String origin = incomplete.isEmpty() ? report.toString() : report + " (an INCOMPLETE report: drafts of the traffic it read)";
+        if (!incomplete.isEmpty()) {
+            stdout.println("ucaudit: INCOMPLETE: " + report + " does not cover all its input: " + String.join("; ", incomplete));
+        }
         List<DraftRule> rules = PolicyDraft.from(folder.flows(), loaded.catalog());
         Map<String, Set<String>> members = PolicyDraft.members(rules, folder.flows(), entries);
         List<InventoryGuess.Guess> guesses = InventoryGuess.guess(folder.flows());
@@ -88,6 +94,21 @@ final class ExportCommand implements Callable<Integer> {
                 documented, folder.flows().size(), rules.size(), guesses.size());
         stdout.printf("ucaudit export: wrote allowed-draft.csv, asa-acl.txt, nftables.nft, inventory-draft.csv into %s (drafts: review before use)%n", out);
         stdout.flush();
+        if (!incomplete.isEmpty()) {
+            err.println("ucaudit: the report is incomplete: the drafts cover only the traffic it read (exit status 2)");
+            err.flush();
+            return 2;
+        }
         return 0;
+    }
+
+    /** Why summary.json says the report is incomplete (complete: false); empty when complete. */
+    private static List<String> incompleteReasons(ReportFolder folder) {
+        if (folder.summary().isEmpty() || folder.summary().get().path("complete").asBoolean(true)) {
+            return List.of();
+        }
+        List<String> reasons = new ArrayList<>();
+        folder.summary().get().path("incomplete_reasons").forEach(r -> reasons.add(r.asText()));
+        return reasons.isEmpty() ? List.of("summary.json says complete: false") : reasons;
     }
 }

@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.engine.RecordedOptions;
 import dev.ucaudit.capture.LinkTypes;
 import java.util.Locale;
 import dev.ucaudit.capture.CaptureException;
@@ -105,7 +106,7 @@ final class LiveCommand implements Callable<Integer> {
             AuditSession s = new AuditSession(catalogOptions, options, err, errStream,
                     inspection -> new LossTrackingInspection(inspection, estimator));
             // --allowed and --state apply to every period (the state file carries last use across periods)
-            s.extras = policyOptions.prepare(s.catalog.roles(), options.failOn);
+            s.extras = policyOptions.prepare(s.catalog.roles(), options.failOn, RecordedOptions.of(s.engine.config()));
             return s;
         }, estimator, options.out, rotate, out, err);
         if (partial) {

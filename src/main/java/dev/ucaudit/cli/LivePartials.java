@@ -38,11 +38,16 @@ final class LivePartials implements PacketSink {
         this.err = err;
     }
 
-    /** Starts recording a period into a new hidden file in {@code folder} (where the period's report is written). */
-    void start(Path folder) {
+    /**
+     * Starts recording a period into a new hidden file in {@code folder} (where the period's report is
+     * written): named after {@code report} ({@code .NAME.ucaudit-partial-*.tmp}, removed by the next run of
+     * that report if this one is killed), or {@code .ucaudit-partial-*.tmp} in --rotate's folder when null.
+     */
+    void start(Path folder, Path report) {
         failedToCreate = null;
         try {
-            file = PartialFiles.temporaryIn(Files.createDirectories(folder)); // the first report creates --out too
+            Path in = Files.createDirectories(folder); // the first report creates --out too
+            file = report == null ? PartialFiles.temporaryIn(in) : PartialFiles.temporaryIn(in, PartialFiles.prefixFor(report));
             out = new FailSoftOutput(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
             stream.startPeriod(out);
         } catch (IOException e) {

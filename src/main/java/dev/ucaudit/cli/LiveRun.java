@@ -139,7 +139,7 @@ final class LiveRun {
         }
         if (partials != null) {
             // beside the report's staging folder, so that the report takes the file by a rename
-            partials.start(rotate == null ? outDir.toAbsolutePath().normalize().getParent() : outDir);
+            partials.start(rotate == null ? outDir.toAbsolutePath().normalize().getParent() : outDir, rotate == null ? outDir : null);
         }
     }
 

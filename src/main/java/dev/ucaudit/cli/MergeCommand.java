@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import dev.ucaudit.engine.PartialBudget;
+import dev.ucaudit.engine.RecordedOptions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -58,23 +61,60 @@ final class MergeCommand implements Callable<Integer> {
     private int merge() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // fail closed: every partial is read before anything is written; each file once by its bytes
+        List<PartialAudit> partials = new ArrayList<>();
+        Map<String, Path> readByDigest = new HashMap<>();
+        PartialBudget budget = PartialBudget.ofHeap();
+        PartialFiles.Read first = null;
+        for (Path report : reports) {
+            PartialFiles.Read read;
+            try {
+                read = PartialFiles.read(report, budget);
+            } catch (IOException e) {
+                return refuse(err, e.getMessage());
+            }
+            Path sameAs = readByDigest.putIfAbsent(read.digest(), read.file());
+            if (sameAs != null) {
+                err.println("ucaudit: warning: " + read.file() + " holds the same partial audit as " + sameAs + "; it is read once");
+                continue;
+            }
+            RecordedOptions recorded = read.partial().options().orElseThrow();
+            if (first == null) {
+                first = read;
+            } else {
+                String diff = first.partial().options().orElseThrow().firstDifference(recorded, first.file().toString(),
+                        read.file().toString(), null).orElse(null);
+                if (diff != null) {
+                    return refuse(err, diff + ": partials recorded with different options cannot give one audit's report;"
+                            + " audit their captures again with the same options");
+                }
+            }
+            partials.add(read.partial());
+        }
+        RecordedOptions recorded = first.partial().options().orElseThrow();
+        String taken = MergeOptions.takeRecorded(spec.commandLine().getParseResult(), options, recorded);
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
         AuditSession session = new AuditSession(catalogOptions, options, err, errStream);
-        session.extras = policyOptions.prepare(session.catalog.roles(), options.failOn);
-        // fail closed: every partial is read before anything is written
-        PartialAudit whole = PartialAudit.empty();
-        for (Path report : reports) {
-            try {
-                whole = PartialAudit.merge(whole, PartialFiles.read(report));
-            } catch (IOException e) {
-                err.println("ucaudit: " + e.getMessage() + "; nothing was merged and " + options.out + " was left as it was");
-                err.flush();
-                return 2;
-            }
+        RecordedOptions used = RecordedOptions.of(session.engine.config());
+        String refused = MergeOptions.refusal(recorded, used, first.file());
+        if (refused != null) {
+            return refuse(err, refused);
         }
+        if (!taken.isEmpty() && !options.quiet) {
+            err.println("ucaudit: merged with the options the partials were recorded with: " + taken);
+        }
+        session.extras = policyOptions.prepare(session.catalog.roles(), options.failOn,
+                RecordedOptions.of(session.engine.config()));
+        PartialAudit whole = PartialAudit.mergeAll(partials).recordedWith(used);
         session.partialFile = PartialFiles.written(options.out, whole);
         session.engine.replay(whole);
         errStream.flush();
         return session.finishAndWrite("offline", options.out, Map.of(), options.quiet ? ProgressLine.discard() : out, err);
+    }
+
+    private int refuse(PrintWriter err, String message) {
+        err.println("ucaudit: " + message + "; nothing was merged and " + options.out + " was left as it was");
+        err.flush();
+        return 2;
     }
 }

@@ -32,7 +32,8 @@ final class OutFolder implements AutoCloseable {
             }
             if (periodFolders) {
                 checkPeriodFolder(out);
-                locks.add(RunLock.acquire(out.resolve(".ucaudit-lock"), "--out " + out));
+                locks.add(RunLock.acquire(RunLock.realPath(out).resolve(".ucaudit-lock"), "--out " + out));
+                PartialFiles.removeLeftovers(out, PartialFiles.LEFTOVER); // a killed run's, under the lock
             } else {
                 Path parent = out.toAbsolutePath().normalize().getParent();
                 if (!Files.isDirectory(parent)) {
@@ -40,6 +41,8 @@ final class OutFolder implements AutoCloseable {
                 }
                 locks.add(RunLock.acquire(RunLock.besideFolder(out), "--out " + out));
                 new ReportFolderSwap().check(out);
+                // a killed run's temporary partial of this report, removed under its lock
+                PartialFiles.removeLeftovers(out.toAbsolutePath().normalize().getParent(), PartialFiles.prefixFor(out));
             }
             if (state != null) {
                 what = "--state " + state;

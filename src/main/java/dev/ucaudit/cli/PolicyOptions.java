@@ -2,6 +2,7 @@ package dev.ucaudit.cli;
 
 import dev.ucaudit.catalog.CatalogProblem;
 import dev.ucaudit.catalog.Roles;
+import dev.ucaudit.engine.RecordedOptions;
 import dev.ucaudit.policy.AllowedPolicy;
 import dev.ucaudit.policy.PolicyLoader;
 import dev.ucaudit.history.OpeningHistory;
@@ -25,12 +26,20 @@ final class PolicyOptions {
                 + "updated by this run, and unused-history.csv (unused.csv plus unused_for_days) is written into the report folder."})
     Path state;
 
+    @Option(names = "--new-history",
+            description = {"Start a new history in the --state file: its openings are forgotten. Needed when the catalog or the inventory",
+                "differs from the one the state file tracks (a run with another one would mark every opening it no longer knows as used)."})
+    boolean newHistory;
+
     /**
      * Fail closed: a state file that exists must load (it is loaded again, and updated, after the report is
      * written); a missing one is a first run.
      */
-    private void checkState() {
+    private void checkState(OpeningHistory.Tracked tracked) {
         if (state == null) {
+            if (newHistory) {
+                throw new IllegalArgumentException("--new-history applies to a --state file; give one");
+            }
             return;
         }
         if (Files.exists(state)) {
@@ -38,14 +47,20 @@ final class PolicyOptions {
                 throw new IllegalArgumentException(state + ": the --state file cannot be read; nothing was audited");
             }
             // anything else is read, within the size limit of configuration files, and must be a state file
-            OpeningHistory.load(state);
+            OpeningHistory history = OpeningHistory.load(state);
+            if (!newHistory) {
+                history.refusal(state, tracked).ifPresent(refused -> {
+                    throw new IllegalArgumentException(refused + "; nothing was audited");
+                });
+            }
             return;
         }
         // a missing state file is a first run: it is created after the report is written
     }
 
     /** Loads the policy (stopping with every bad row named) and checks --fail-on escaped has a policy to check. */
-    ReportExtras prepare(Roles roles, List<String> failOn) {
+    ReportExtras prepare(Roles roles, List<String> failOn, RecordedOptions run) {
+        OpeningHistory.Tracked tracked = new OpeningHistory.Tracked(run.get(RecordedOptions.CATALOG), run.get(RecordedOptions.INVENTORY));
         boolean failOnEscaped = failOn.stream().anyMatch(f -> f.toLowerCase(Locale.ROOT).equals("escaped"));
         if (failOnEscaped && allowed == null) {
             throw new IllegalArgumentException("--fail-on escaped needs --allowed FILE");
@@ -59,7 +74,7 @@ final class PolicyOptions {
                         .collect(Collectors.joining("\nucaudit: ")) + "\nucaudit: fix the allowed-flows rows above; nothing was audited");
             }
         }
-        checkState();
-        return new ReportExtras(policy, roles, state);
+        checkState(tracked);
+        return new ReportExtras(policy, roles, state, tracked, newHistory);
     }
 }

@@ -24,8 +24,8 @@ import java.util.Map;
  * the policy check (escaped.csv, unused-allowed.csv, summary.json "policy") and the unused-over-time
  * history (state file, unused-history.csv, summary.json "unused_history").
  */
-record ReportExtras(AllowedPolicy policy, Roles roles, Path state) {
-    static final ReportExtras NONE = new ReportExtras(null, null, null);
+record ReportExtras(AllowedPolicy policy, Roles roles, Path state, OpeningHistory.Tracked tracked, boolean newHistory) {
+    static final ReportExtras NONE = new ReportExtras(null, null, null, null, false);
 
     /** The extras' findings for one run, ready to be written beside the report. */
     record Outcome(ReportExtras extras, PolicyCheck.Result policyResult, List<FlowRow> flows, List<UnusedRow> unused,
@@ -50,16 +50,27 @@ record ReportExtras(AllowedPolicy policy, Roles roles, Path state) {
                         extras.policy().source(), policyResult.escaped().size(), policyResult.unusedRules().size()));
             }
             if (extras.state() != null) {
-                OpeningHistory history = OpeningHistory.load(extras.state());
-                history.update(flows, unused, runTime);
+                OpeningHistory history = extras.newHistory() ? OpeningHistory.empty() : OpeningHistory.load(extras.state());
+                String refused = history.refusal(extras.state(), extras.tracked()).orElse(null);
+                if (refused != null) { // checked before reading; another run may have changed the file since
+                    throw new IllegalArgumentException(refused);
+                }
+                OpeningHistory.Update update = history.update(flows, unused, runTime, extras.tracked(), Instant.now());
+                Instant clock = update.clock();
                 history.save(extras.state());
-                UnusedHistoryCsv.write(dir.resolve("unused-history.csv"), unused, history, runTime);
-                long max = unused.stream().mapToLong(u -> history.daysUnused(u.key(), runTime).orElse(0L)).max().orElse(0);
+                UnusedHistoryCsv.write(dir.resolve("unused-history.csv"), unused, history, clock);
+                long max = unused.stream().mapToLong(u -> history.daysUnused(u.key(), clock).orElse(0L)).max().orElse(0);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("state_file", extras.state().toString());
                 m.put("openings_tracked", history.size());
-                m.put("as_of", runTime.toString());
+                m.put("as_of", clock.toString());
                 m.put("longest_unused_days", max);
+                if (update.damagedTimes() > 0) {
+                    m.put("damaged_times", update.damagedTimes());
+                    lines.add(String.format(Locale.ROOT, "ucaudit: state: %,d capture times after the wall clock or before %s"
+                            + " (first: %s) noted as damage: they do not move the state's clock (%s) nor count as uses",
+                            update.damagedTimes(), OpeningHistory.EARLIEST.toString().substring(0, 4), update.firstDamaged(), clock));
+                }
                 sections.put("unused_history", m);
                 lines.add(String.format(Locale.ROOT, "ucaudit: state %s updated; longest-unused opening: %d days (unused-history.csv)",
                         extras.state(), max));

@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.engine.RecordedOptions;
 import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.spark.ConfigCopy;
@@ -126,7 +127,8 @@ final class SparkCommand implements Callable<Integer> {
         PrintWriter summary = options.quiet ? ProgressLine.discard() : out;
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
         AuditSession session = new AuditSession(catalogOptions, options, err, errStream);
-        session.extras = policyOptions.prepare(session.catalog.roles(), options.failOn);
+        session.extras = policyOptions.prepare(session.catalog.roles(), options.failOn,
+                RecordedOptions.of(session.engine.config()));
         ConfigCopy copy = ConfigCopy.of(session.engine.config(), catalogOptions.catalogs, options.inventory);
         SparkAudit.Result result;
         try {

@@ -130,7 +130,7 @@ public final class AuditEngine {
                                        BiFunction<PacketSource, PacketSink, PacketSink> decorate,
                                        OutputStream partialOut) {
         try {
-            PartialAuditFormat.Writer writer = partialOut == null ? null : new PartialAuditFormat.Writer(partialOut);
+            PartialAuditFormat.Writer writer = partialOut == null ? null : new PartialAuditFormat.Writer(partialOut, RecordedOptions.of(config));
             List<Boolean> opened = new PipelinedRead(config, listener, auditor, replayer(), writer)
                     .read(inputs, executor, readersAhead, decorate);
             if (writer != null) {
@@ -191,7 +191,7 @@ public final class AuditEngine {
     public static PartialAudit collect(AuditConfig config, AuditListener listener, String group, long sequence, String name,
                                        Opener opener) {
         List<EventBlock> blocks = new ArrayList<>();
-        PartialRecorder recorder = new PartialRecorder(config, listener, blocks::add);
+        PartialRecorder recorder = new PartialRecorder(config, listener, b -> blocks.add(b.trimmed()));
         recorder.stats().input(name);
         try (PacketSource source = opener.open()) {
             source.run(recorder);
@@ -199,7 +199,8 @@ public final class AuditEngine {
             recorder.inputFailed(name, e.getMessage());
         }
         recorder.flush();
-        return new PartialAudit(List.of(new PartialAudit.Part(group, sequence, name, recorder.stats(), blocks)));
+        return new PartialAudit(List.of(new PartialAudit.Part(group, sequence, name, recorder.stats(), blocks)),
+                RecordedOptions.of(config));
     }
 
     /**

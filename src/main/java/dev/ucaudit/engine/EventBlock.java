@@ -18,27 +18,77 @@ final class EventBlock {
     private static final int FRAME = 1 << 31;
 
 
+    /** Bytes a block costs per packet it has room for (its nine columns). */
+    static final int BYTES_PER_PACKET = 8 + 8 + 4 + 4 + 4 + 8 + 4 + 4 + 4;
+
     int count;
     /** 1-based number of the packet among all packets (IP or not) of its input part. */
-    final long[] ordinal = new long[CAPACITY];
-    final long[] nanos = new long[CAPACITY];
-    final int[] originalLength = new int[CAPACITY];
+    final long[] ordinal;
+    final long[] nanos;
+    final int[] originalLength;
     /** Frame: FRAME | link type. Compact: protocol | TCP flags << 8 | tunnel depth << 16. */
-    final int[] kind = new int[CAPACITY];
+    final int[] kind;
     /** Frame: offset in {@link #heap}. Compact: source port << 16 | destination port. */
-    final int[] ports = new int[CAPACITY];
+    final int[] ports;
     /** Compact: source address << 32 | destination address (IPv4). */
-    final long[] addresses = new long[CAPACITY];
+    final long[] addresses;
     /** Frame: captured length. Compact: IP length. */
-    final int[] length = new int[CAPACITY];
-    final int[] payloadLength = new int[CAPACITY];
-    final int[] tcpSeq = new int[CAPACITY];
+    final int[] length;
+    final int[] payloadLength;
+    final int[] tcpSeq;
 
     byte[] heap = new byte[0];
     int heapUsed;
 
+    /** A block to be filled: room for {@link #CAPACITY} packets. */
+    EventBlock() {
+        this(CAPACITY);
+    }
+
+    /** A block with room for {@code capacity} packets (what a block read from a partial holds, no more). */
+    EventBlock(int capacity) {
+        ordinal = new long[capacity];
+        nanos = new long[capacity];
+        originalLength = new int[capacity];
+        kind = new int[capacity];
+        ports = new int[capacity];
+        addresses = new long[capacity];
+        length = new int[capacity];
+        payloadLength = new int[capacity];
+        tcpSeq = new int[capacity];
+    }
+
     boolean full() {
-        return count == CAPACITY || heapUsed >= HEAP_TARGET;
+        return count == ordinal.length || heapUsed >= HEAP_TARGET;
+    }
+
+    /**
+     * This block with room for what it holds and no more: a part of a few packets (a quiet period, a
+     * one-packet capture) then costs what it holds, not a whole block's columns (393 KB).
+     */
+    EventBlock trimmed() {
+        if (count == ordinal.length && heapUsed == heap.length) {
+            return this;
+        }
+        EventBlock t = new EventBlock(count);
+        System.arraycopy(ordinal, 0, t.ordinal, 0, count);
+        System.arraycopy(nanos, 0, t.nanos, 0, count);
+        System.arraycopy(originalLength, 0, t.originalLength, 0, count);
+        System.arraycopy(kind, 0, t.kind, 0, count);
+        System.arraycopy(ports, 0, t.ports, 0, count);
+        System.arraycopy(addresses, 0, t.addresses, 0, count);
+        System.arraycopy(length, 0, t.length, 0, count);
+        System.arraycopy(payloadLength, 0, t.payloadLength, 0, count);
+        System.arraycopy(tcpSeq, 0, t.tcpSeq, 0, count);
+        t.count = count;
+        t.heap = Arrays.copyOf(heap, heapUsed);
+        t.heapUsed = heapUsed;
+        return t;
+    }
+
+    /** What this block occupies in memory, about (columns, frame bytes, the objects). */
+    long cost() {
+        return (long) ordinal.length * BYTES_PER_PACKET + heap.length + 200;
     }
 
     void addFrame(long ord, RawPacket raw) {

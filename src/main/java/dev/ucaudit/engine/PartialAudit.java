@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What auditing a part of the packets yields before anything is classified: per input part, the
@@ -37,26 +38,66 @@ public final class PartialAudit {
             .thenComparingLong(Part::firstNanos).thenComparingLong(p -> p.stats().packets);
 
     private final List<Part> parts;
+    /** What the parts were recorded with; null only for {@link #empty()}. */
+    private final RecordedOptions options;
 
-    PartialAudit(List<Part> parts) {
+    PartialAudit(List<Part> parts, RecordedOptions options) {
         List<Part> sorted = new ArrayList<>(parts);
         sorted.sort(ORDER);
         this.parts = List.copyOf(sorted);
+        this.options = options;
     }
 
     /** Nothing read yet: the identity of {@link #merge}. */
     public static PartialAudit empty() {
-        return new PartialAudit(List.of());
+        return new PartialAudit(List.of(), null);
     }
 
     /**
      * Both parts' packets as one audit would read them: the inputs of one run in their order, runs
      * in the order of their first input's name; inputs collected one by one by their sequence.
+     *
+     * @throws IllegalArgumentException when they were recorded with different options (see {@link RecordedOptions})
      */
     public static PartialAudit merge(PartialAudit a, PartialAudit b) {
-        List<Part> all = new ArrayList<>(a.parts);
-        all.addAll(b.parts);
-        return new PartialAudit(all);
+        return mergeAll(List.of(a, b));
+    }
+
+    /** All of them as one audit would read them (one sort, however many: see {@link #merge}). */
+    public static PartialAudit mergeAll(List<PartialAudit> partials) {
+        List<Part> all = new ArrayList<>();
+        RecordedOptions options = null;
+        for (PartialAudit p : partials) {
+            if (p.options != null) {
+                if (options != null) {
+                    String diff = options.firstDifference(p.options, "one partial audit", "another", null).orElse(null);
+                    if (diff != null) {
+                        throw new IllegalArgumentException(diff + ": they cannot be merged into one audit's report");
+                    }
+                }
+                options = p.options;
+            }
+            all.addAll(p.parts);
+        }
+        return new PartialAudit(all, options);
+    }
+
+    /** What the parts were recorded with (empty for {@link #empty()}). */
+    public Optional<RecordedOptions> options() {
+        return Optional.ofNullable(options);
+    }
+
+    /**
+     * The same parts as recorded with {@code given}: a merge that gave the classification-only options
+     * anew (see {@link RecordedOptions#CLASSIFICATION_ONLY}) writes its partial with what it used.
+     */
+    public PartialAudit recordedWith(RecordedOptions given) {
+        return new PartialAudit(parts, given);
+    }
+
+    /** How many input parts (captures, periods) this holds. */
+    public int partCount() {
+        return parts.size();
     }
 
     List<Part> parts() {
@@ -93,6 +134,11 @@ public final class PartialAudit {
      * @throws IOException when the stream is not a partial audit of a version this build reads, or is cut short
      */
     public static PartialAudit read(InputStream in, String name) throws IOException {
-        return PartialAuditFormat.read(in, name);
+        return PartialAuditFormat.read(in, name, PartialBudget.ofHeap());
+    }
+
+    /** Reads what {@link #write} wrote, counting what it holds against {@code budget} (one budget for all a merge reads). */
+    public static PartialAudit read(InputStream in, String name, PartialBudget budget) throws IOException {
+        return PartialAuditFormat.read(in, name, budget);
     }
 }

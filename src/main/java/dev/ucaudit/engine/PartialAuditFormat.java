@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,9 +25,10 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The binary form of a {@link PartialAudit} (a report folder's {@code partial.bin.gz}, what Spark
- * tasks hand to the driver): gzip over big-endian fields. Version 1:
+ * tasks hand to the driver): gzip over big-endian fields. Version 2:
  * <pre>
- * "UCAUDIT-PARTIAL\n" u32 version=1, then tagged items until the end tag:
+ * "UCAUDIT-PARTIAL\n" u32 version=2, u32 n, n x {str key, str value} (the {@link RecordedOptions}),
+ * then tagged items until the end tag:
  *   u8 1: a part starts: str group, i64 sequence, str name
  *   u8 2: a block of the current part
  *   u8 3: the current part ends: stats
@@ -41,25 +43,31 @@ import java.util.zip.GZIPOutputStream;
  *        i32 length, i32 payload length, i32 tcp seq), u32 heap bytes, heap
  * str:   u32 length, UTF-8 bytes
  * </pre>
- * Every count and length is checked before it is used: a damaged or hostile file gives one error
- * naming it, never a huge allocation.
+ * Every count and length is checked before it is used, and what is read is sized to what it holds
+ * and counted against a {@link PartialBudget}: a damaged or hostile file gives one error naming it,
+ * never a huge allocation. Counts are checked against what was read: a part's IP packets are the
+ * packets of its blocks, numbered in order within its packets, timed within its window; no partial
+ * is without parts, no block without packets, no block's frame bytes beyond its frames.
  */
 final class PartialAuditFormat {
     private static final byte[] MAGIC = "UCAUDIT-PARTIAL\n".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final int END = 0;
     private static final int PART = 1;
     private static final int BLOCK = 2;
     private static final int END_PART = 3;
     private static final int MAX_STRING = 1 << 20;
     private static final int MAX_COUNT = 1 << 24;
-    private static final int MAX_HEAP = 64 << 20;
+    /** A block's frame bytes: its target and one more frame (the largest a capture reader passes on). */
+    private static final int MAX_HEAP = EventBlock.HEAP_TARGET + (16 << 20);
 
     private PartialAuditFormat() {
     }
 
     static void write(PartialAudit partial, OutputStream target) throws IOException {
-        Writer w = new Writer(target);
+        RecordedOptions options = partial.options()
+                .orElseThrow(() -> new IllegalStateException("a partial audit with no part has no options to record"));
+        Writer w = new Writer(target, options);
         for (PartialAudit.Part p : partial.parts()) {
             w.startPart(p.group(), p.sequence(), p.name());
             for (EventBlock b : p.blocks()) {
@@ -75,11 +83,16 @@ final class PartialAuditFormat {
         private final FastGzip gz;
         private final DataOutputStream out;
 
-        Writer(OutputStream target) throws IOException {
+        Writer(OutputStream target, RecordedOptions options) throws IOException {
             gz = new FastGzip(target);
             out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
             out.write(MAGIC);
             out.writeInt(VERSION);
+            out.writeInt(options.values().size());
+            for (Map.Entry<String, String> e : options.values().entrySet()) {
+                str(out, e.getKey());
+                str(out, e.getValue());
+            }
         }
 
         void startPart(String group, long sequence, String name) throws IOException {
@@ -208,7 +221,7 @@ final class PartialAuditFormat {
         out.write(b);
     }
 
-    static PartialAudit read(InputStream source, String name) throws IOException {
+    static PartialAudit read(InputStream source, String name, PartialBudget budget) throws IOException {
         DataInputStream in;
         Gunzip gunzip;
         try {
@@ -226,8 +239,9 @@ final class PartialAuditFormat {
             int version = in.readInt();
             if (version != VERSION) {
                 throw new IOException(name + ": partial audit format " + version + "; this ucaudit reads format " + VERSION
-                        + " only: merge it with the ucaudit that wrote it");
+                        + " only: merge it with the ucaudit that wrote it, or audit its captures again");
             }
+            RecordedOptions options = options(in, name);
             List<PartialAudit.Part> parts = new ArrayList<>();
             while (true) {
                 int tag = in.readUnsignedByte();
@@ -237,27 +251,16 @@ final class PartialAuditFormat {
                 if (tag != PART) {
                     throw new IOException(name + ": damaged partial audit: item " + tag + " where a part should start");
                 }
-                String group = str(in, name);
-                long sequence = in.readLong();
-                String input = str(in, name);
-                List<EventBlock> list = new ArrayList<>();
-                RunStats stats = null;
-                while (stats == null) {
-                    int t = in.readUnsignedByte();
-                    if (t == BLOCK) {
-                        list.add(block(in, name));
-                    } else if (t == END_PART) {
-                        stats = stats(in, name);
-                    } else {
-                        throw new IOException(name + ": damaged partial audit: item " + t + " inside the part " + input);
-                    }
-                }
-                parts.add(new PartialAudit.Part(group, sequence, input, stats, list));
+                budget.take(PartialBudget.PART_COST, name);
+                parts.add(part(in, name, budget));
             }
             if (in.read() != -1) {
                 throw new IOException(name + ": bytes after the end of the partial audit");
             }
-            return new PartialAudit(parts);
+            if (parts.isEmpty()) {
+                throw new IOException(name + ": damaged partial audit: it holds no part (every partial audit holds one per input)");
+            }
+            return new PartialAudit(parts, options);
         } catch (EOFException e) {
             throw new IOException(name + ": the partial audit is cut short");
         } catch (ZipException e) {
@@ -267,18 +270,61 @@ final class PartialAuditFormat {
         }
     }
 
-    private static RunStats stats(DataInputStream in, String name) throws IOException {
+    private static RecordedOptions options(DataInputStream in, String name) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > RecordedOptions.maxItems()) {
+            throw new IOException(name + ": damaged partial audit: " + n + " recorded options");
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String key = str(in, name);
+            if (m.put(key, str(in, name)) != null) {
+                throw new IOException(name + ": damaged partial audit: the option " + key + " is recorded twice");
+            }
+        }
+        if (!Integer.toString(VERSION).equals(m.get(RecordedOptions.FORMAT))) {
+            throw new IOException(name + ": damaged partial audit: its recorded options name format " + m.get(RecordedOptions.FORMAT));
+        }
+        return new RecordedOptions(m);
+    }
+
+    /** One part, its counts checked against its blocks (see the class comment). */
+    private static PartialAudit.Part part(DataInputStream in, String name, PartialBudget budget) throws IOException {
+        String group = str(in, name);
+        long sequence = in.readLong();
+        String input = str(in, name);
+        List<EventBlock> list = new ArrayList<>();
+        RunStats stats = null;
+        long recorded = 0;
+        while (stats == null) {
+            int t = in.readUnsignedByte();
+            if (t == BLOCK) {
+                EventBlock b = block(in, name, budget);
+                list.add(b);
+                recorded += b.count;
+            } else if (t == END_PART) {
+                stats = stats(in, name, budget);
+            } else {
+                throw new IOException(name + ": damaged partial audit: item " + t + " inside the part " + input);
+            }
+        }
+        PartialChecks.counts(name, input, stats, list, recorded);
+        budget.count(stats.packets, stats.bytes, name);
+        return new PartialAudit.Part(group, sequence, input, stats, list);
+    }
+
+    private static RunStats stats(DataInputStream in, String name, PartialBudget budget) throws IOException {
         RunStats s = new RunStats();
-        int inputs = count(in, name, "inputs");
+        int inputs = count(in, name, "inputs", budget);
         for (int i = 0; i < inputs; i++) {
-            RunStats.InputStats is = s.input(str(in, name));
+            RunStats.InputStats is = s.input(str(in, name, budget));
             is.packets = in.readLong();
             is.problems = in.readLong();
-            is.error = str(in, name);
+            is.error = str(in, name, budget);
             is.readCompletely = in.readBoolean();
-            int notes = count(in, name, "notes");
+            int notes = count(in, name, "notes", budget);
             for (int j = 0; j < notes; j++) {
-                is.notes.add(str(in, name));
+                is.notes.add(str(in, name, budget));
             }
         }
         s.packets = in.readLong();
@@ -288,37 +334,38 @@ final class PartialAuditFormat {
         s.fragments = in.readLong();
         s.firstNanos = in.readLong();
         s.lastNanos = in.readLong();
-        int tunnels = count(in, name, "tunnels");
+        int tunnels = count(in, name, "tunnels", budget);
         for (int i = 0; i < tunnels; i++) {
-            s.tunnels.add(new TunnelStats.Tunnel(str(in, name), str(in, name), str(in, name), in.readLong(), in.readLong(),
+            s.tunnels.add(new TunnelStats.Tunnel(str(in, name, budget), str(in, name, budget), str(in, name, budget), in.readLong(), in.readLong(),
                     in.readLong(), in.readLong()));
         }
         s.tunnels.addUnlisted(in.readLong());
         Map<String, Long> undecodable = new TreeMap<>();
-        int u = count(in, name, "undecodable");
+        int u = count(in, name, "undecodable", budget);
         for (int i = 0; i < u; i++) {
-            undecodable.put(str(in, name), in.readLong());
+            undecodable.put(str(in, name, budget), in.readLong());
         }
         Map<Integer, Long> linkTypes = new TreeMap<>();
-        int l = count(in, name, "link types");
+        int l = count(in, name, "link types", budget);
         for (int i = 0; i < l; i++) {
             linkTypes.put(in.readInt(), in.readLong());
         }
         List<CaptureProblem> problems = new ArrayList<>();
-        int p = count(in, name, "problems");
+        int p = count(in, name, "problems", budget);
         for (int i = 0; i < p; i++) {
-            problems.add(new CaptureProblem(str(in, name), in.readLong(), str(in, name), str(in, name), in.readBoolean()));
+            problems.add(new CaptureProblem(str(in, name, budget), in.readLong(), str(in, name, budget), str(in, name, budget), in.readBoolean()));
         }
         s.restore(undecodable, linkTypes, problems, in.readLong());
         return s;
     }
 
-    private static EventBlock block(DataInputStream in, String name) throws IOException {
+    private static EventBlock block(DataInputStream in, String name, PartialBudget budget) throws IOException {
         int n = in.readInt();
-        if (n < 0 || n > EventBlock.CAPACITY) {
-            throw new IOException(name + ": damaged partial audit: a block of " + n + " packets (at most " + EventBlock.CAPACITY + ")");
+        if (n < 1 || n > EventBlock.CAPACITY) {
+            throw new IOException(name + ": damaged partial audit: a block of " + n + " packets (1 to " + EventBlock.CAPACITY + ")");
         }
-        EventBlock b = new EventBlock();
+        budget.take((long) n * EventBlock.BYTES_PER_PACKET + 200, name);
+        EventBlock b = new EventBlock(n);
         for (int i = 0; i < n; i++) {
             b.ordinal[i] = in.readLong();
             b.nanos[i] = in.readLong();
@@ -332,9 +379,14 @@ final class PartialAuditFormat {
         }
         b.count = n;
         int heap = in.readInt();
-        if (heap < 0 || heap > MAX_HEAP) {
-            throw new IOException(name + ": damaged partial audit: a block of " + heap + " frame bytes");
+        long frames = 0;
+        for (int i = 0; i < n; i++) {
+            frames += b.isFrame(i) ? Math.max(0, b.length[i]) : 0;
         }
+        if (heap < 0 || heap > MAX_HEAP || heap != frames) {
+            throw new IOException(name + ": damaged partial audit: a block of " + heap + " frame bytes for frames of " + frames);
+        }
+        budget.take(heap, name);
         b.heap = new byte[heap];
         in.readFully(b.heap);
         b.heapUsed = heap;
@@ -353,6 +405,25 @@ final class PartialAuditFormat {
             throw new IOException(name + ": damaged partial audit: " + n + " " + what);
         }
         return n;
+    }
+
+    /** A count of items that each take memory once read: counted against the budget before they are read. */
+    private static int count(DataInputStream in, String name, String what, PartialBudget budget) throws IOException {
+        int n = count(in, name, what);
+        budget.take(n * 64L, name);
+        return n;
+    }
+
+    /** A text kept once read: its bytes counted against the budget before they are allocated. */
+    private static String str(DataInputStream in, String name, PartialBudget budget) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_STRING) {
+            throw new IOException(name + ": damaged partial audit: a text of " + n + " bytes");
+        }
+        budget.take(n * 2L + 48, name);
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     private static String str(DataInputStream in, String name) throws IOException {

@@ -20,6 +20,7 @@ public final class PartialStream implements PacketSink {
     private final AuditListener listener;
     private final String group;
     private final String input;
+    private final RecordedOptions options;
     private PartialRecorder recorder;
     private PartialAuditFormat.Writer writer;
     private long sequence;
@@ -34,6 +35,7 @@ public final class PartialStream implements PacketSink {
         this.listener = listener;
         this.group = group;
         this.input = input;
+        this.options = RecordedOptions.of(config);
     }
 
     /** Starts recording a period into {@code out} (not closed by this stream). */
@@ -41,7 +43,7 @@ public final class PartialStream implements PacketSink {
         if (writer != null) {
             throw new IllegalStateException("the period before was not ended");
         }
-        writer = new PartialAuditFormat.Writer(out);
+        writer = new PartialAuditFormat.Writer(out, options);
         writer.startPart(group, sequence++, input);
         recorder = new PartialRecorder(config, listener, b -> {
             try {

@@ -16,6 +16,16 @@ public final class Completeness {
     private Completeness() {
     }
 
+    /** Inputs listed one by one in summary.json and report.html; beyond it they are counted (200,000 parts made a 28 MB summary). */
+    public static final int INPUTS_LISTED = 1000;
+
+    /** The first {@code n} inputs' names, joined, and how many more ("a.pcap, b.pcap and 3 more inputs"). */
+    public static String inputNames(RunStats stats, int n) {
+        List<RunStats.InputStats> all = stats.inputs();
+        String names = String.join(", ", all.subList(0, Math.min(n, all.size())).stream().map(i -> i.name).toList());
+        return all.size() > n ? String.format(Locale.ROOT, "%s and %,d more inputs", names, all.size() - n) : names;
+    }
+
     /** Why the report is incomplete, one reason per input or file; empty when it is complete. */
     public static List<String> reasons(AuditReport r) {
         return reasons(r.stats(), r.catalogProblems(), r.inventoryProblems());

@@ -30,6 +30,9 @@ import java.util.Map;
  * so its size does not grow with the traffic.
  */
 public final class HtmlReport {
+    /** Inputs named in the page's title and header (the others are counted). */
+    static final int TITLE_INPUTS = 5;
+
     private static final int FINDING_GROUPS_SHOWN = 100;
     private static final int UNUSED_SHOWN = 500;
     private static final int PAIRS_CHARTED = 25;
@@ -90,7 +93,7 @@ public final class HtmlReport {
     private static void header(Html h, AuditReport r, List<String> incomplete) {
         RunStats s = r.stats();
         AuditResult res = r.result();
-        String inputs = String.join(", ", s.inputs().stream().map(i -> i.name).toList());
+        String inputs = Completeness.inputNames(s, TITLE_INPUTS);
         h.append(HtmlPage.head("ucaudit: " + inputs + ", " + Times.iso(s.firstNanos) + " — " + Times.iso(s.lastNanos), ""));
         incompleteBanner(h, incomplete);
         h.append("<h1>ucaudit — CUCM traffic audit</h1>\n<div class=\"muted\">");
@@ -392,13 +395,18 @@ public final class HtmlReport {
         RunStats s = r.stats();
         h.append("<h2>Input</h2>\n<table><thead><tr><th>input</th><th>packets</th><th>problems</th><th>read completely</th>")
          .append("<th>error</th></tr></thead><tbody>\n");
-        for (RunStats.InputStats in : s.inputs()) {
+        List<RunStats.InputStats> listed = s.inputs();
+        for (RunStats.InputStats in : listed.subList(0, Math.min(listed.size(), Completeness.INPUTS_LISTED))) {
             h.append("<tr><td>").append(esc(in.name)).append("</td><td class=\"n\">").append(fmt(in.packets))
              .append("</td><td class=\"n\">").append(fmt(in.problems)).append("</td><td>")
              .append(in.readCompletely ? "✓ yes" : "<span class=\"bad\">✗ no</span>").append("</td><td>")
              .append(esc(in.error)).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
+        if (listed.size() > Completeness.INPUTS_LISTED) {
+            h.append("<p class=\"muted\">").append(fmt(listed.size() - Completeness.INPUTS_LISTED))
+             .append(" more inputs, counted in every total, not listed.</p>\n");
+        }
         if (!s.problems().isEmpty()) {
             h.append("<h2>Problems reading the input (").append(fmt(s.problemsTotal())).append(")</h2>\n<ul>\n");
             for (CaptureProblem p : s.problems()) {

@@ -14,17 +14,26 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /**
  * Replaces a report folder as a whole: the new report is written into a sibling folder
- * ({@code .NAME.ucaudit-new-PID-N}), then the old folder is renamed aside ({@code .NAME.ucaudit-old-PID}),
+ * ({@code .NAME.ucaudit-new-PID-RANDOM}, created exclusively under a name no one can guess), then the old
+ * folder is renamed aside ({@code .NAME.ucaudit-old-PID-RANDOM}),
  * the new one renamed in, and the old one removed. A full disk, a crash or SIGKILL part-way leaves the
  * old report or the new one, never a mix; {@link #check} puts back an old report a killed run left
  * aside and clears its half-written sibling.
  *
  * <p>Only files ucaudit writes are ever deleted: {@link #check} refuses a folder that is not a ucaudit
  * report, and any other file found in the old folder at swap time is moved into the new one.
+ *
+ * <p>In a folder others may write (a sticky /tmp, a shared reports folder) a leftover is repaired only
+ * when this user made it: a real folder (never a link, never followed) owned by this user, and, to be
+ * put back as the report, holding a summary.json ucaudit wrote. Entries of other users are never touched.
  */
 public final class ReportFolderSwap {
     /** Every file a report folder may hold (summary.json marks it as ucaudit's). */
@@ -33,7 +42,11 @@ public final class ReportFolderSwap {
     private static final String NEW = ".ucaudit-new-";
     private static final String OLD = ".ucaudit-old-";
 
-    private final AtomicLong staged = new AtomicLong();
+    /** Longest file name most file systems take (ext4, xfs, btrfs, tmpfs: 255 bytes). */
+    static final int MAX_NAME_BYTES = 255;
+    /** The longest suffix a name the swap creates beside --out has: {@code .ucaudit-new-PID-RANDOM}. */
+    private static final int SUFFIX_BYTES = NEW.length() + 20 + 1 + 16;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Writes a whole report's files into a folder. */
     @FunctionalInterface
@@ -54,6 +67,13 @@ public final class ReportFolderSwap {
                     + " of its own, e.g. --out /var/lib/ucaudit/report");
         }
         String name = abs.getFileName().toString();
+        int longest = ("." + name).getBytes(StandardCharsets.UTF_8).length + SUFFIX_BYTES;
+        if (longest > MAX_NAME_BYTES) {
+            throw new IllegalArgumentException("--out " + out + ": the name is too long for the folders a run creates beside it"
+                    + " (." + (name.length() > 20 ? name.substring(0, 20) + "…" : name) + NEW + "PID-RANDOM: up to " + longest
+                    + " bytes, at most " + MAX_NAME_BYTES + "); give a name of at most "
+                    + (MAX_NAME_BYTES - SUFFIX_BYTES - 1) + " bytes");
+        }
         restoreLeftovers(parent, name);
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
             throw new IllegalArgumentException("--out " + out + " is a file, not a folder; give a folder name (it is created)"
@@ -81,6 +101,28 @@ public final class ReportFolderSwap {
             throw new IllegalArgumentException("--out " + out + ": " + denied + " is not writable by this user (ucaudit writes"
                     + " the new report beside the old one, then renames it in); fix its permissions or give another --out");
         }
+        if (Files.isDirectory(parent)) {
+            // every name the run creates, created once now: a name that cannot be, fails before any packet is read
+            Files.delete(stagingFolder(parent, name));
+        }
+    }
+
+    /** A new, empty staging folder beside --out, made exclusively under a name no one can guess. */
+    private static Path stagingFolder(Path parent, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path fresh = parent.resolve("." + name + NEW + ProcessHandle.current().pid() + "-" + randomHex());
+            try {
+                return Files.createDirectory(fresh); // exclusive; not createTempDirectory: that is 0700 whatever the umask
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static String randomHex() {
+        return HexFormat.of().toHexDigits(RANDOM.nextLong());
     }
 
     /** Writes a new report with {@code content} and swaps it in for {@code out}'s old content. */
@@ -90,14 +132,12 @@ public final class ReportFolderSwap {
         String name = abs.getFileName().toString();
         Files.createDirectories(parent);
         long pid = ProcessHandle.current().pid();
-        Path fresh = parent.resolve("." + name + NEW + pid + "-" + staged.incrementAndGet());
-        Files.createDirectory(fresh); // not createTempDirectory: that is 0700 whatever the umask
+        Path fresh = stagingFolder(parent, name);
         Path aside = null;
         try {
             content.writeTo(fresh);
             if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-                aside = parent.resolve("." + name + OLD + pid);
-                deleteReport(aside);
+                aside = parent.resolve("." + name + OLD + pid + "-" + randomHex());
                 Files.move(abs, aside, StandardCopyOption.ATOMIC_MOVE);
             }
             try {
@@ -126,7 +166,7 @@ public final class ReportFolderSwap {
 
     /** True when {@code summary} is a summary.json ucaudit wrote (its "tool" is "ucaudit"). */
     public static boolean writtenByUcaudit(Path summary) {
-        if (!Files.isRegularFile(summary)) {
+        if (!Files.isRegularFile(summary, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
         try {
@@ -137,24 +177,46 @@ public final class ReportFolderSwap {
         }
     }
 
-    /** A run killed between its two renames left the old report aside and no --out: put it back; clear staged folders. */
+    /**
+     * A run killed between its two renames left the old report aside and no --out: put it back; clear
+     * staged folders. Only this user's real folders are repaired (see the class comment): another
+     * user's entry is left alone, and one of this user's that is not a folder is refused.
+     */
     private static void restoreLeftovers(Path parent, String name) throws IOException {
         if (!Files.isDirectory(parent)) {
             return;
         }
         Path out = parent.resolve(name);
+        UserPrincipal me = null;
         try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, "." + globEscape(name) + ".ucaudit-*")) {
             for (Path p : s) {
                 String n = p.getFileName().toString();
-                if (n.startsWith("." + name + OLD) && !Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+                boolean old = n.startsWith("." + name + OLD);
+                if (!old && !n.startsWith("." + name + NEW)) {
+                    continue;
+                }
+                me = me != null ? me : currentUser(parent);
+                if (!me.equals(Files.getOwner(p, LinkOption.NOFOLLOW_LINKS))) {
+                    continue; // another user's: never touched, never followed
+                }
+                if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IllegalArgumentException("--out " + out + ": " + p + " is not a folder a ucaudit run left (a link"
+                            + " or a file); ucaudit does not follow or repair it: remove it, or give another --out");
+                }
+                if (old && !Files.exists(out, LinkOption.NOFOLLOW_LINKS) && writtenByUcaudit(p.resolve("summary.json"))) {
                     Files.move(p, out, StandardCopyOption.ATOMIC_MOVE);
-                } else if (n.startsWith("." + name + NEW) || n.startsWith("." + name + OLD)) {
+                } else {
                     deleteReport(p);
                 }
             }
         } catch (AccessDeniedException e) {
             // an unreadable parent folder: check() says so
         }
+    }
+
+    /** This process's user, as the owner of the files it creates. */
+    private static UserPrincipal currentUser(Path folder) throws IOException {
+        return folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
     }
 
     private static String globEscape(String s) {

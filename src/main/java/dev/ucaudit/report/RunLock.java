@@ -25,10 +25,29 @@ public final class RunLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** The lock file for a report folder: {@code .NAME.ucaudit-lock} beside it. */
-    public static Path besideFolder(Path dir) {
-        Path abs = dir.toAbsolutePath().normalize();
-        return abs.resolveSibling("." + abs.getFileName() + ".ucaudit-lock");
+    /**
+     * The lock file for a report folder: {@code .NAME.ucaudit-lock} beside the real folder, so that two
+     * names of one folder ({@code rep} and a link to it, a path through a linked folder) take one lock.
+     */
+    public static Path besideFolder(Path dir) throws IOException {
+        Path real = realPath(dir);
+        return real.resolveSibling("." + real.getFileName() + ".ucaudit-lock");
+    }
+
+    /**
+     * Where {@code path} really is: every link on the way resolved (the path itself when it exists, else
+     * its nearest existing folder with the rest of the path added).
+     */
+    public static Path realPath(Path path) throws IOException {
+        Path abs = path.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
     }
 
     /** The lock file for a file such as the state file: {@code .NAME.lock} beside it. */

@@ -41,7 +41,8 @@ public final class SummaryJson {
         root.put("complete", incomplete.isEmpty());
         root.put("incomplete_reasons", incomplete);
         List<Map<String, Object>> inputs = new ArrayList<>();
-        for (RunStats.InputStats in : s.inputs()) {
+        List<RunStats.InputStats> all = s.inputs();
+        for (RunStats.InputStats in : all.subList(0, Math.min(all.size(), Completeness.INPUTS_LISTED))) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", in.name);
             m.put("packets", in.packets);
@@ -52,6 +53,10 @@ public final class SummaryJson {
             inputs.add(m);
         }
         root.put("inputs", inputs);
+        if (all.size() > Completeness.INPUTS_LISTED) {
+            root.put("inputs_total", all.size());
+            root.put("inputs_not_listed", all.size() - Completeness.INPUTS_LISTED);
+        }
 
         Map<String, Object> packets = new LinkedHashMap<>();
         packets.put("read", s.packets);

@@ -83,13 +83,34 @@ public final class CaptureListing {
         return new Listing(List.copyOf(files.values()), List.copyOf(reports.values()), repeated);
     }
 
+    /** A URI with a scheme ({@code hdfs://}, {@code s3a://}, {@code file:/}) starts like this. */
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:/.*");
+
+    /**
+     * The path an argument names: a URI when it starts with a scheme, else a local path taken as it is, so
+     * that a name holding ':' ({@code cap-2026-11-02T09:00:00.pcap}, as strftime's %T names files) is a
+     * file name, not a scheme (Hadoop's Path(String) read it as one: URISyntaxException).
+     */
+    static Path path(String arg) {
+        return SCHEME.matcher(arg).matches() || arg.isEmpty() ? new Path(arg) : new Path(null, null, arg);
+    }
+
+    private static FileStatus[] exactly(FileSystem fs, Path path) throws IOException {
+        try {
+            return new FileStatus[] {fs.getFileStatus(path)};
+        } catch (FileNotFoundException e) {
+            return new FileStatus[0];
+        }
+    }
+
     private static Found listOne(Configuration conf, String arg) throws CaptureException {
         boolean glob = GLOB.matcher(arg).matches();
         Found found = new Found(new ArrayList<>(), new ArrayList<>());
         try {
-            Path path = new Path(arg);
+            Path path = path(arg);
             FileSystem fs = path.getFileSystem(conf);
-            FileStatus[] matches = fs.globStatus(path);
+            // a name without a pattern is looked up as it is: Hadoop's globber reads a ':' in it as a scheme
+            FileStatus[] matches = glob ? fs.globStatus(path) : exactly(fs, path);
             if (matches == null || matches.length == 0) {
                 throw new CaptureException(arg + (glob ? " matches no file" : " does not exist"));
             }

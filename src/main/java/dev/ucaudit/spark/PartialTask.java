@@ -7,6 +7,7 @@ import dev.ucaudit.engine.PartialAudit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -39,12 +40,13 @@ final class PartialTask implements FlatMapFunction<Iterator<CaptureFile>, byte[]
         }
         AuditConfig audit = config.value().load();
         Configuration conf = hadoop.value().get();
-        PartialAudit partial = PartialAudit.empty();
+        List<PartialAudit> read = new ArrayList<>();
         while (files.hasNext()) {
             CaptureFile file = files.next();
-            partial = PartialAudit.merge(partial, AuditEngine.collect(audit, AuditListener.SILENT, run, file.sequence(), file.name(),
+            read.add(AuditEngine.collect(audit, AuditListener.SILENT, run, file.sequence(), file.name(),
                     () -> HadoopCaptures.open(conf, file)));
         }
+        PartialAudit partial = PartialAudit.mergeAll(read);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         partial.write(bytes);
         return List.of(bytes.toByteArray()).iterator();

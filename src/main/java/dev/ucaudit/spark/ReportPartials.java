@@ -2,6 +2,8 @@ package dev.ucaudit.spark;
 
 import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.engine.PartialAudit;
+import dev.ucaudit.engine.PartialBudget;
+import dev.ucaudit.engine.RecordedOptions;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +56,8 @@ public final class ReportPartials {
     }
 
     /** Reads every report's partial audit, in the order of their names (so a period's folder before a {@code latest} link to it). */
-    static Read read(Configuration conf, List<ReportPartial> reports) throws CaptureException {
+    static Read read(Configuration conf, List<ReportPartial> reports, RecordedOptions expected) throws CaptureException {
+        PartialBudget budget = PartialBudget.ofHeap();
         List<ReportPartial> sorted = new ArrayList<>(reports);
         sorted.sort(Comparator.comparing(ReportPartial::name, NaturalOrder.INSTANCE));
         Map<String, String> readByDigest = new LinkedHashMap<>();
@@ -63,7 +66,13 @@ public final class ReportPartials {
         long bytes = 0;
         for (ReportPartial report : sorted) {
             MessageDigest digest = sha256();
-            PartialAudit partial = readOne(conf, report, digest);
+            PartialAudit partial = readOne(conf, report, digest, budget);
+            String diff = partial.options().flatMap(o -> o.cannotJoin(expected, report.name(), "this spark run")).orElse(null);
+            if (diff != null) {
+                throw new CaptureException(diff + ": a report recorded with other options cannot join this audit;"
+                        + " give spark the options it was recorded with", null);
+            }
+            partial = partial.recordedWith(expected); // an inventory or limits given anew classify it, as in merge
             String sameAs = readByDigest.putIfAbsent(HexFormat.of().formatHex(digest.digest()), report.name());
             if (sameAs == null) {
                 partials.add(partial);
@@ -75,10 +84,11 @@ public final class ReportPartials {
         return new Read(partials, duplicates, bytes);
     }
 
-    private static PartialAudit readOne(Configuration conf, ReportPartial report, MessageDigest digest) throws CaptureException {
+    private static PartialAudit readOne(Configuration conf, ReportPartial report, MessageDigest digest, PartialBudget budget)
+            throws CaptureException {
         Path path = new Path(report.path());
-        try (InputStream in = new DigestInputStream(path.getFileSystem(conf).open(path, READ_BUFFER), digest)) {
-            PartialAudit partial = PartialAudit.read(in, report.name());
+        try (InputStream in = new DigestInputStream(HadoopCaptures.reading(path.getFileSystem(conf)).open(path, READ_BUFFER), digest)) {
+            PartialAudit partial = PartialAudit.read(in, report.name(), budget);
             in.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole file
             return partial;
         } catch (FileNotFoundException e) {

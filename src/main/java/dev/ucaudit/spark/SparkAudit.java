@@ -6,6 +6,8 @@ import dev.ucaudit.engine.AuditConfig;
 import dev.ucaudit.engine.AuditEngine;
 import dev.ucaudit.engine.AuditOutcome;
 import dev.ucaudit.engine.PartialAudit;
+import dev.ucaudit.engine.PartialBudget;
+import dev.ucaudit.engine.RecordedOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -93,7 +95,8 @@ public final class SparkAudit {
             throws CaptureException {
         CaptureListing.Listing listing = CaptureListing.list(sc.hadoopConfiguration(), job.paths());
         long start = System.nanoTime();
-        ReportPartials.Read reports = ReportPartials.read(sc.hadoopConfiguration(), listing.reports()); // fail closed, early
+        ReportPartials.Read reports = ReportPartials.read(sc.hadoopConfiguration(), listing.reports(),
+                RecordedOptions.of(config)); // fail closed, early
         long reportsRead = System.nanoTime();
         List<CaptureFile> files = job.order().number(listing.files());
         int tasks = (files.size() + job.filesPerTask() - 1) / job.filesPerTask();
@@ -126,9 +129,10 @@ public final class SparkAudit {
 
     private static List<PartialAudit> read(List<byte[]> partials) {
         List<PartialAudit> read = new ArrayList<>(partials.size());
+        PartialBudget budget = PartialBudget.ofHeap();
         for (int i = 0; i < partials.size(); i++) {
             try {
-                read.add(PartialAudit.read(new ByteArrayInputStream(partials.get(i)), "the partial audit of task " + i));
+                read.add(PartialAudit.read(new ByteArrayInputStream(partials.get(i)), "the partial audit of task " + i, budget));
             } catch (IOException e) {
                 throw new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
             }
@@ -137,20 +141,9 @@ public final class SparkAudit {
         return read;
     }
 
-    /** Pairwise, so that no part is copied more than log2(parts) times. */
+    /** In one sort (a week of one-minute periods is 10,080 partials). */
     static PartialAudit merge(List<PartialAudit> parts) {
-        List<PartialAudit> level = parts;
-        if (level.isEmpty()) {
-            return PartialAudit.empty();
-        }
-        while (level.size() > 1) {
-            List<PartialAudit> next = new ArrayList<>((level.size() + 1) / 2);
-            for (int i = 0; i < level.size(); i += 2) {
-                next.add(i + 1 < level.size() ? PartialAudit.merge(level.get(i), level.get(i + 1)) : level.get(i));
-            }
-            level = next;
-        }
-        return level.get(0);
+        return PartialAudit.mergeAll(parts);
     }
 
     private static Throwable rootCause(Throwable e) {

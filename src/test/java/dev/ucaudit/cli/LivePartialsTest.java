@@ -29,21 +29,21 @@ class LivePartialsTest {
         LivePartials partials = new LivePartials(AuditConfig.of(catalog, Inventory.empty(catalog.roles())),
                 "2026-11-02T09:00:00.000Z lo", "lo", new PrintWriter(err, true));
         Path notAFolder = Files.writeString(tmp.resolve("not-a-folder"), "");
-        partials.start(notAFolder);
+        partials.start(notAFolder, null);
         new PcapFileSource(Path.of("captures/lab-site.pcap")).run(partials);
         assertNull(partials.end(tmp.resolve("period-1")), "nothing to move into the report");
         assertTrue(err.toString().startsWith("ucaudit: " + tmp.resolve("period-1").resolve(AuditSession.PARTIAL)
                 + " could not be written (") && err.toString().contains("that period cannot be merged; capture goes on"), err.toString());
 
         Path folder = Files.createDirectories(tmp.resolve("out"));
-        partials.start(folder);
+        partials.start(folder, null);
         new PcapFileSource(Path.of("captures/lab-site.pcap")).run(partials);
         Path file = partials.end(tmp.resolve("period-2"));
         assertEquals(folder, file.getParent());
         try (InputStream in = Files.newInputStream(file)) {
             assertEquals(246, PartialAudit.read(in, file.toString()).packets(), "the lab-site capture's packets");
         }
-        partials.start(folder);
+        partials.start(folder, null);
         partials.discard();
         try (Stream<Path> s = Files.list(folder)) {
             assertEquals(List.of(file), s.toList(), "the discarded period's file is gone");

@@ -1,5 +1,8 @@
 package dev.ucaudit.spark;
 
+import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.PacketSink;
+import dev.ucaudit.packet.RawPacket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -122,5 +125,37 @@ class CaptureListingTest {
         List<String> names = new java.util.ArrayList<>(List.of("a10", "a9", "a010", "b", "a", "a9x", "a09"));
         names.sort(NaturalOrder.INSTANCE);
         assertEquals(List.of("a", "a09", "a9", "a9x", "a010", "a10", "b"), names);
+    }
+
+    /** A capture named as strftime's %FT%T names it (cap-2026-11-02T09:00:00.pcap) is listed and read, as audit reads it (issue 23 §5). */
+    @Test
+    void aCaptureNameHoldingAColonIsListedAndRead() throws Exception {
+        Path capture = dir.resolve("caps/cap-2026-11-02T09:00:00.pcap");
+        Files.createDirectories(capture.getParent());
+        Files.copy(Path.of("captures/lab-site.pcap"), capture);
+        Path bare = Path.of("ucaudit-test-cap-2026-11-02T09:00:00.pcap"); // in the working folder: no '/' before the ':'
+        Files.copy(capture, bare);
+        try {
+            CaptureListing.Listing listing = CaptureListing.list(conf, List.of(dir.resolve("caps").toString(), bare.toString()));
+            assertEquals(List.of(capture.toString(), bare.toString()), names(listing.files()));
+            for (CaptureFile f : listing.files()) {
+                long[] packets = {0};
+                try (var source = HadoopCaptures.open(conf, f)) {
+                    source.run(new PacketSink() {
+                        @Override
+                        public void packet(RawPacket p) {
+                            packets[0]++;
+                        }
+
+                        @Override
+                        public void problem(CaptureProblem p) {
+                        }
+                    });
+                }
+                assertEquals(246, packets[0], f.name());
+            }
+        } finally {
+            Files.deleteIfExists(bare);
+        }
     }
 }

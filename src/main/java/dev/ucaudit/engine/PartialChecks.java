@@ -1,0 +1,70 @@
+package dev.ucaudit.engine;
+
+import dev.ucaudit.audit.RunStats;
+import dev.ucaudit.audit.TunnelStats;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A part's counts checked against what was read of it (see {@link PartialAuditFormat}): no count
+ * negative or beyond {@link PartialBudget#MAX_PACKETS} packets or {@link PartialBudget#MAX_BYTES}
+ * bytes; IP and non-IP packets within the packets; the IP packets exactly those its blocks hold,
+ * numbered in order within its packets and timed within its window; its inputs' packets its own; a
+ * window that does not end before it starts. A crafted partial claiming otherwise gave exit 0 and
+ * "every flow is documented".
+ */
+final class PartialChecks {
+    private PartialChecks() {
+    }
+
+    static void counts(String name, String input, RunStats s, List<EventBlock> blocks, long recorded)
+            throws IOException {
+        String where = name + ": damaged partial audit: the part " + input;
+        long max = PartialBudget.MAX_PACKETS;
+        if (s.packets < 0 || s.packets > max || s.bytes < 0 || s.bytes > PartialBudget.MAX_BYTES || s.ipPackets < 0
+                || s.ipPackets > max || s.nonIpPackets < 0 || s.nonIpPackets > max || s.fragments < 0 || s.fragments > max
+                || s.problemsTotal() < 0 || s.problemsTotal() > max) {
+            throw new IOException(where + " claims an impossible count (" + s.packets + " packets, " + s.bytes + " bytes)");
+        }
+        boolean badTunnel = s.tunnels.packetsOfUnlisted() < 0 || s.tunnels.packetsOfUnlisted() > max;
+        for (TunnelStats.Tunnel t : s.tunnels.tunnels()) {
+            badTunnel |= t.packets() < 0 || t.packets() > max || t.bytes() < 0 || t.bytes() > PartialBudget.MAX_BYTES;
+        }
+        boolean badCategory = s.undecodable().values().stream().anyMatch(n -> n < 0 || n > max)
+                || s.unknownLinkTypes().values().stream().anyMatch(n -> n < 0 || n > max);
+        if (badTunnel || badCategory) {
+            throw new IOException(where + " claims an impossible count of tunnel or undecodable packets");
+        }
+        if (s.ipPackets + s.nonIpPackets > s.packets || s.fragments > s.ipPackets) {
+            throw new IOException(where + " claims more IP and non-IP packets than packets");
+        }
+        if (recorded != s.ipPackets) {
+            throw new IOException(where + " claims " + s.ipPackets + " IP packets but holds " + recorded);
+        }
+        long inputs = 0;
+        for (RunStats.InputStats i : s.inputs()) {
+            if (i.packets < 0 || i.packets > max || i.problems < 0 || i.problems > max) {
+                throw new IOException(where + " claims an impossible count for the input " + i.name);
+            }
+            inputs += i.packets;
+        }
+        if (inputs != s.packets) {
+            throw new IOException(where + " claims " + s.packets + " packets but its inputs " + inputs);
+        }
+        if (s.packets > 0 && s.firstNanos > s.lastNanos) {
+            throw new IOException(where + " ends (" + s.lastNanos + " ns) before it starts (" + s.firstNanos + " ns)");
+        }
+        long ordinal = 0;
+        for (EventBlock b : blocks) {
+            for (int i = 0; i < b.count; i++) {
+                if (b.ordinal[i] <= ordinal || b.ordinal[i] > s.packets) {
+                    throw new IOException(where + ": packet " + b.ordinal[i] + " out of order or beyond its " + s.packets + " packets");
+                }
+                ordinal = b.ordinal[i];
+                if (b.nanos[i] < s.firstNanos || b.nanos[i] > s.lastNanos) {
+                    throw new IOException(where + ": packet " + b.ordinal[i] + " is timed outside the part's window");
+                }
+            }
+        }
+    }
+}
