@@ -119,6 +119,11 @@ final class EventBlock {
         tcpSeq[i] = (int) d.tcpSeq;
     }
 
+    /** A decoded (not whole-frame) record's kind: tunnelled packets are always recorded whole, so it names no tunnel. */
+    static boolean compactKindValid(int kind) {
+        return ((kind >>> 16) & 0x7) == 0;
+    }
+
     boolean isFrame(int i) {
         return (kind[i] & FRAME) != 0;
     }

@@ -395,6 +395,10 @@ final class PartialAuditFormat {
                     || (!b.isFrame(i) && (b.length[i] < 0 || b.payloadLength[i] < 0))) {
                 throw new IOException(name + ": damaged partial audit: packet " + b.ordinal[i] + " points outside its block");
             }
+            if (!b.isFrame(i) && !EventBlock.compactKindValid(b.kind[i])) {
+                // tunnelled packets are always kept as whole frames: a decoded record never names tunnels
+                throw new IOException(name + ": damaged partial audit: packet " + b.ordinal[i] + " is a decoded record of a tunnelled packet");
+            }
         }
         return b;
     }
