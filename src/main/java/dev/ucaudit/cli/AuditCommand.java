@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import dev.ucaudit.engine.AuditEngine;
 import dev.ucaudit.report.FlowsJsonLines;
 import java.io.IOException;
@@ -151,7 +152,7 @@ final class AuditCommand implements Callable<Integer> {
             try {
                 filter = new BpfFilter(options.filter);
             } catch (CaptureException e) {
-                err.println("ucaudit: " + e.getMessage());
+                err.println("ucaudit: " + Printable.escape(e.getMessage()));
                 err.flush();
                 return 2;
             }
@@ -168,7 +169,7 @@ final class AuditCommand implements Callable<Integer> {
         try {
             inputs = distinctCaptures(captures, err);
         } catch (CaptureException e) {
-            err.println("ucaudit: " + e.getMessage() + "; nothing was audited and " + options.out + " was left as it was");
+            err.println("ucaudit: " + Printable.escape(e.getMessage()) + "; nothing was audited and " + Printable.escape(options.out.toString()) + " was left as it was");
             err.flush();
             closeFilter(filter);
             return 2;
@@ -192,8 +193,8 @@ final class AuditCommand implements Callable<Integer> {
         if (!unusable.isEmpty()) {
             errStream.flush();
             for (String name : unusable) {
-                err.println("ucaudit: " + name + ": no packet could be read from it; nothing was written and "
-                        + options.out + " was left as it was");
+                err.println("ucaudit: " + Printable.escape(name) + ": no packet could be read from it; nothing was written and "
+                        + Printable.escape(options.out.toString()) + " was left as it was");
             }
             err.flush();
             return 2;
@@ -273,7 +274,8 @@ final class AuditCommand implements Callable<Integer> {
             CaptureFiles.check(capture);
             Path first = seen.putIfAbsent(CaptureFiles.identity(capture), capture);
             if (first != null) {
-                err.println("ucaudit: warning: " + capture + " is the same file as " + first + "; it is read once");
+                err.println("ucaudit: warning: " + Printable.escape(capture.toString()) + " is the same file as "
+                        + Printable.escape(first.toString()) + "; it is read once");
             }
         }
         err.flush();

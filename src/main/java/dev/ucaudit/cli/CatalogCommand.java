@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -118,7 +119,7 @@ final class CatalogCommand implements Callable<Integer> {
 
     /** A usage mistake: one line naming it and where help is, exit status 2. */
     private static int usageError(PrintWriter err, String message) {
-        err.println("ucaudit: " + message + "; see ucaudit catalog --help");
+        err.println("ucaudit: " + Printable.escape(message) + "; see ucaudit catalog --help");
         err.flush();
         return 2;
     }

@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import dev.ucaudit.catalog.CatalogProblem;
 import dev.ucaudit.diff.DiffCsv;
 import dev.ucaudit.diff.DiffPages;
@@ -74,7 +75,7 @@ final class DiffCommand implements Callable<Integer> {
         try {
             fail = FailOn.parse(failOn);
         } catch (IllegalArgumentException e) {
-            return usage(err, e.getMessage());
+            return usage(err, Printable.escape(e.getMessage()));
         }
         if (reports.size() == 1 && allowed == null) {
             return usage(err, "give BASELINE and CURRENT report folders, or CURRENT with --allowed FILE");
@@ -87,7 +88,7 @@ final class DiffCommand implements Callable<Integer> {
         for (ReportFolder r : baseline == null ? List.of(current) : List.of(baseline, current)) {
             if (r.rowsNotWritten() > 0) {
                 err.printf("ucaudit: warning: %s lists only part of its flows (%d not written, see --max-flow-rows); "
-                        + "the diff covers the rows written%n", r.dir(), r.rowsNotWritten());
+                        + "the diff covers the rows written%n", Printable.escape(r.dir().toString()), r.rowsNotWritten());
             }
         }
         Optional<PolicyCheck.Result> policy = Optional.empty();
@@ -97,7 +98,7 @@ final class DiffCommand implements Callable<Integer> {
             AllowedPolicy p = loader.load(allowed);
             if (!loader.problems().isEmpty() || !loaded.problems().isEmpty()) {
                 for (CatalogProblem problem : loader.problems()) {
-                    err.println("ucaudit: " + problem.describe());
+                    err.println("ucaudit: " + Printable.escape(problem.describe()));
                 }
                 err.println("ucaudit: fix the rows above; nothing was compared");
                 err.flush();
@@ -127,14 +128,15 @@ final class DiffCommand implements Callable<Integer> {
         DiffCsv.write(out.resolve("diff.csv"), result.rows());
         DiffPages.writeHtml(out.resolve("diff.html"), result, ctx);
         stdout.print(DiffPages.text(result, ctx));
-        stdout.printf("ucaudit diff: written %s and %s%n", out.resolve("diff.csv"), out.resolve("diff.html"));
+        stdout.printf("ucaudit diff: written %s and %s%n", Printable.escape(out.resolve("diff.csv").toString()),
+                Printable.escape(out.resolve("diff.html").toString()));
         stdout.flush();
         err.flush();
         return status;
     }
 
     private static int usage(PrintWriter err, String message) {
-        err.println("ucaudit: " + message + "; see 'ucaudit diff --help'");
+        err.println("ucaudit: " + Printable.escape(message) + "; see 'ucaudit diff --help'");
         err.flush();
         return 2;
     }

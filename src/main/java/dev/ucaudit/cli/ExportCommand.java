@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import dev.ucaudit.catalog.CatalogProblem;
 import dev.ucaudit.diff.ReportFolder;
 import dev.ucaudit.export.AclWriters;
@@ -66,7 +67,7 @@ final class ExportCommand implements Callable<Integer> {
             entries = loader.load(inventory, loaded.catalog().roles()).entries();
             if (!loader.problems().isEmpty()) {
                 for (CatalogProblem p : loader.problems()) {
-                    err.println("ucaudit: " + p.describe());
+                    err.println("ucaudit: " + Printable.escape(p.describe()));
                 }
                 err.flush();
                 return 2;

@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import dev.ucaudit.capture.LinkTypes;
 import java.util.Locale;
 import dev.ucaudit.capture.CaptureException;
@@ -153,7 +154,7 @@ final class LiveCommand implements Callable<Integer> {
             source.open();
         } catch (CaptureException e) {
             run.discardPartial();
-            err.println("ucaudit: " + e.getMessage());
+            err.println("ucaudit: " + Printable.escape(e.getMessage()));
             err.flush();
             return 2;
         }

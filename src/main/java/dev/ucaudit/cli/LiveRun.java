@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Reader;
@@ -219,7 +220,7 @@ final class LiveRun {
             try {
                 closeWindow(end, false);
             } catch (IOException e) {
-                err.println("ucaudit: the report for the period that just ended could not be written: " + e.getMessage()
+                err.println("ucaudit: the report for the period that just ended could not be written: " + Printable.escape(e.getMessage())
                         + "; capture goes on (check free space and permissions of " + outDir + ")");
                 err.flush();
                 worstStatus = 2;

@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import dev.ucaudit.engine.PartialAudit;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -67,7 +68,7 @@ final class MergeCommand implements Callable<Integer> {
             try {
                 whole = PartialAudit.merge(whole, PartialFiles.read(report));
             } catch (IOException e) {
-                err.println("ucaudit: " + e.getMessage() + "; nothing was merged and " + options.out + " was left as it was");
+                err.println("ucaudit: " + Printable.escape(e.getMessage()) + "; nothing was merged and " + Printable.escape(options.out.toString()) + " was left as it was");
                 err.flush();
                 return 2;
             }

@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.spark.ConfigCopy;
@@ -132,17 +133,17 @@ final class SparkCommand implements Callable<Integer> {
         try {
             result = SparkAudit.run(job, session.engine.config(), copy, new ProblemLines(errStream));
         } catch (CaptureException e) {
-            err.println("ucaudit: " + e.getMessage() + "; nothing was audited and " + options.out + " was left as it was");
+            err.println("ucaudit: " + Printable.escape(e.getMessage()) + "; nothing was audited and " + Printable.escape(options.out.toString()) + " was left as it was");
             err.flush();
             return 2;
         }
         errStream.flush();
         for (String name : result.repeated()) {
-            err.println("ucaudit: warning: " + name + " was found under two of the paths given; it is read once");
+            err.println("ucaudit: warning: " + Printable.escape(name) + " was found under two of the paths given; it is read once");
         }
         for (ReportPartials.Duplicate d : result.duplicates()) {
             if (!d.latestLink()) { // a live run's latest link always names a period read already
-                err.println("ucaudit: warning: " + d.name() + " holds the same partial audit as " + d.sameAs() + "; it is read once");
+                err.println("ucaudit: warning: " + Printable.escape(d.name()) + " holds the same partial audit as " + Printable.escape(String.valueOf(d.sameAs())) + "; it is read once");
             }
         }
         RunStats stats = result.outcome().stats();
@@ -150,12 +151,12 @@ final class SparkCommand implements Callable<Integer> {
         if (!unusable.isEmpty()) {
             for (RunStats.InputStats input : stats.inputs()) {
                 if (!input.error.isEmpty()) {
-                    err.println("ucaudit: " + input.error);
+                    err.println("ucaudit: " + Printable.escape(String.valueOf(input.error)));
                 }
             }
             for (String name : unusable) {
-                err.println("ucaudit: " + name + ": no packet could be read from it; nothing was written and "
-                        + options.out + " was left as it was");
+                err.println("ucaudit: " + Printable.escape(name) + ": no packet could be read from it; nothing was written and "
+                        + Printable.escape(options.out.toString()) + " was left as it was");
             }
             err.flush();
             return 2;

@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -24,7 +25,7 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
                 message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
             }
         }
-        cmd.getErr().println("ucaudit: " + message.strip() + "; see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+        cmd.getErr().println("ucaudit: " + Printable.escape(message.strip()) + "; see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
         cmd.getErr().flush();
         return 2;
     }

@@ -1,5 +1,6 @@
 package dev.ucaudit.diff;
 
+import dev.ucaudit.text.Printable;
 import java.util.EnumSet;
 import java.util.Set;
 import dev.ucaudit.report.AtomicFile;
@@ -33,8 +34,8 @@ public final class DiffPages {
     public static String text(ReportDiff.Result r, Context c) {
         StringBuilder s = new StringBuilder();
         if (!c.baseline().isEmpty()) {
-            s.append(String.format(Locale.ROOT, "ucaudit diff: %s (%d flows) → %s (%d flows)%n", c.baseline(),
-                    c.baselineFlows(), c.current(), c.currentFlows()));
+            s.append(String.format(Locale.ROOT, "ucaudit diff: %s (%d flows) → %s (%d flows)%n", Printable.escape(c.baseline()),
+                    c.baselineFlows(), Printable.escape(c.current()), c.currentFlows()));
             s.append(String.format(Locale.ROOT, "  flows: %d new undocumented, %d new documented, %d gone, "
                     + "%d verdict changes (worse), %d verdicts fixed%n", r.count(Change.NEW_UNDOCUMENTED),
                     r.count(Change.NEW_DOCUMENTED), r.count(Change.GONE), r.count(Change.VERDICT_CHANGE),
@@ -42,12 +43,12 @@ public final class DiffPages {
             s.append(String.format(Locale.ROOT, "  openings: %d newly unused, %d newly used, %d long unused%s%n",
                     r.count(Change.NEWLY_UNUSED), r.count(Change.NEWLY_USED), r.count(Change.LONG_UNUSED), c.unusedNote()));
         } else {
-            s.append(String.format(Locale.ROOT, "ucaudit diff: %s (%d flows) against %s%n", c.current(), c.currentFlows(),
-                    c.policy()));
+            s.append(String.format(Locale.ROOT, "ucaudit diff: %s (%d flows) against %s%n", Printable.escape(c.current()), c.currentFlows(),
+                    Printable.escape(c.policy())));
         }
         if (!c.policy().isEmpty()) {
             s.append(String.format(Locale.ROOT, "  policy %s: %d flow signatures escaped it, %d allowed rules unused%n",
-                    c.policy(), r.count(Change.ESCAPED), r.count(Change.UNUSED_ALLOWED)));
+                    Printable.escape(c.policy()), r.count(Change.ESCAPED), r.count(Change.UNUSED_ALLOWED)));
         } else {
             s.append("  policy: not checked (no --allowed): escaped flows unknown\n");
         }
@@ -67,8 +68,8 @@ public final class DiffPages {
                             r.count(kind) - LISTED_PER_KIND));
                     break;
                 }
-                s.append(String.format(Locale.ROOT, "  %-16s %s%s: %s%n", kind.label(), row.describe(),
-                        row.rule().isEmpty() ? "" : " [" + row.rule() + "]", oneLine(row.reason())));
+                s.append(String.format(Locale.ROOT, "  %-16s %s%s: %s%n", kind.label(), Printable.escape(row.describe()),
+                        row.rule().isEmpty() ? "" : " [" + Printable.escape(row.rule()) + "]", Printable.escape(oneLine(row.reason()))));
             }
         }
         long findings = findings(r);
