@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
 import dev.ucaudit.capture.BpfFilter;
 import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.capture.CaptureFiles;
+import dev.ucaudit.capture.CaptureFolder;
 import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.capture.PacketSource;
@@ -59,7 +60,8 @@ final class AuditCommand implements Callable<Integer> {
     PolicyOptions policyOptions = new PolicyOptions();
 
     @Parameters(paramLabel = "CAPTURE", arity = "0..*",
-            description = "Capture files to audit together; - reads standard input (tcpdump -w - | ucaudit audit -).")
+            description = {"Capture files to audit together; - reads standard input (tcpdump -w - | ucaudit audit -).",
+                "A folder stands for the captures in it (*.pcap, *.pcapng, *.cap, tcpdump's *.pcap1 ..., also .gz), read in name order."})
     List<Path> captures = new ArrayList<>();
 
     @picocli.CommandLine.Option(names = "-r", paramLabel = "FILE",
@@ -69,7 +71,7 @@ final class AuditCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = {"text: a summary for people on standard output;",
                 "jsonl: one JSON object per flow (flows.csv's columns, numbers as numbers) on standard output, as Zeek's JSON logs and nfdump -o json,",
-                "the summary then on standard error. The report folder is written either way. Default: ${DEFAULT-VALUE}."})
+                "the summary then on standard error, and no report folder is written unless --out is given. Default: ${DEFAULT-VALUE}."})
     String format;
 
     @picocli.CommandLine.Option(names = "--threads", paramLabel = "N", defaultValue = "0",
@@ -83,6 +85,9 @@ final class AuditCommand implements Callable<Integer> {
             description = {"Also write partial.bin.gz into the report: what was read, before classification,",
                 "so that `ucaudit merge` can join this report with others exactly (about 50 bytes per packet, gzip-compressed)."})
     boolean partial;
+
+    /** Whether this run writes a report folder (not for --format jsonl without --out). */
+    private boolean writeFolder = true;
 
     /** Most --threads accepted. */
     static final int MAX_THREADS = 256;
@@ -99,6 +104,28 @@ final class AuditCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "standard input (-) can be read only once");
         }
         return all;
+    }
+
+    /** Each folder among the inputs replaced by the captures in it, in name order, saying how many. */
+    private static List<Path> expandFolders(List<Path> inputs, PrintWriter err) throws IOException, CaptureException {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (isStdin(input) || !Files.isDirectory(input)) {
+                files.add(input);
+                continue;
+            }
+            List<Path> inFolder = CaptureFolder.captures(input);
+            if (inFolder.isEmpty()) {
+                throw new CaptureException(input + ": no capture in this folder (files named *.pcap, *.pcapng or *.cap,"
+                        + " also tcpdump's rotated *.pcap1 ... and gzip-compressed *.gz)");
+            }
+            err.printf("ucaudit: %s: %d capture%s, read in name order (%s ... %s)%n", Printable.escape(input.toString()), inFolder.size(),
+                    inFolder.size() == 1 ? "" : "s", Printable.escape(inFolder.get(0).getFileName().toString()),
+                    Printable.escape(inFolder.get(inFolder.size() - 1).getFileName().toString()));
+            files.addAll(inFolder);
+        }
+        err.flush();
+        return files;
     }
 
     static boolean isStdin(Path capture) {
@@ -119,8 +146,14 @@ final class AuditCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("jsonl")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be text or jsonl, not '" + format + "'");
         }
+        // the flows asked for on standard output: no report folder unless --out names one (a pipeline has no side effects)
+        writeFolder = format.equals("text") || spec.commandLine().getParseResult().hasMatchedOption("--out");
+        if (!writeFolder && (partial || policyOptions.state != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), (partial ? "--partial" : "--state")
+                    + " goes with a report folder: give --out DIR too (with --format jsonl no folder is written without it)");
+        }
         // --out and --state are checked and locked before anything is read: no run ends up unable to write
-        try (OutFolder claimed = OutFolder.claim(options.out, policyOptions.state, false)) {
+        try (OutFolder claimed = writeFolder ? OutFolder.claim(options.out, policyOptions.state, false) : null) {
             return audit(inputs);
         }
     }
@@ -167,7 +200,7 @@ final class AuditCommand implements Callable<Integer> {
         // run with exit 2 while the report already in --out stays as it was.
         List<Path> inputs;
         try {
-            inputs = distinctCaptures(captures, err);
+            inputs = distinctCaptures(expandFolders(captures, err), err);
         } catch (CaptureException e) {
             err.println("ucaudit: " + Printable.escape(e.getMessage()) + "; nothing was audited and " + Printable.escape(options.out.toString()) + " was left as it was");
             err.flush();
@@ -200,7 +233,7 @@ final class AuditCommand implements Callable<Integer> {
             return 2;
         }
         errStream.flush();
-        int status = session.finishAndWrite("offline", options.out, Map.of(), summary, err);
+        int status = session.finishAndWrite("offline", writeFolder ? options.out : null, Map.of(), summary, err);
         if (format.equals("jsonl")) {
             FlowsJsonLines.write(out, session.auditor.result().rows());
         }

@@ -174,7 +174,8 @@ final class AuditSession {
         List<String> extraLines = new ArrayList<>();
         // the whole report is built beside --out and swapped in: the old report or the new, never a mix;
         // summary.json is written once, last, after every other file and the state file
-        new ReportFolderSwap().replace(dir, staged -> {
+        // dir null: no report folder (audit --format jsonl without --out: the flows go to standard output only)
+        if (dir != null) new ReportFolderSwap().replace(dir, staged -> {
             ReportWriter.writeAllButSummary(staged, report);
             if (partialFile != null) {
                 Files.move(partialFile, staged.resolve(PARTIAL));
@@ -225,7 +226,8 @@ final class AuditSession {
         }
         extraLines.forEach(line -> out.println(Printable.escape(line)));
         FindingsText.print(out, FindingGroups.of(r.rows()), options.top);
-        out.printf("ucaudit: report written to %s%n", Printable.escape(dir.resolve("report.html").toString()));
+        out.printf("ucaudit: %s%n", dir == null ? "no report folder written (flows on standard output; --out DIR writes one)"
+                : "report written to " + Printable.escape(dir.resolve("report.html").toString()));
         out.flush();
         if (status == 2) {
             err.println("ucaudit: some input could not be read (messages above); the report covers what was read");

@@ -28,7 +28,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "lab-site, media-heavy, syn-scan, udp-spray or hostile")
     String scenario;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "captures", description = "Folder to write into. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "ucaudit-generated",
+            description = "Folder to write into (captures/ regenerates the bundled sample). Default: ${DEFAULT-VALUE}/ in the current folder.")
     Path out;
 
     @Option(names = "--packets", paramLabel = "N", defaultValue = "2000000",

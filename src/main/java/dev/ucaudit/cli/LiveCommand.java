@@ -44,9 +44,13 @@ final class LiveCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions policyOptions = new PolicyOptions();
 
-    @Option(names = {"-i", "--interface"}, paramLabel = "IF", required = true,
-            description = "Interface to capture on, e.g. eth1 (the SPAN port). An unknown name lists the available ones.")
+    @Option(names = {"-i", "--interface"}, paramLabel = "IF",
+            description = "Interface to capture on, e.g. eth1 (the SPAN port); -D lists them. Required.")
     String interfaceName;
+
+    @Option(names = {"-D", "--list-interfaces"},
+            description = "List the interfaces ucaudit can capture on (as tcpdump -D: number, name, description, flags, addresses) and exit.")
+    boolean listInterfaces;
 
     @Option(names = "--snaplen", paramLabel = "BYTES", defaultValue = "65535",
             description = "Bytes kept per packet; the default keeps whole SIP/SDP messages. Default: ${DEFAULT-VALUE}.")
@@ -117,6 +121,12 @@ final class LiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (listInterfaces) {
+            return InterfaceList.print(spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        if (interfaceName == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--interface=IF' (ucaudit live -D lists the interfaces)");
+        }
         options.checkOut(spec.commandLine());
         ProgressLine progress = ProgressLine.of(spec.commandLine(), root, options.quiet);
         PrintWriter out = options.quiet ? ProgressLine.discard() : spec.commandLine().getOut();
