@@ -34,10 +34,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Audit recorded captures (.pcap, .pcapng, gzip-compressed either way); several files are one observation window.",
-            "Exit status: 0 nothing undocumented, 1 findings (see --fail-on), 2 bad usage, an unusable input (nothing written),",
-            "a report marked INCOMPLETE (some input not read in full), or a crash."})
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Audit recorded captures (.pcap, .pcapng, gzip-compressed either way); several files, or the captures of a folder, are one observation window."},
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:nothing selected by --fail-on (by default: no undocumented flow)", "1:findings selected by --fail-on",
+            "2:bad usage, an unusable input (nothing written), a report marked INCOMPLETE (some input not read in full), or a crash"})
 final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,7 +52,7 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     AuditOptions options = new AuditOptions();
 
-    @picocli.CommandLine.Option(names = "--reader", paramLabel = "READER", defaultValue = "builtin",
+    @picocli.CommandLine.Option(names = "--reader", paramLabel = "READER", defaultValue = "builtin", completionCandidates = Candidates.Readers.class,
             description = {"builtin: ucaudit's own pcap/pcapng/gzip reader (fast, resynchronizes after damaged records);",
                 "libpcap: read through libpcap (pcap4j), to cross-check. Default: ${DEFAULT-VALUE}."})
     String reader;
@@ -68,7 +69,7 @@ final class AuditCommand implements Callable<Integer> {
             description = "A capture file to read, as tcpdump -r and tshark -r take it (- for standard input); may be repeated.")
     List<Path> readOption = new ArrayList<>();
 
-    @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Candidates.AuditFormats.class,
             description = {"text: a summary for people on standard output;",
                 "jsonl: one JSON object per flow (flows.csv's columns, numbers as numbers) on standard output, as Zeek's JSON logs and nfdump -o json,",
                 "the summary then on standard error, and no report folder is written unless --out is given. Default: ${DEFAULT-VALUE}."})
@@ -78,12 +79,12 @@ final class AuditCommand implements Callable<Integer> {
             description = {"Threads: with 2 or more, captures are read on N-1 threads (N-1 files at once) while flows,"
                 + " inspection and classification run on one; the report is the same as with 1.",
                 "Default (0): the number of cores, but 1 with 2 cores or fewer, where the JIT compiler and the garbage collector"
-                + " already use the second core (a reader thread measured 8-24 % slower there: docs/performance.md)."})
+                + " already use the second core (docs/performance.md has the measurements)."})
     int threads;
 
     @picocli.CommandLine.Option(names = "--partial",
             description = {"Also write partial.bin.gz into the report: what was read, before classification,",
-                "so that `ucaudit merge` can join this report with others exactly (about 50 bytes per packet, gzip-compressed)."})
+                "so that `ucaudit merge` can join this report with others exactly (gzip-compressed; its size per packet: docs/live.md)."})
     boolean partial;
 
     /** Whether this run writes a report folder (not for --format jsonl without --out). */

@@ -26,11 +26,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Policy discovery: from a report folder's documented flows, write drafts for a person to review:",
-            "allowed-draft.csv (an allowed-flows file, by role, media/ephemeral port ranges collapsed), asa-acl.txt (Cisco ASA "
+        description = {"Write drafts of a site's policy from a report folder's documented flows, for a person to review.",
+            "The drafts: allowed-draft.csv (an allowed-flows file, by role, media/ephemeral port ranges collapsed), asa-acl.txt (Cisco ASA "
                 + "object-groups and access-list lines), nftables.nft (an nftables ruleset), and inventory-draft.csv (roles guessed "
-                + "from who listens on 2000, 5060, 69, 8443, ... with confidence and evidence).",
-            "Exit status: 0 written, 2 bad usage or unreadable input."})
+                + "from who listens on 2000, 5060, 69, 8443, ... with confidence and evidence)."},
+        versionProvider = Version.class, exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:written", "2:bad usage or unreadable input"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

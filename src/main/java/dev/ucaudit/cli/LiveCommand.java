@@ -24,10 +24,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "live", mixinStandardHelpOptions = true,
-        description = {"Audit live traffic on an interface (a SPAN/mirror port beside CUCM) until SIGINT/SIGTERM or --duration;",
-            "with --rotate, a report folder per period plus a cumulative view of unused openings.",
-            "Needs CAP_NET_RAW and CAP_NET_ADMIN (root, or setcap on the java binary; see docs/live.md).",
-            "Exit status: 0 nothing undocumented, 1 findings (see --fail-on), 2 bad usage or capture failure."})
+        description = {"Audit live traffic on an interface (a SPAN/mirror port beside CUCM) until SIGINT/SIGTERM or --duration.",
+            "With --rotate, a report folder per period plus a cumulative view of unused openings.",
+            "Needs CAP_NET_RAW and CAP_NET_ADMIN (root, or setcap on the java binary; see docs/live.md)."},
+        versionProvider = Version.class, exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:nothing selected by --fail-on (by default: no undocumented flow)", "1:findings selected by --fail-on",
+            "2:bad usage or a capture failure"})
 final class LiveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -82,10 +84,10 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--partial",
             description = {"Also write partial.bin.gz into each report folder (every period with --rotate): that period's packets,",
                 "before classification, so that `ucaudit merge` joins the periods of one or many sensors exactly,",
-                "as one audit of all their packets (measured: 10 MB a minute at 20,000 packets/s of mostly media)."})
+                "as one audit of all their packets (its size: docs/live.md)."})
     boolean partial;
 
-    @Option(names = "--capture-engine", paramLabel = "ENGINE", defaultValue = "native",
+    @Option(names = "--capture-engine", paramLabel = "ENGINE", defaultValue = "native", completionCandidates = Candidates.Engines.class,
             converter = EngineConverter.class,
             description = {"How packets are read from libpcap: native (the C helper: pcap_dispatch into one buffer per call,",
                 "copied to Java in bulk) or pcap4j (pcap4j's loop, one call per packet). When the helper cannot load,",

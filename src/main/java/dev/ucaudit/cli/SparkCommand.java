@@ -24,12 +24,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "spark", mixinStandardHelpOptions = true,
-        description = {"Audit many capture files in parallel with Apache Spark (HDFS, S3 or local folders): the same report as"
+        description = {"Audit many capture files in parallel with Apache Spark (HDFS, S3 or local folders), with the same report as"
             + " 'ucaudit audit' of the same files in the same order. Report folders holding partial.bin.gz (audit, live,"
             + " merge or spark --partial: a fleet's sensors and periods) are merged in, as 'ucaudit merge' does."
             + " Needs Spark on the class path: set SPARK_HOME, or run"
-            + " spark-submit --class dev.ucaudit.cli.SparkMain ucaudit.jar [OPTION]... PATH... (see docs/scale.md).",
-            "Exit status: as audit's."})
+            + " spark-submit --class dev.ucaudit.cli.SparkMain ucaudit.jar [OPTION]... PATH... (see docs/scale.md)."},
+        versionProvider = Version.class, exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:nothing selected by --fail-on (by default: no undocumented flow)", "1:findings selected by --fail-on",
+            "2:bad usage, an unusable input (nothing written), a report marked INCOMPLETE (some input not read in full), or a crash"})
 final class SparkCommand implements Callable<Integer> {
     /** A class every Spark has: its absence means Spark is not on the class path. */
     static final String SPARK_CLASS = "org.apache.spark.SparkContext";
