@@ -12,6 +12,7 @@ import dev.ucaudit.capture.live.LivePacketSource;
 import dev.ucaudit.engine.LossTrackingInspection;
 import dev.ucaudit.capture.live.NativeCapture;
 import dev.ucaudit.engine.TcpGapEstimator;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -86,6 +87,11 @@ final class LiveCommand implements Callable<Integer> {
                 "before classification, so that `ucaudit merge` joins the periods of one or many sensors exactly,",
                 "as one audit of all their packets (its size: docs/live.md)."})
     boolean partial;
+
+    @Option(names = "--metrics", paramLabel = "ADDR:PORT",
+            description = {"Serve Prometheus metrics (text format) on http://ADDR:PORT/metrics while running: packets, bytes,",
+                "drops by kind, flows held, periods written, heap (ucaudit_*). :PORT listens on every address. See docs/live.md."})
+    String metrics;
 
     @Option(names = "--capture-engine", paramLabel = "ENGINE", defaultValue = "native", completionCandidates = Candidates.Engines.class,
             converter = EngineConverter.class,
@@ -171,6 +177,20 @@ final class LiveCommand implements Callable<Integer> {
             return 2;
         }
         run.attach(source);
+        LiveMetrics served = null;
+        if (metrics != null) {
+            try {
+                served = LiveMetrics.start(metrics, new LiveMetrics.Figures(source::stats, () -> run.session().auditor.flowsHeld(),
+                        () -> run.session().auditor.flowsSeen(), run::periodsWritten));
+            } catch (IOException | IllegalArgumentException e) {
+                source.close();
+                run.discardPartial();
+                err.println("ucaudit: --metrics " + Printable.escape(metrics) + ": cannot listen: " + Printable.escape(String.valueOf(e.getMessage())));
+                err.flush();
+                return 2;
+            }
+            err.printf("ucaudit: metrics on http://%s/metrics%n", Printable.escape(metrics.replaceFirst(":(\\d+)$", "") + ":" + served.port()));
+        }
         long deadline = duration == null ? Long.MAX_VALUE : System.currentTimeMillis() + duration.toMillis();
         PrintWriter notices = options.quiet ? out : err;
         source.setTicker(() -> {
@@ -189,7 +209,7 @@ final class LiveCommand implements Callable<Integer> {
                         ProgressLine.duration((now - source.startedAtMillis()) / 1000)), nanos);
             }
         });
-        PacketSink sink = run.sink();
+        PacketSink sink = served == null ? run.sink() : served.counting(run.sink());
         try (SignalStop signals = new SignalStop(source::stop, err)) {
             // announced once SIGINT/SIGTERM are handled: a script may signal as soon as it reads this line
             notices.printf("ucaudit: listening on %s, link-type %s, snapshot length %d bytes, buffer %d MiB, %s capture%s%s%n",
@@ -209,6 +229,9 @@ final class LiveCommand implements Callable<Integer> {
         } finally {
             run.discardPartial(); // a period not written (nothing when the run ended normally)
             source.close();
+            if (served != null) {
+                served.close();
+            }
             errStream.flush();
         }
     }

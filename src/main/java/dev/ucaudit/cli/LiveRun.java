@@ -97,6 +97,11 @@ final class LiveRun {
         this.source = source;
     }
 
+    /** Report folders written so far (live --metrics). */
+    int periodsWritten() {
+        return windows;
+    }
+
     AuditSession session() {
         return session;
     }
