@@ -88,6 +88,14 @@ final class LiveCommand implements Callable<Integer> {
                 "as one audit of all their packets (its size: docs/live.md)."})
     boolean partial;
 
+    @Option(names = "--keep", paramLabel = "N",
+            description = "With --rotate: keep the N newest period folders, deleting older ones as each period is written. Default: all.")
+    int keep;
+
+    @Option(names = "--keep-days", paramLabel = "D",
+            description = "With --rotate: delete period folders that started more than D days before the newest one. Default: all.")
+    int keepDays;
+
     @Option(names = "--metrics", paramLabel = "ADDR:PORT",
             description = {"Serve Prometheus metrics (text format) on http://ADDR:PORT/metrics while running: packets, bytes,",
                 "drops by kind, flows held, periods written, heap (ucaudit_*). :PORT listens on every address. See docs/live.md."})
@@ -124,6 +132,7 @@ final class LiveCommand implements Callable<Integer> {
         if (partial) {
             run.recordPartials(interfaceName);
         }
+        run.retention = new Retention(keep, keepDays);
         return run;
     }
 
@@ -144,6 +153,9 @@ final class LiveCommand implements Callable<Integer> {
         }
         if (bufferSize > Integer.MAX_VALUE) {
             throw new ParameterException(spec.commandLine(), "--buffer-size must be below 2g");
+        }
+        if (keep < 0 || keepDays < 0 || (keep > 0 || keepDays > 0) && rotate == null) {
+            throw new ParameterException(spec.commandLine(), "--keep and --keep-days take 1 or more and go with --rotate (periods to keep)");
         }
         if (rotate != null && rotate.toMillis() < 1000) {
             throw new ParameterException(spec.commandLine(), "--rotate must be at least 1s");

@@ -97,6 +97,9 @@ final class LiveRun {
         this.source = source;
     }
 
+    /** live --keep / --keep-days. */
+    Retention retention = Retention.ALL;
+
     /** Report folders written so far (live --metrics). */
     int periodsWritten() {
         return windows;
@@ -302,6 +305,7 @@ final class LiveRun {
             }
             CsvReports.writeUnused(outDir.resolve("cumulative-unused.csv"), new ArrayList<>(cumulativeUnused));
             pointLatest(dir);
+            retention.prune(outDir);
         }
         windowStartStats = stats;
         windowStartLoss = loss;
