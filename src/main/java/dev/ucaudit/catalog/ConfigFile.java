@@ -64,12 +64,12 @@ public final class ConfigFile {
         if (n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
             return "is gzip-compressed, not a CSV file (a compressed capture is given as an argument; gunzip a CSV first)";
         }
+        int nul = 0;
         for (int i = 0; i < n; i++) {
-            if (head[i] == 0) {
-                return "is not a text file (it holds NUL bytes)";
-            }
+            nul += head[i] == 0 ? 1 : 0;
         }
-        return null;
+        // mostly NUL: binary (a stray NUL in a row is that row's problem, reported with its line)
+        return nul * 10 > n ? "is not a text file (it holds NUL bytes)" : null;
     }
 
     /** Opens the file's bytes with the bounds above; throws {@link Unreadable} when it cannot be opened. */
