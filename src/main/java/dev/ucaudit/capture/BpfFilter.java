@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.Pcaps;
 import org.pcap4j.packet.namednumber.DataLinkType;
 
@@ -35,12 +37,13 @@ public final class BpfFilter implements AutoCloseable {
     private BpfProgram program(int linkType) throws CaptureException {
         BpfProgram p = programs.get(linkType);
         if (p == null) {
-            try {
-                p = Pcaps.compileFilter(SNAPLEN, DataLinkType.getInstance(linkType), expression,
-                        BpfProgram.BpfCompileMode.OPTIMIZE, NETMASK_UNKNOWN);
-            } catch (PcapNativeException | RuntimeException e) {
-                throw new CaptureException("--filter '" + expression + "' does not compile for link type " + linkType
-                        + ": " + e.getMessage() + " (see man pcap-filter for the syntax)", e);
+            // through a dead handle, whose pcap_geterr keeps libpcap's own words ("syntax error", "unknown host 'foo'")
+            try (PcapHandle dead = Pcaps.openDead(DataLinkType.getInstance(linkType), SNAPLEN)) {
+                p = dead.compileFilter(expression, BpfProgram.BpfCompileMode.OPTIMIZE, NETMASK_UNKNOWN);
+            } catch (PcapNativeException | NotOpenException | RuntimeException e) {
+                String why = String.valueOf(e.getMessage()).replaceFirst("^Error occurred in pcap_compile: ", "");
+                throw new CaptureException("--filter '" + expression + "' does not compile for link type "
+                        + LinkTypes.describe(linkType) + ": " + why + " (see man pcap-filter for the syntax)", e);
             } catch (UnsatisfiedLinkError e) {
                 throw new CaptureException("--filter needs libpcap, which could not be loaded: " + e.getMessage()
                         + " (install it: apt-get install libpcap0.8)", null);

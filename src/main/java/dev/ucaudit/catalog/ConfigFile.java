@@ -45,7 +45,31 @@ public final class ConfigFile {
         if (!Files.isReadable(file)) {
             return "cannot be read by this user (permission denied)";
         }
-        return null;
+        return binary(file);
+    }
+
+    /** Why a file that should be text is not (a capture given in the wrong place, a binary), or null. */
+    static String binary(Path file) {
+        byte[] head = new byte[4096];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return null; // reading says what is wrong, line by line
+        }
+        int magic = n >= 4 ? (head[0] & 0xff) << 24 | (head[1] & 0xff) << 16 | (head[2] & 0xff) << 8 | head[3] & 0xff : 0;
+        if (magic == 0xa1b2c3d4 || magic == 0xd4c3b2a1 || magic == 0xa1b23c4d || magic == 0x4d3cb2a1 || magic == 0x0a0d0d0a) {
+            return "is a capture (pcap/pcapng), not a CSV file; captures are the command's arguments";
+        }
+        if (n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            return "is gzip-compressed, not a CSV file (a compressed capture is given as an argument; gunzip a CSV first)";
+        }
+        int nul = 0;
+        for (int i = 0; i < n; i++) {
+            nul += head[i] == 0 ? 1 : 0;
+        }
+        // mostly NUL: binary (a stray NUL in a row is that row's problem, reported with its line)
+        return nul * 10 > n ? "is not a text file (it holds NUL bytes)" : null;
     }
 
     /** Opens the file's bytes with the bounds above; throws {@link Unreadable} when it cannot be opened. */

@@ -1,6 +1,7 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.engine.RecordedOptions;
+import dev.ucaudit.text.Printable;
 import dev.ucaudit.engine.AuditEngine;
 import dev.ucaudit.report.FlowsJsonLines;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.function.BiFunction;
 import dev.ucaudit.capture.BpfFilter;
 import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.capture.CaptureFiles;
+import dev.ucaudit.capture.CaptureFolder;
 import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.capture.PacketSource;
@@ -33,10 +35,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Audit recorded captures (.pcap, .pcapng, gzip-compressed either way); several files are one observation window.",
-            "Exit status: 0 nothing undocumented, 1 findings (see --fail-on), 2 bad usage, an unusable input (nothing written),",
-            "a report marked INCOMPLETE (some input not read in full), or a crash."})
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Audit recorded captures (.pcap, .pcapng, gzip-compressed either way); several files, or the captures of a folder, are one observation window."},
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:nothing selected by --fail-on (by default: no undocumented flow)", "1:findings selected by --fail-on",
+            "2:bad usage, an unusable input (nothing written), a report marked INCOMPLETE (some input not read in full), or a crash"})
 final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,7 +53,7 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     AuditOptions options = new AuditOptions();
 
-    @picocli.CommandLine.Option(names = "--reader", paramLabel = "READER", defaultValue = "builtin",
+    @picocli.CommandLine.Option(names = "--reader", paramLabel = "READER", defaultValue = "builtin", completionCandidates = Candidates.Readers.class,
             description = {"builtin: ucaudit's own pcap/pcapng/gzip reader (fast, resynchronizes after damaged records);",
                 "libpcap: read through libpcap (pcap4j), to cross-check. Default: ${DEFAULT-VALUE}."})
     String reader;
@@ -59,30 +62,34 @@ final class AuditCommand implements Callable<Integer> {
     PolicyOptions policyOptions = new PolicyOptions();
 
     @Parameters(paramLabel = "CAPTURE", arity = "0..*",
-            description = "Capture files to audit together; - reads standard input (tcpdump -w - | ucaudit audit -).")
+            description = {"Capture files to audit together; - reads standard input (tcpdump -w - | ucaudit audit -).",
+                "A folder stands for the captures in it (*.pcap, *.pcapng, *.cap, tcpdump's *.pcap1 ..., also .gz), read in name order."})
     List<Path> captures = new ArrayList<>();
 
     @picocli.CommandLine.Option(names = "-r", paramLabel = "FILE",
             description = "A capture file to read, as tcpdump -r and tshark -r take it (- for standard input); may be repeated.")
     List<Path> readOption = new ArrayList<>();
 
-    @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Candidates.AuditFormats.class,
             description = {"text: a summary for people on standard output;",
                 "jsonl: one JSON object per flow (flows.csv's columns, numbers as numbers) on standard output, as Zeek's JSON logs and nfdump -o json,",
-                "the summary then on standard error. The report folder is written either way. Default: ${DEFAULT-VALUE}."})
+                "the summary then on standard error, and no report folder is written unless --out is given. Default: ${DEFAULT-VALUE}."})
     String format;
 
     @picocli.CommandLine.Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = {"Threads: with 2 or more, captures are read on N-1 threads (N-1 files at once) while flows,"
                 + " inspection and classification run on one; the report is the same as with 1.",
                 "Default (0): the number of cores, but 1 with 2 cores or fewer, where the JIT compiler and the garbage collector"
-                + " already use the second core (a reader thread measured 8-24 % slower there: docs/performance.md)."})
+                + " already use the second core (docs/performance.md has the measurements)."})
     int threads;
 
     @picocli.CommandLine.Option(names = "--partial",
             description = {"Also write partial.bin.gz into the report: what was read, before classification,",
-                "so that `ucaudit merge` can join this report with others exactly (about 50 bytes per packet, gzip-compressed)."})
+                "so that `ucaudit merge` can join this report with others exactly (gzip-compressed; its size per packet: docs/live.md)."})
     boolean partial;
+
+    /** Whether this run writes a report folder (not for --format jsonl without --out). */
+    private boolean writeFolder = true;
 
     /** Most --threads accepted. */
     static final int MAX_THREADS = 256;
@@ -99,6 +106,28 @@ final class AuditCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "standard input (-) can be read only once");
         }
         return all;
+    }
+
+    /** Each folder among the inputs replaced by the captures in it, in name order, saying how many. */
+    private static List<Path> expandFolders(List<Path> inputs, PrintWriter err) throws IOException, CaptureException {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (isStdin(input) || !Files.isDirectory(input)) {
+                files.add(input);
+                continue;
+            }
+            List<Path> inFolder = CaptureFolder.captures(input);
+            if (inFolder.isEmpty()) {
+                throw new CaptureException(input + ": no capture in this folder (files named *.pcap, *.pcapng or *.cap,"
+                        + " also tcpdump's rotated *.pcap1 ... and gzip-compressed *.gz)");
+            }
+            err.printf("ucaudit: %s: %d capture%s, read in name order (%s ... %s)%n", Printable.escape(input.toString()), inFolder.size(),
+                    inFolder.size() == 1 ? "" : "s", Printable.escape(inFolder.get(0).getFileName().toString()),
+                    Printable.escape(inFolder.get(inFolder.size() - 1).getFileName().toString()));
+            files.addAll(inFolder);
+        }
+        err.flush();
+        return files;
     }
 
     static boolean isStdin(Path capture) {
@@ -119,8 +148,14 @@ final class AuditCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("jsonl")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be text or jsonl, not '" + format + "'");
         }
+        // the flows asked for on standard output: no report folder unless --out names one (a pipeline has no side effects)
+        writeFolder = format.equals("text") || spec.commandLine().getParseResult().hasMatchedOption("--out");
+        if (!writeFolder && (partial || policyOptions.state != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), (partial ? "--partial" : "--state")
+                    + " goes with a report folder: give --out DIR too (with --format jsonl no folder is written without it)");
+        }
         // --out and --state are checked and locked before anything is read: no run ends up unable to write
-        try (OutFolder claimed = OutFolder.claim(options.out, policyOptions.state, false)) {
+        try (OutFolder claimed = writeFolder ? OutFolder.claim(options.out, policyOptions.state, false) : null) {
             return audit(inputs);
         }
     }
@@ -153,7 +188,7 @@ final class AuditCommand implements Callable<Integer> {
             try {
                 filter = new BpfFilter(options.filter);
             } catch (CaptureException e) {
-                err.println("ucaudit: " + e.getMessage());
+                err.println("ucaudit: " + Printable.escape(e.getMessage()));
                 err.flush();
                 return 2;
             }
@@ -168,9 +203,9 @@ final class AuditCommand implements Callable<Integer> {
         // run with exit 2 while the report already in --out stays as it was.
         List<Path> inputs;
         try {
-            inputs = distinctCaptures(captures, err);
+            inputs = distinctCaptures(expandFolders(captures, err), err);
         } catch (CaptureException e) {
-            err.println("ucaudit: " + e.getMessage() + "; nothing was audited and " + options.out + " was left as it was");
+            err.println("ucaudit: " + Printable.escape(e.getMessage()) + "; nothing was audited and " + Printable.escape(options.out.toString()) + " was left as it was");
             err.flush();
             closeFilter(filter);
             return 2;
@@ -194,14 +229,14 @@ final class AuditCommand implements Callable<Integer> {
         if (!unusable.isEmpty()) {
             errStream.flush();
             for (String name : unusable) {
-                err.println("ucaudit: " + name + ": no packet could be read from it; nothing was written and "
-                        + options.out + " was left as it was");
+                err.println("ucaudit: " + Printable.escape(name) + ": no packet could be read from it; nothing was written and "
+                        + Printable.escape(options.out.toString()) + " was left as it was");
             }
             err.flush();
             return 2;
         }
         errStream.flush();
-        int status = session.finishAndWrite("offline", options.out, Map.of(), summary, err);
+        int status = session.finishAndWrite("offline", writeFolder ? options.out : null, Map.of(), summary, err);
         if (format.equals("jsonl")) {
             FlowsJsonLines.write(out, session.lastRows);
         }
@@ -275,7 +310,8 @@ final class AuditCommand implements Callable<Integer> {
             CaptureFiles.check(capture);
             Path first = seen.putIfAbsent(CaptureFiles.identity(capture), capture);
             if (first != null) {
-                err.println("ucaudit: warning: " + capture + " is the same file as " + first + "; it is read once");
+                err.println("ucaudit: warning: " + Printable.escape(capture.toString()) + " is the same file as "
+                        + Printable.escape(first.toString()) + "; it is read once");
             }
         }
         err.flush();

@@ -23,6 +23,7 @@ final class AuditOptions {
     String filter;
 
     @Option(names = "--fail-on", paramLabel = "WHAT", split = ",", defaultValue = "undocumented",
+            completionCandidates = Candidates.AuditFailOn.class,
             description = {"Findings that make the exit status 1 (comma-separated): undocumented, port-only (flows whose port matches a row whose roles no inventory confirms), unused, problems, escaped (needs --allowed), none.",
                 "Default: ${DEFAULT-VALUE}."})
     List<String> failOn = new ArrayList<>();
@@ -55,6 +56,7 @@ final class AuditOptions {
     boolean noInspection;
 
     @Option(names = "--decapsulate", paramLabel = "auto|none", defaultValue = "auto",
+            completionCandidates = Candidates.Decapsulate.class,
             description = {"auto: open GRE (IPv4, IPv6, Ethernet, PPP, ERSPAN I/II/III), VXLAN and IP-in-IP tunnels and audit the flows inside;",
                 "each tunnel is listed once in summary.json's tunnels section. none: a tunnel is one flow (gre, ip-4, ...). Default: ${DEFAULT-VALUE}."})
     String decapsulate;

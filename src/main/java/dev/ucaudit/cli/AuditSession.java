@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.audit.ScanDetector;
 import dev.ucaudit.report.Completeness;
@@ -87,7 +88,7 @@ final class AuditSession {
             this.inventory = loader.load(options.inventory, catalog.roles());
             this.inventoryProblems = loader.problems();
             for (CatalogProblem p : inventoryProblems) {
-                err.println("ucaudit: " + p.describe());
+                err.println("ucaudit: " + Printable.escape(p.describe()));
             }
         } else {
             this.inventory = Inventory.empty(catalog.roles());
@@ -177,7 +178,8 @@ final class AuditSession {
         List<String> extraLines = new ArrayList<>();
         // the whole report is built beside --out and swapped in: the old report or the new, never a mix;
         // summary.json is written once, last, after every other file and the state file
-        new ReportFolderSwap().replace(dir, staged -> {
+        // dir null: no report folder (audit --format jsonl without --out: the flows go to standard output only)
+        if (dir != null) new ReportFolderSwap().replace(dir, staged -> {
             ReportWriter.writeAllButSummary(staged, report);
             if (partialFile != null) {
                 Files.move(partialFile, staged.resolve(PARTIAL));
@@ -190,7 +192,7 @@ final class AuditSession {
         AuditResult r = outcome.result();
         if (!incomplete.isEmpty()) {
             out.printf(Locale.ROOT, "ucaudit: INCOMPLETE: this report does not cover all its input: %s%n",
-                    String.join("; ", incomplete));
+                    Printable.escape(String.join("; ", incomplete)));
         }
         out.printf(Locale.ROOT, "ucaudit: %d packets, %d flows: %d documented, %d undocumented, %d port-only; %d conversation pairs; %d unused openings%s%n",
                 outcome.stats().packets, r.flows(), r.documented(), r.undocumented(), r.portOnly(), r.conversationsUnordered().size(),
@@ -200,7 +202,7 @@ final class AuditSession {
                     r.pairsNotListed(), r.flowsOfUnlistedPairs(), r.undocumentedFlowsOfUnlistedPairs(), r.maxConversations());
         }
         for (ScanDetector.Entry scan : r.scans()) {
-            out.println("ucaudit: scan: " + scan.describe());
+            out.println("ucaudit: scan: " + Printable.escape(scan.describe()));
         }
         if (r.scanFlowsSummarized() > 0) {
             out.printf(Locale.ROOT, "ucaudit: %,d scan probes summarized, not written to flows.csv (--list-scan-flows lists them)%n",
@@ -222,13 +224,14 @@ final class AuditSession {
         }
         if (outcome.inspection().get("bounds_hit") instanceof List<?> hit) {
             for (Object line : hit) {
-                err.println("ucaudit: bound reached: " + line);
+                err.println("ucaudit: bound reached: " + Printable.escape(String.valueOf(line)));
             }
             err.flush();
         }
-        extraLines.forEach(out::println);
+        extraLines.forEach(line -> out.println(Printable.escape(line)));
         FindingsText.print(out, FindingGroups.of(r.rows()), options.top);
-        out.printf("ucaudit: report written to %s%n", dir.resolve("report.html"));
+        out.printf("ucaudit: %s%n", dir == null ? "no report folder written (flows on standard output; --out DIR writes one)"
+                : "report written to " + Printable.escape(dir.resolve("report.html").toString()));
         out.flush();
         if (status == 2) {
             err.println("ucaudit: some input could not be read (messages above); the report covers what was read");

@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "catalog", mixinStandardHelpOptions = true,
         description = {"Check and show the port catalog: which ports, which rows, which problems.",
-            "Every bad row is reported with its file and line; the exit status is 2 when any row is bad."})
+            "Every bad row is reported with its file and line."},
+        versionProvider = Version.class, exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:every row read", "2:bad usage, or a row that does not parse"})
 final class CatalogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,7 +50,7 @@ final class CatalogCommand implements Callable<Integer> {
     @Option(names = "--protocol", paramLabel = "PROTO", description = "Only rows of this protocol (tcp, udp, icmp, gre, ...).")
     String protocol;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", completionCandidates = Candidates.CatalogFormats.class,
             description = "table (for people), csv (the normalized catalog, with each row's source) or json (an array of rows with the csv's columns, table as a number). Default: ${DEFAULT-VALUE}.")
     String format;
 
@@ -125,7 +128,7 @@ final class CatalogCommand implements Callable<Integer> {
 
     /** A usage mistake: one line naming it and where help is, exit status 2. */
     private static int usageError(PrintWriter err, String message) {
-        err.println("ucaudit: " + message + "; see ucaudit catalog --help");
+        err.println("ucaudit: " + Printable.escape(message) + "; see ucaudit catalog --help");
         err.flush();
         return 2;
     }

@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogLoader;
 import dev.ucaudit.catalog.CatalogProblem;
@@ -23,7 +24,7 @@ final class CatalogOptions {
         CatalogLoader loader = new CatalogLoader();
         Catalog catalog = loader.load(catalogs);
         for (CatalogProblem p : loader.problems()) {
-            err.println("ucaudit: " + p.describe());
+            err.println("ucaudit: " + Printable.escape(p.describe()));
         }
         err.flush();
         return new Loaded(catalog, loader.problems());

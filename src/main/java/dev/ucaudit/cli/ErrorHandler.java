@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -17,7 +18,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         }
         String message = ex instanceof FileSystemException fse ? describe(fse)
                 : ex.getMessage() == null ? ex.toString() : ex.getMessage();
-        cmd.getErr().println("ucaudit: " + message);
+        // one line whatever the message holds (a file name, a value from a file); a list of problems keeps its lines
+        cmd.getErr().println("ucaudit: " + (ex instanceof ProblemList ? Printable.escapeKeepingLines(message) : Printable.escape(message)));
         if (System.getenv("UCAUDIT_DEBUG") != null) {
             ex.printStackTrace(cmd.getErr());
         }
@@ -27,13 +29,13 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     /** One line for an error the run cannot recover from (exit 2: a crash is not a finding). */
     static String oneLine(Throwable e) {
         if (e instanceof OutOfMemoryError) {
-            return "ucaudit: out of memory (" + e.getMessage() + "); the run stopped before its report was complete."
+            return "ucaudit: out of memory (" + Printable.escape(String.valueOf(e.getMessage())) + "); the run stopped before its report was complete."
                     + " Give it more memory (UCAUDIT_JAVA_OPTS=-Xmx4g) or lower --max-flows";
         }
         if (e instanceof StackOverflowError) {
             return "ucaudit: internal error (stack overflow); the run stopped. Please report it with the input that caused it";
         }
-        return "ucaudit: internal error (" + e + "); the run stopped. Please report it with the input that caused it";
+        return "ucaudit: internal error (" + Printable.escape(e.toString()) + "); the run stopped. Please report it with the input that caused it";
     }
 
     /**

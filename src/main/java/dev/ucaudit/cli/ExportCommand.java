@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import dev.ucaudit.catalog.CatalogProblem;
 import dev.ucaudit.diff.ReportFolder;
 import dev.ucaudit.export.AclWriters;
@@ -26,12 +27,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Policy discovery: from a report folder's documented flows, write drafts for a person to review:",
-            "allowed-draft.csv (an allowed-flows file, by role, media/ephemeral port ranges collapsed), asa-acl.txt (Cisco ASA "
+        description = {"Write drafts of a site's policy from a report folder's documented flows, for a person to review.",
+            "The drafts: allowed-draft.csv (an allowed-flows file, by role, media/ephemeral port ranges collapsed), asa-acl.txt (Cisco ASA "
                 + "object-groups and access-list lines), nftables.nft (an nftables ruleset), and inventory-draft.csv (roles guessed "
-                + "from who listens on 2000, 5060, 69, 8443, ... with confidence and evidence).",
-            "Exit status: 0 written, 2 bad usage or unreadable input, or a report marked INCOMPLETE (the drafts are written,"
-                + " marked so, and the first line on stdout says why: they cover only the traffic the audit read)."})
+                + "from who listens on 2000, 5060, 69, 8443, ... with confidence and evidence)."},
+        versionProvider = Version.class, exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:written", "2:bad usage or unreadable input, or a report marked INCOMPLETE (the drafts are written, marked so, and the first line on stdout says why: they cover only the traffic the audit read)"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -68,7 +69,7 @@ final class ExportCommand implements Callable<Integer> {
             entries = loader.load(inventory, loaded.catalog().roles()).entries();
             if (!loader.problems().isEmpty()) {
                 for (CatalogProblem p : loader.problems()) {
-                    err.println("ucaudit: " + p.describe());
+                    err.println("ucaudit: " + Printable.escape(p.describe()));
                 }
                 err.flush();
                 return 2;

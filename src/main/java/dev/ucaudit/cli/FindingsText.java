@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import dev.ucaudit.audit.FlowRecord;
 import dev.ucaudit.report.FindingGroups;
 import java.io.PrintWriter;
@@ -24,8 +25,9 @@ final class FindingsText {
                 groups.size() > shown ? ", the " + shown + " largest (--top)" : "");
         for (FindingGroups.Group g : groups.subList(0, shown)) {
             FlowRecord example = g.examples().get(0);
-            out.printf(Locale.ROOT, "  %s %s: %,d flow%s, %,d packets, e.g. %s → %s: %s%n", g.roles(), g.service(),
-                    g.flows(), g.flows() == 1 ? "" : "s", g.packets(), example.initiator().text(), example.responder().text(), g.reason());
+            out.printf(Locale.ROOT, "  %s %s: %,d flow%s, %,d packets, e.g. %s → %s: %s%n", Printable.escape(String.valueOf(g.roles())), g.service(),
+                    g.flows(), g.flows() == 1 ? "" : "s", g.packets(), example.initiator().text(), example.responder().text(),
+                    Printable.escape(String.valueOf(g.reason())));
         }
         if (groups.size() > shown) {
             long flows = groups.subList(shown, groups.size()).stream().mapToLong(FindingGroups.Group::flows).sum();

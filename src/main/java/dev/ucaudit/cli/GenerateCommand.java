@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        exitCodeListHeading = "Exit status:%n", exitCodeList = {"0:written", "2:bad usage or a file that cannot be written"},
         description = {"Write a generated sample capture and its inventory (how captures/ was made).",
             "Scenarios: lab-site (a small CUCM site: SCCP/SIP phones, a call with RTP, TFTP, LDAP, NTP, DNS, HTTPS, MGCP, H.225, and flows that break the catalog);",
             "media-heavy (benchmarks: --packets N, mostly RTP of SIP and SCCP calls, with TFTP, LDAP and HTTPS);",
@@ -25,10 +26,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", description = "lab-site, media-heavy, syn-scan, udp-spray or hostile")
+    @Parameters(paramLabel = "SCENARIO", completionCandidates = Candidates.Scenarios.class, description = "lab-site, media-heavy, syn-scan, udp-spray or hostile")
     String scenario;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "captures", description = "Folder to write into. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "ucaudit-generated",
+            description = "Folder to write into (captures/ regenerates the bundled sample). Default: ${DEFAULT-VALUE}/ in the current folder.")
     Path out;
 
     @Option(names = "--packets", paramLabel = "N", defaultValue = "2000000",

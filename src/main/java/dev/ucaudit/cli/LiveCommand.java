@@ -1,6 +1,7 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.engine.RecordedOptions;
+import dev.ucaudit.text.Printable;
 import dev.ucaudit.capture.LinkTypes;
 import java.util.Locale;
 import dev.ucaudit.capture.CaptureException;
@@ -12,6 +13,7 @@ import dev.ucaudit.capture.live.LivePacketSource;
 import dev.ucaudit.engine.LossTrackingInspection;
 import dev.ucaudit.capture.live.NativeCapture;
 import dev.ucaudit.engine.TcpGapEstimator;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -24,10 +26,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "live", mixinStandardHelpOptions = true,
-        description = {"Audit live traffic on an interface (a SPAN/mirror port beside CUCM) until SIGINT/SIGTERM or --duration;",
-            "with --rotate, a report folder per period plus a cumulative view of unused openings.",
-            "Needs CAP_NET_RAW and CAP_NET_ADMIN (root, or setcap on the java binary; see docs/live.md).",
-            "Exit status: 0 nothing undocumented, 1 findings (see --fail-on), 2 bad usage or capture failure."})
+        description = {"Audit live traffic on an interface (a SPAN/mirror port beside CUCM) until SIGINT/SIGTERM or --duration.",
+            "With --rotate, a report folder per period plus a cumulative view of unused openings.",
+            "Needs CAP_NET_RAW and CAP_NET_ADMIN (root, or setcap on the java binary; see docs/live.md)."},
+        versionProvider = Version.class, exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:nothing selected by --fail-on (by default: no undocumented flow)", "1:findings selected by --fail-on",
+            "2:bad usage or a capture failure"})
 final class LiveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,9 +48,13 @@ final class LiveCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions policyOptions = new PolicyOptions();
 
-    @Option(names = {"-i", "--interface"}, paramLabel = "IF", required = true,
-            description = "Interface to capture on, e.g. eth1 (the SPAN port). An unknown name lists the available ones.")
+    @Option(names = {"-i", "--interface"}, paramLabel = "IF",
+            description = "Interface to capture on, e.g. eth1 (the SPAN port); -D lists them. Required.")
     String interfaceName;
+
+    @Option(names = {"-D", "--list-interfaces"},
+            description = "List the interfaces ucaudit can capture on (as tcpdump -D: number, name, description, flags, addresses) and exit.")
+    boolean listInterfaces;
 
     @Option(names = "--snaplen", paramLabel = "BYTES", defaultValue = "65535",
             description = "Bytes kept per packet; the default keeps whole SIP/SDP messages. Default: ${DEFAULT-VALUE}.")
@@ -78,10 +86,23 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--partial",
             description = {"Also write partial.bin.gz into each report folder (every period with --rotate): that period's packets,",
                 "before classification, so that `ucaudit merge` joins the periods of one or many sensors exactly,",
-                "as one audit of all their packets (measured: 10 MB a minute at 20,000 packets/s of mostly media)."})
+                "as one audit of all their packets (its size: docs/live.md)."})
     boolean partial;
 
-    @Option(names = "--capture-engine", paramLabel = "ENGINE", defaultValue = "native",
+    @Option(names = "--keep", paramLabel = "N",
+            description = "With --rotate: keep the N newest period folders, deleting older ones as each period is written. Default: all.")
+    int keep;
+
+    @Option(names = "--keep-days", paramLabel = "D",
+            description = "With --rotate: delete period folders that started more than D days before the newest one. Default: all.")
+    int keepDays;
+
+    @Option(names = "--metrics", paramLabel = "ADDR:PORT",
+            description = {"Serve Prometheus metrics (text format) on http://ADDR:PORT/metrics while running: packets, bytes,",
+                "drops by kind, flows held, periods written, heap (ucaudit_*). :PORT listens on every address. See docs/live.md."})
+    String metrics;
+
+    @Option(names = "--capture-engine", paramLabel = "ENGINE", defaultValue = "native", completionCandidates = Candidates.Engines.class,
             converter = EngineConverter.class,
             description = {"How packets are read from libpcap: native (the C helper: pcap_dispatch into one buffer per call,",
                 "copied to Java in bulk) or pcap4j (pcap4j's loop, one call per packet). When the helper cannot load,",
@@ -112,11 +133,18 @@ final class LiveCommand implements Callable<Integer> {
         if (partial) {
             run.recordPartials(interfaceName);
         }
+        run.retention = new Retention(keep, keepDays);
         return run;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (listInterfaces) {
+            return InterfaceList.print(spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        if (interfaceName == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--interface=IF' (ucaudit live -D lists the interfaces)");
+        }
         options.checkOut(spec.commandLine());
         ProgressLine progress = ProgressLine.of(spec.commandLine(), root, options.quiet);
         PrintWriter out = options.quiet ? ProgressLine.discard() : spec.commandLine().getOut();
@@ -126,6 +154,9 @@ final class LiveCommand implements Callable<Integer> {
         }
         if (bufferSize > Integer.MAX_VALUE) {
             throw new ParameterException(spec.commandLine(), "--buffer-size must be below 2g");
+        }
+        if (keep < 0 || keepDays < 0 || (keep > 0 || keepDays > 0) && rotate == null) {
+            throw new ParameterException(spec.commandLine(), "--keep and --keep-days take 1 or more and go with --rotate (periods to keep)");
         }
         if (rotate != null && rotate.toMillis() < 1000) {
             throw new ParameterException(spec.commandLine(), "--rotate must be at least 1s");
@@ -154,11 +185,25 @@ final class LiveCommand implements Callable<Integer> {
             source.open();
         } catch (CaptureException e) {
             run.discardPartial();
-            err.println("ucaudit: " + e.getMessage());
+            err.println("ucaudit: " + Printable.escape(e.getMessage()));
             err.flush();
             return 2;
         }
         run.attach(source);
+        LiveMetrics served = null;
+        if (metrics != null) {
+            try {
+                served = LiveMetrics.start(metrics, new LiveMetrics.Figures(source::stats, () -> run.session().sink.flowsHeld(),
+                        () -> run.session().sink.flowsSeen(), run::periodsWritten));
+            } catch (IOException | IllegalArgumentException e) {
+                source.close();
+                run.discardPartial();
+                err.println("ucaudit: --metrics " + Printable.escape(metrics) + ": cannot listen: " + Printable.escape(String.valueOf(e.getMessage())));
+                err.flush();
+                return 2;
+            }
+            err.printf("ucaudit: metrics on http://%s/metrics%n", Printable.escape(metrics.replaceFirst(":(\\d+)$", "") + ":" + served.port()));
+        }
         long deadline = duration == null ? Long.MAX_VALUE : System.currentTimeMillis() + duration.toMillis();
         PrintWriter notices = options.quiet ? out : err;
         source.setTicker(() -> {
@@ -177,7 +222,7 @@ final class LiveCommand implements Callable<Integer> {
                         ProgressLine.duration((now - source.startedAtMillis()) / 1000)), nanos);
             }
         });
-        PacketSink sink = run.sink();
+        PacketSink sink = served == null ? run.sink() : served.counting(run.sink());
         try (SignalStop signals = new SignalStop(source::stop, err)) {
             // announced once SIGINT/SIGTERM are handled: a script may signal as soon as it reads this line
             notices.printf("ucaudit: listening on %s, link-type %s, snapshot length %d bytes, buffer %d MiB, %s capture%s%s%n",
@@ -197,6 +242,9 @@ final class LiveCommand implements Callable<Integer> {
         } finally {
             run.discardPartial(); // a period not written (nothing when the run ended normally)
             source.close();
+            if (served != null) {
+                served.close();
+            }
             errStream.flush();
         }
     }

@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Reader;
@@ -94,6 +95,14 @@ final class LiveRun {
 
     void attach(LivePacketSource source) {
         this.source = source;
+    }
+
+    /** live --keep / --keep-days. */
+    Retention retention = Retention.ALL;
+
+    /** Report folders written so far (live --metrics). */
+    int periodsWritten() {
+        return windows;
     }
 
     AuditSession session() {
@@ -219,7 +228,7 @@ final class LiveRun {
             try {
                 closeWindow(end, false);
             } catch (IOException e) {
-                err.println("ucaudit: the report for the period that just ended could not be written: " + e.getMessage()
+                err.println("ucaudit: the report for the period that just ended could not be written: " + Printable.escape(e.getMessage())
                         + "; capture goes on (check free space and permissions of " + outDir + ")");
                 err.flush();
                 worstStatus = 2;
@@ -296,6 +305,7 @@ final class LiveRun {
             }
             CsvReports.writeUnused(outDir.resolve("cumulative-unused.csv"), new ArrayList<>(cumulativeUnused));
             pointLatest(dir);
+            retention.prune(outDir);
         }
         windowStartStats = stats;
         windowStartLoss = loss;

@@ -1,6 +1,10 @@
 package dev.ucaudit.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Entry point of the {@code ucaudit} launcher. */
@@ -10,24 +14,28 @@ public final class Main {
 
     public static void main(String[] args) {
         // A crash is never a finding: an error escaping any thread ends the run with exit 2 and one line.
+        // UTF-8 whatever the locale (cron and systemd give none), and nothing raw from the wire: TerminalWriter
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
             System.err.println(ErrorHandler.oneLine(e));
             System.err.flush();
             Runtime.getRuntime().halt(2);
         });
-        CommandLine cmd = commandLine(Terminal.stderrIsTerminal());
+        CommandLine cmd = commandLine(Terminal.stderrIsTerminal()).setOut(TerminalWriter.stdout()).setErr(TerminalWriter.stderr());
         System.exit(execute(cmd, cmd.getErr(), args));
     }
 
     /** Runs the command line and returns its exit status without exiting the JVM (used by tests). */
     public static int run(String... args) {
-        CommandLine cmd = commandLine();
+        CommandLine cmd = commandLine().setOut(TerminalWriter.of(System.out)).setErr(TerminalWriter.of(System.err));
         return execute(cmd, cmd.getErr(), args);
     }
 
     /** Runs with the given output and error writers (tests capture them). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return execute(commandLine().setOut(out).setErr(err), err, args);
+        PrintWriter terminalErr = TerminalWriter.of(err);
+        return execute(commandLine().setOut(TerminalWriter.of(out)).setErr(terminalErr), terminalErr, args);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import dev.ucaudit.engine.PartialAudit;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,8 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Merge reports written with --partial (audit, live, spark) into one report: the report one audit of all"
             + " their captures gives. Captures are read in order of their place in each run, runs by the name of their first capture."
-            + " The merged report holds partial.bin.gz too, so merges can be merged again. Catalog, inventory and options apply as in audit.",
-            "Exit status as audit's."})
+            + " The merged report holds partial.bin.gz too, so merges can be merged again. Catalog, inventory and options apply as in audit."},
+        versionProvider = Version.class, exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:nothing selected by --fail-on (by default: no undocumented flow)", "1:findings selected by --fail-on",
+            "2:bad usage, an unusable input (nothing written), a report marked INCOMPLETE (some input not read in full), or a crash"})
 final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

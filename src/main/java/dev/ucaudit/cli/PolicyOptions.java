@@ -1,6 +1,6 @@
 package dev.ucaudit.cli;
 
-import dev.ucaudit.catalog.CatalogProblem;
+import dev.ucaudit.text.Printable;
 import dev.ucaudit.catalog.Roles;
 import dev.ucaudit.engine.RecordedOptions;
 import dev.ucaudit.policy.AllowedPolicy;
@@ -70,7 +70,7 @@ final class PolicyOptions {
             PolicyLoader loader = new PolicyLoader(roles);
             policy = loader.load(allowed);
             if (!loader.problems().isEmpty()) {
-                throw new IllegalArgumentException(loader.problems().stream().map(CatalogProblem::describe)
+                throw new ProblemList(loader.problems().stream().map(p -> Printable.escape(p.describe()))
                         .collect(Collectors.joining("\nucaudit: ")) + "\nucaudit: fix the allowed-flows rows above; nothing was audited");
             }
         }

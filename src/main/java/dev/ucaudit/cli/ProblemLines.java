@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import dev.ucaudit.audit.AuditListener;
 import dev.ucaudit.packet.CaptureProblem;
 import java.io.PrintStream;
@@ -23,19 +24,19 @@ final class ProblemLines implements AuditListener {
     @Override
     public synchronized void problem(CaptureProblem p) {
         if (p.fatal() || p.packetNumber() == 0) {
-            err.println("ucaudit: " + p.describe());
+            err.println("ucaudit: " + Printable.escape(p.describe()));
             return;
         }
         int printed = linesPrinted.merge(p.source(), 1, Integer::sum);
         if (printed <= LINES_PER_INPUT) {
-            err.println("ucaudit: " + p.describe());
+            err.println("ucaudit: " + Printable.escape(p.describe()));
         } else if (printed == LINES_PER_INPUT + 1) {
-            err.println("ucaudit: " + p.source() + ": more problems; all are counted in summary.json");
+            err.println("ucaudit: " + Printable.escape(p.source()) + ": more problems; all are counted in summary.json");
         }
     }
 
     @Override
     public synchronized void inputFailed(String source, String message) {
-        err.println("ucaudit: " + message);
+        err.println("ucaudit: " + Printable.escape(message));
     }
 }

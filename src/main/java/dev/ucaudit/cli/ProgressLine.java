@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.text.Printable;
 import java.util.Locale;
 import java.io.FilterWriter;
 import java.io.IOException;
@@ -21,14 +22,23 @@ final class ProgressLine {
     private long lastDrawNanos = System.nanoTime();
     private boolean shown;
 
+    private final Writer messages;
+
     ProgressLine(Writer terminal, boolean enabled) {
+        this(terminal, terminal, enabled);
+    }
+
+    /** @param terminal the raw stream for the line's control sequences; @param messages the (escaping) writer of every other message */
+    ProgressLine(Writer terminal, Writer messages, boolean enabled) {
         this.terminal = terminal;
+        this.messages = messages;
         this.enabled = enabled;
     }
 
     /** The status line of a command: drawn only when stderr is a terminal and --quiet is not given. */
     static ProgressLine of(picocli.CommandLine command, RootCommand root, boolean quiet) {
-        return new ProgressLine(command.getErr(), root != null && root.stderrIsTerminal && !quiet);
+        PrintWriter err = command.getErr();
+        return new ProgressLine(err instanceof TerminalWriter t ? t.controls() : err, err, root != null && root.stderrIsTerminal && !quiet);
     }
 
     /** Where --quiet sends what it silences: nowhere. */
@@ -56,7 +66,7 @@ final class ProgressLine {
             return;
         }
         try {
-            terminal.write("\r" + text + "\033[K");
+            terminal.write("\r" + Printable.escape(text) + "\033[K");
             terminal.flush();
             shown = true;
         } catch (IOException e) {
@@ -80,7 +90,7 @@ final class ProgressLine {
 
     /** A writer for every other stderr message: it erases the progress line before writing. */
     PrintWriter guard() {
-        return new PrintWriter(new FilterWriter(terminal) {
+        return new PrintWriter(new FilterWriter(messages) {
             @Override
             public void write(int c) throws IOException {
                 clear();

@@ -1,6 +1,7 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.engine.RecordedOptions;
+import dev.ucaudit.text.Printable;
 import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.spark.ConfigCopy;
@@ -24,12 +25,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "spark", mixinStandardHelpOptions = true,
-        description = {"Audit many capture files in parallel with Apache Spark (HDFS, S3 or local folders): the same report as"
+        description = {"Audit many capture files in parallel with Apache Spark (HDFS, S3 or local folders), with the same report as"
             + " 'ucaudit audit' of the same files in the same order. Report folders holding partial.bin.gz (audit, live,"
             + " merge or spark --partial: a fleet's sensors and periods) are merged in, as 'ucaudit merge' does."
             + " Needs Spark on the class path: set SPARK_HOME, or run"
-            + " spark-submit --class dev.ucaudit.cli.SparkMain ucaudit.jar [OPTION]... PATH... (see docs/scale.md).",
-            "Exit status: as audit's."})
+            + " spark-submit --class dev.ucaudit.cli.SparkMain ucaudit.jar [OPTION]... PATH... (see docs/scale.md)."},
+        versionProvider = Version.class, exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:nothing selected by --fail-on (by default: no undocumented flow)", "1:findings selected by --fail-on",
+            "2:bad usage, an unusable input (nothing written), a report marked INCOMPLETE (some input not read in full), or a crash"})
 final class SparkCommand implements Callable<Integer> {
     /** A class every Spark has: its absence means Spark is not on the class path. */
     static final String SPARK_CLASS = "org.apache.spark.SparkContext";
@@ -134,17 +137,17 @@ final class SparkCommand implements Callable<Integer> {
         try {
             result = SparkAudit.run(job, session.engine.config(), copy, new ProblemLines(errStream));
         } catch (CaptureException e) {
-            err.println("ucaudit: " + e.getMessage() + "; nothing was audited and " + options.out + " was left as it was");
+            err.println("ucaudit: " + Printable.escape(e.getMessage()) + "; nothing was audited and " + Printable.escape(options.out.toString()) + " was left as it was");
             err.flush();
             return 2;
         }
         errStream.flush();
         for (String name : result.repeated()) {
-            err.println("ucaudit: warning: " + name + " was found under two of the paths given; it is read once");
+            err.println("ucaudit: warning: " + Printable.escape(name) + " was found under two of the paths given; it is read once");
         }
         for (ReportPartials.Duplicate d : result.duplicates()) {
             if (!d.latestLink()) { // a live run's latest link always names a period read already
-                err.println("ucaudit: warning: " + d.name() + " holds the same partial audit as " + d.sameAs() + "; it is read once");
+                err.println("ucaudit: warning: " + Printable.escape(d.name()) + " holds the same partial audit as " + Printable.escape(String.valueOf(d.sameAs())) + "; it is read once");
             }
         }
         RunStats stats = result.outcome().stats();
@@ -152,12 +155,12 @@ final class SparkCommand implements Callable<Integer> {
         if (!unusable.isEmpty()) {
             for (RunStats.InputStats input : stats.inputs()) {
                 if (!input.error.isEmpty()) {
-                    err.println("ucaudit: " + input.error);
+                    err.println("ucaudit: " + Printable.escape(String.valueOf(input.error)));
                 }
             }
             for (String name : unusable) {
-                err.println("ucaudit: " + name + ": no packet could be read from it; nothing was written and "
-                        + options.out + " was left as it was");
+                err.println("ucaudit: " + Printable.escape(name) + ": no packet could be read from it; nothing was written and "
+                        + Printable.escape(options.out.toString()) + " was left as it was");
             }
             err.flush();
             return 2;

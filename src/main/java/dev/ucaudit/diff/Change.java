@@ -18,8 +18,10 @@ public enum Change {
     NEW_SCAN("new-scan"),
     /** A scan only the baseline has. */
     SCAN_GONE("scan-gone"),
-    /** A flow of the current report that the allowed-flows policy does not allow. */
+    /** A flow of the current report that the allowed-flows policy does not allow, and the baseline's did not either (standing). */
     ESCAPED("escaped"),
+    /** A flow of the current report the policy does not allow whose signature the baseline had allowed or not had. */
+    NEW_ESCAPED("new-escaped"),
     /** A catalog opening unused now that the baseline saw used (or did not list). */
     NEWLY_UNUSED("newly-unused"),
     /** A catalog opening the baseline listed as unused that is used now. */

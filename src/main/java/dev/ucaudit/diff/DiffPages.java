@@ -1,5 +1,6 @@
 package dev.ucaudit.diff;
 
+import dev.ucaudit.text.Printable;
 import java.util.EnumSet;
 import java.util.Set;
 import dev.ucaudit.report.AtomicFile;
@@ -24,7 +25,7 @@ public final class DiffPages {
 
     /** Changes that are findings whatever --fail-on says. */
     private static final Set<Change> BAD = EnumSet.of(Change.NEW_UNDOCUMENTED, Change.NEW_SCAN,
-            Change.VERDICT_CHANGE, Change.ESCAPED, Change.LONG_UNUSED);
+            Change.VERDICT_CHANGE, Change.NEW_ESCAPED, Change.ESCAPED, Change.LONG_UNUSED);
 
     private static long findings(ReportDiff.Result r) {
         return BAD.stream().mapToLong(r::count).sum();
@@ -33,8 +34,8 @@ public final class DiffPages {
     public static String text(ReportDiff.Result r, Context c) {
         StringBuilder s = new StringBuilder();
         if (!c.baseline().isEmpty()) {
-            s.append(String.format(Locale.ROOT, "ucaudit diff: %s (%d flows) → %s (%d flows)%n", c.baseline(),
-                    c.baselineFlows(), c.current(), c.currentFlows()));
+            s.append(String.format(Locale.ROOT, "ucaudit diff: %s (%d flows) → %s (%d flows)%n", Printable.escape(c.baseline()),
+                    c.baselineFlows(), Printable.escape(c.current()), c.currentFlows()));
             s.append(String.format(Locale.ROOT, "  flows: %d new undocumented, %d new documented, %d gone, "
                     + "%d verdict changes (worse), %d verdicts fixed%n", r.count(Change.NEW_UNDOCUMENTED),
                     r.count(Change.NEW_DOCUMENTED), r.count(Change.GONE), r.count(Change.VERDICT_CHANGE),
@@ -42,12 +43,12 @@ public final class DiffPages {
             s.append(String.format(Locale.ROOT, "  openings: %d newly unused, %d newly used, %d long unused%s%n",
                     r.count(Change.NEWLY_UNUSED), r.count(Change.NEWLY_USED), r.count(Change.LONG_UNUSED), c.unusedNote()));
         } else {
-            s.append(String.format(Locale.ROOT, "ucaudit diff: %s (%d flows) against %s%n", c.current(), c.currentFlows(),
-                    c.policy()));
+            s.append(String.format(Locale.ROOT, "ucaudit diff: %s (%d flows) against %s%n", Printable.escape(c.current()), c.currentFlows(),
+                    Printable.escape(c.policy())));
         }
         if (!c.policy().isEmpty()) {
             s.append(String.format(Locale.ROOT, "  policy %s: %d flow signatures escaped it, %d allowed rules unused%n",
-                    c.policy(), r.count(Change.ESCAPED), r.count(Change.UNUSED_ALLOWED)));
+                    Printable.escape(c.policy()), r.count(Change.ESCAPED) + r.count(Change.NEW_ESCAPED), r.count(Change.UNUSED_ALLOWED)));
         } else {
             s.append("  policy: not checked (no --allowed): escaped flows unknown\n");
         }
@@ -55,7 +56,7 @@ public final class DiffPages {
             s.append(String.format(Locale.ROOT, "  scans: %d new or widened, %d gone%n", r.count(Change.NEW_SCAN),
                     r.count(Change.SCAN_GONE)));
         }
-        for (Change kind : new Change[] {Change.NEW_UNDOCUMENTED, Change.NEW_SCAN, Change.VERDICT_CHANGE, Change.ESCAPED,
+        for (Change kind : new Change[] {Change.NEW_UNDOCUMENTED, Change.NEW_SCAN, Change.VERDICT_CHANGE, Change.NEW_ESCAPED, Change.ESCAPED,
             Change.NEW_DOCUMENTED, Change.GONE, Change.SCAN_GONE, Change.NEWLY_UNUSED, Change.LONG_UNUSED}) {
             int shown = 0;
             for (DiffRow row : r.rows()) {
@@ -67,8 +68,8 @@ public final class DiffPages {
                             r.count(kind) - LISTED_PER_KIND));
                     break;
                 }
-                s.append(String.format(Locale.ROOT, "  %-16s %s%s: %s%n", kind.label(), row.describe(),
-                        row.rule().isEmpty() ? "" : " [" + row.rule() + "]", oneLine(row.reason())));
+                s.append(String.format(Locale.ROOT, "  %-16s %s%s: %s%n", kind.label(), Printable.escape(row.describe()),
+                        row.rule().isEmpty() ? "" : " [" + Printable.escape(row.rule()) + "]", Printable.escape(oneLine(row.reason()))));
             }
         }
         long findings = findings(r);
@@ -162,7 +163,7 @@ public final class DiffPages {
 
     /** Why a kind of change was not looked for in this run, or empty when it was. */
     static String notChecked(Change kind, Context c) {
-        if ((kind == Change.ESCAPED || kind == Change.UNUSED_ALLOWED) && c.policy().isEmpty()) {
+        if ((kind == Change.ESCAPED || kind == Change.NEW_ESCAPED || kind == Change.UNUSED_ALLOWED) && c.policy().isEmpty()) {
             return "no --allowed given";
         }
         if (kind == Change.LONG_UNUSED && !c.unusedNote().isEmpty()) {
@@ -188,7 +189,8 @@ public final class DiffPages {
             case GONE -> "Flows the baseline had and the current report does not.";
             case NEW_SCAN -> "Scans (one initiator probing many ports or hosts) only the current report has, or that reached new ports.";
             case SCAN_GONE -> "Scans the baseline had and the current report does not.";
-            case ESCAPED -> "Flows of the current report that the allowed-flows policy does not allow.";
+            case ESCAPED -> "Flows of the current report that the allowed-flows policy does not allow (the baseline's did not either).";
+            case NEW_ESCAPED -> "Flows the allowed-flows policy does not allow that the baseline had not (allowed, or not seen).";
             case NEWLY_UNUSED -> "Catalog openings no flow used now, that the baseline saw used: candidates to close.";
             case NEWLY_USED -> "Catalog openings the baseline listed as unused that flows use now.";
             case LONG_UNUSED -> "Catalog openings unused for at least --unused-days days, per the state file.";

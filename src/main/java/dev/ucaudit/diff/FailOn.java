@@ -22,7 +22,8 @@ public final class FailOn {
         VALUES.put("gone", EnumSet.of(Change.GONE));
         VALUES.put("newly-unused", EnumSet.of(Change.NEWLY_UNUSED));
         VALUES.put("long-unused", EnumSet.of(Change.LONG_UNUSED));
-        VALUES.put("escaped", EnumSet.of(Change.ESCAPED));
+        VALUES.put("escaped", EnumSet.of(Change.ESCAPED, Change.NEW_ESCAPED));
+        VALUES.put("new-escaped", EnumSet.of(Change.NEW_ESCAPED));
         VALUES.put("unused-allowed", EnumSet.of(Change.UNUSED_ALLOWED));
         VALUES.put("any", EnumSet.allOf(Change.class));
         VALUES.put("none", EnumSet.noneOf(Change.class));
@@ -70,7 +71,7 @@ public final class FailOn {
     }
 
     public boolean needsPolicy() {
-        return names.contains("escaped") || names.contains("unused-allowed");
+        return names.contains("escaped") || names.contains("new-escaped") || names.contains("unused-allowed");
     }
 
     /** The selected names that some change matched, e.g. {@code ["new-undocumented: 1"]}; empty means exit 0. */

@@ -43,6 +43,15 @@ public final class ReportDiff {
      */
     public static Result compare(ReportFolder baseline, ReportFolder current, Function<UnusedRow, Optional<Long>> daysUnused,
                                  int unusedDays, Optional<PolicyCheck.Result> policy) {
+        return compare(baseline, current, daysUnused, unusedDays, policy, Optional.empty());
+    }
+
+    /**
+     * As above; {@code baselinePolicy}, the same policy checked on the baseline's flows, tells escaped flows the
+     * baseline had (escaped: a standing state) from new ones (new-escaped).
+     */
+    public static Result compare(ReportFolder baseline, ReportFolder current, Function<UnusedRow, Optional<Long>> daysUnused,
+                                 int unusedDays, Optional<PolicyCheck.Result> policy, Optional<PolicyCheck.Result> baselinePolicy) {
         List<DiffRow> rows = new ArrayList<>();
         if (baseline != null) {
             rows.addAll(flowChanges(SignatureStats.group(baseline.flows()), SignatureStats.group(current.flows())));
@@ -55,9 +64,11 @@ public final class ReportDiff {
                 rows.add(opening(Change.LONG_UNUSED, u, days.get()));
             }
         }
+        Set<FlowSignature> escapedBefore = baselinePolicy.map(ReportDiff::escapedSignatures).orElse(null);
+        Set<String> scansBefore = baseline == null ? null : scans(baseline).keySet();
         policy.ifPresent(p -> {
-            rows.addAll(policyRows(p));
-            rows.addAll(summarizedScanEscapes(current));
+            rows.addAll(policyRows(p, escapedBefore));
+            rows.addAll(summarizedScanEscapes(current, scansBefore));
         });
         return Result.of(rows);
     }
@@ -106,14 +117,16 @@ public final class ReportDiff {
      * Scan probes summarized in summary.json are not in flows.csv, so the policy cannot check them one by one:
      * each scan with summarized probes is an escaped row (fail closed), never silently allowed.
      */
-    static List<DiffRow> summarizedScanEscapes(ReportFolder current) {
+    static List<DiffRow> summarizedScanEscapes(ReportFolder current, Set<String> scansBefore) {
         long summarized = current.summary().map(s -> s.path("scans").path("flows_summarized").asLong(0)).orElse(0L);
         if (summarized == 0) {
             return List.of();
         }
         List<DiffRow> rows = new ArrayList<>();
-        for (JsonNode scan : scans(current).values()) {
-            DiffRow r = scanRow(Change.ESCAPED, scan, null, scan.path("flows").asLong() + " probes of this scan are summarized,"
+        for (Map.Entry<String, JsonNode> e : scans(current).entrySet()) {
+            JsonNode scan = e.getValue();
+            boolean isNew = scansBefore != null && !scansBefore.contains(e.getKey());
+            DiffRow r = scanRow(isNew ? Change.NEW_ESCAPED : Change.ESCAPED, scan, null, scan.path("flows").asLong() + " probes of this scan are summarized,"
                     + " not listed in flows.csv, so the allowed-flows policy cannot check them: counted as escaped ("
                     + scan.path("summary").asText() + ")");
             rows.add(r);
@@ -183,7 +196,21 @@ public final class ReportDiff {
     }
 
     /** Escaped flows (one row per signature, citing the nearest rule) and allowed rules nobody used. */
+    /** The signatures of the flows a policy check found escaped. */
+    static Set<FlowSignature> escapedSignatures(PolicyCheck.Result p) {
+        Set<FlowSignature> out = new TreeSet<>();
+        for (PolicyCheck.Escape e : p.escaped()) {
+            out.add(FlowSignature.of(e.flow()));
+        }
+        return out;
+    }
+
+    /** As below; {@code escapedBefore} null: no baseline to call an escape new against (every escape is escaped). */
     static List<DiffRow> policyRows(PolicyCheck.Result p) {
+        return policyRows(p, null);
+    }
+
+    static List<DiffRow> policyRows(PolicyCheck.Result p, Set<FlowSignature> escapedBefore) {
         Map<FlowSignature, List<PolicyCheck.Escape>> bySig = new TreeMap<>();
         for (PolicyCheck.Escape e : p.escaped()) {
             bySig.computeIfAbsent(FlowSignature.of(e.flow()), k -> new ArrayList<>()).add(e);
@@ -200,7 +227,8 @@ public final class ReportDiff {
                 bytes += e.flow().bytes();
             }
             String verdict = verdicts.size() == 1 ? verdicts.iterator().next() : SignatureStats.MIXED;
-            rows.add(new DiffRow(Change.ESCAPED, sig.initiator(), sig.initiatorRole(), sig.responder(),
+            Change kind = escapedBefore != null && !escapedBefore.contains(sig) ? Change.NEW_ESCAPED : Change.ESCAPED;
+            rows.add(new DiffRow(kind, sig.initiator(), sig.initiatorRole(), sig.responder(),
                     first.flow().responderRole(), sig.protocol(), sig.port(), "", verdict, -1, list.size(), -1, packets,
                     -1, bytes, first.nearest().map(r -> r.origin()).orElse(""), first.why(), -1));
         });
@@ -211,5 +239,14 @@ public final class ReportDiff {
                     r.comment().isEmpty() ? "allowed, but no observed flow used it" : r.comment(), -1));
         }
         return rows;
+    }
+
+    /** Counts per change label, all kinds present (zero when none), for diff --format json. */
+    public static Map<String, Long> countsByLabel(Result r) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Change c : Change.values()) {
+            out.put(c.label(), r.count(c));
+        }
+        return out;
     }
 }

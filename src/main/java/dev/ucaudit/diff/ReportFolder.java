@@ -34,9 +34,13 @@ public record ReportFolder(Path dir, List<FlowRow> flows, List<UnusedRow> unused
         "destination", "purpose"};
 
     public static ReportFolder read(Path dir) {
+        if (Files.isRegularFile(dir)) {
+            throw new InputException(dir.toString(), 0, "a file, not a report folder: diff compares the folders 'ucaudit audit"
+                    + " --out DIR' writes; to compare captures, audit each first (ucaudit audit --out DIR " + dir + ")");
+        }
         if (!Files.isDirectory(dir)) {
-            throw new InputException(dir.toString(), 0, "not a report folder (no such directory); run 'ucaudit audit --out "
-                    + dir + " ...' first");
+            throw new InputException(dir.toString(), 0, "not a report folder (no such folder); write one with 'ucaudit audit --out "
+                    + dir + " CAPTURE...' first");
         }
         // summary.json first: a folder without one is not a (complete) ucaudit report, whatever its CSVs hold
         Optional<JsonNode> summary = readSummary(dir.resolve("summary.json"));

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,13 +48,14 @@ class ConfigFileTest {
     void devZeroAsCatalogInventoryAllowedOrStateFailsAtOnce() {
         Cli r = audit("--catalog", "/dev/zero");
         assertEquals(2, r.status, r.toString());
-        assertTrue(r.err.startsWith("ucaudit: /dev/zero: cannot read catalog: line 1 is longer than 1 MiB: not a configuration file\n"), r.err);
+        // issue 22: a binary file is said to be one at once (it used to be read up to 1 MiB of its first line)
+        assertTrue(r.err.startsWith("ucaudit: /dev/zero: cannot read catalog: is not a text file (it holds NUL bytes)\n"), r.err);
         r = audit("--inventory", "/dev/zero");
         assertEquals(2, r.status, r.toString());
-        assertTrue(r.err.contains("/dev/zero:1: header: line 1 is longer than 1 MiB"), r.err);
+        assertTrue(r.err.startsWith("ucaudit: /dev/zero: inventory file is not a text file (it holds NUL bytes)\n"), r.err);
         r = audit("--allowed", "/dev/zero");
         assertEquals(2, r.status, r.toString());
-        assertTrue(r.err.contains("/dev/zero:1: cannot read allowed-flows file: line 1 is longer than 1 MiB"), r.err);
+        assertTrue(r.err.startsWith("ucaudit: /dev/zero: allowed-flows file is not a text file (it holds NUL bytes)\n"), r.err);
         // through a link in a folder of the test's: the state file's lock goes beside the name given, and a
         // user who is not root may not create one in /dev
         Path zeroState = dir.resolve("state.json");
@@ -64,7 +66,7 @@ class ConfigFileTest {
         }
         r = audit("--state", zeroState.toString());
         assertEquals(2, r.status, r.toString());
-        assertTrue(r.err.startsWith("ucaudit: " + zeroState + ":1: not a ucaudit state file: not valid JSON at column 2"), r.err);
+        assertTrue(r.err.startsWith("ucaudit: " + zeroState + ": cannot read: is not a text file (it holds NUL bytes)"), r.err);
     }
 
     @Test
@@ -116,6 +118,9 @@ class ConfigFileTest {
     /** A name with bytes that are not UTF-8 reaches Java with U+FFFD in it: say so rather than "not found". */
     @Test
     void fileNameWithBytesThatAreNotUtf8() throws Exception {
+        // Without a UTF-8 locale (the locale-c run) this JVM cannot even name such a file; the launcher gives
+        // ucaudit's own JVM a UTF-8 LC_CTYPE then (LocaleTest runs it so)
+        Assumptions.assumeTrue("UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding")), "file names are not UTF-8 here");
         Process p = new ProcessBuilder("sh", "-c", "cp \"$0\" \"$(printf 'inv\\377.csv')\"",
                 Path.of(INVENTORY).toAbsolutePath().toString()).directory(dir.toFile()).start();
         assertEquals(0, p.waitFor());

@@ -113,6 +113,11 @@ class DistributionIT {
         assertTrue(Files.isSymbolicLink(prefix.resolve("bin/ucaudit")));
         assertTrue(Files.isRegularFile(prefix.resolve("share/man/man1/ucaudit-catalog.1")));
         assertTrue(Files.isRegularFile(prefix.resolve("share/bash-completion/completions/ucaudit")));
+        // issue 22: the live service, its ExecStart where the launcher was linked
+        String unit = Files.readString(prefix.resolve("lib/systemd/system/ucaudit.service"));
+        assertTrue(unit.contains("\nExecStart=" + prefix.resolve("bin/ucaudit") + " live --interface ${UCAUDIT_INTERFACE} "), unit);
+        assertTrue(unit.contains("\nAmbientCapabilities=CAP_NET_RAW CAP_NET_ADMIN\n") && unit.contains("\nRestart=on-failure\n"), unit);
+        assertTrue(Files.isExecutable(Path.of(unit.replaceFirst("(?s).*\nExecStart=(\\S+) .*", "$1"))), "ExecStart runs: " + unit);
         Shell r = Shell.run(dir, env(dir.resolve("cache2")), List.of(prefix.resolve("bin/ucaudit").toString(), "catalog", "--port", "2000"));
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("catalog: " + prefix.resolve("lib/ucaudit/rules/cucm-ports.csv")), r.out());
