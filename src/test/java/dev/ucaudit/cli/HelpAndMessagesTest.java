@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.ChildJvm;
 import dev.ucaudit.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +20,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 
 /** Issue 22 section 5: help without warnings or stale measurements, full man pages, completion of values, clear messages. */
+@ChildJvm
 class HelpAndMessagesTest {
     static final String PCAP = "captures/lab-site.pcap";
 

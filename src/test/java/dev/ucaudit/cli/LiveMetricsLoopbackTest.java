@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.LiveCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 22 section 4: live --metrics serves Prometheus text on /metrics, scraped over HTTP while capturing on lo. */
+@LiveCapture
 class LiveMetricsLoopbackTest {
     @BeforeAll
     static void needsCapture() {
@@ -67,7 +69,8 @@ class LiveMetricsLoopbackTest {
         assertTrue(text.contains("# TYPE ucaudit_flows_held gauge"), text);
         assertTrue(value(text, "ucaudit_heap_used_bytes") > 1e6, text);
         assertEquals(0, value(text, "ucaudit_periods_written_total"), text);
-        assertEquals(0, (int) run.get(60, TimeUnit.SECONDS), err.toString());
+        int status = run.get(60, TimeUnit.SECONDS);
+        assertEquals(0, status, err + "\n" + java.nio.file.Files.readString(tmp.resolve("report/flows.csv")));
         assertTrue(err.toString().contains("ucaudit: metrics on http://127.0.0.1:" + port + "/metrics"), err.toString());
     }
 }

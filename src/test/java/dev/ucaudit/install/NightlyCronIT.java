@@ -1,5 +1,6 @@
 package dev.ucaudit.install;
 
+import dev.ucaudit.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sample's flows escape the policy every night, a night with changes alerts with the diff's first lines, and
  * re-running that night works.
  */
+@ChildJvm
 class NightlyCronIT {
     private static final Path LAUNCHER = Path.of("ucaudit").toAbsolutePath();
 
