@@ -7,6 +7,7 @@ import dev.ucaudit.capture.PacketSource;
 import dev.ucaudit.capture.PcapWriter;
 import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.synth.LabSite;
+import dev.ucaudit.synth.Messages;
 import dev.ucaudit.synth.TcpSession;
 import dev.ucaudit.synth.Wire;
 import java.io.IOException;
@@ -66,8 +67,8 @@ public final class NightlyCaptures {
             }
             Wire w = new Wire(out, last[0] + 1_000_000L);
             new TcpSession(w, LabSite.ADMIN, 53300, LabSite.PUB, 3389, 7000).open().fromClient(new byte[19]).close();
-            new TcpSession(w, LabSite.PHONE_SIP2, 52300, LabSite.SUB, 5061, 7100).open().fromClient(new byte[300])
-                    .fromServer(new byte[1200]).close();
+            new TcpSession(w, LabSite.PHONE_SIP2, 52300, LabSite.SUB, 5061, 7100).open().fromClient(Messages.tlsHello(true, 300))
+                    .fromServer(Messages.tlsHello(false, 1200)).close();
         }
     }
 
