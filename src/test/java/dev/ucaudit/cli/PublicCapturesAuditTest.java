@@ -48,7 +48,7 @@ class PublicCapturesAuditTest {
      */
     private static final Map<String, Integer> NOT_THE_PORTS_PROTOCOL = Map.of(
             "ndpi-http-on-sip-port.pcapng", 1,          // HTTP sent from 5060: not SIP on a SIP port
-            "ndpi-fuzzed-sip-capture.pcap", 34,         // mutated packets on 53/udp and in the media ranges
+            "ndpi-fuzzed-sip-capture.pcap", 35,         // mutated packets on 53/udp and in the media ranges
             "heplify-sip-erspan-gre.pcapng", 1,         // SIP found on 20917/udp: signalling in a media range
             "sngrep-sip-ipv6-frag-sll.pcap", 1,         // SIP found on 25060/udp
             "ws-metasploit-sip-invite-spoof.pcap", 1,   // SIP found on 10270/udp
