@@ -1,6 +1,7 @@
 package dev.ucaudit.cli;
 
 import java.io.IOException;
+import dev.ucaudit.synth.Messages;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.CompletableFuture;
@@ -90,7 +91,7 @@ final class LoopbackTraffic {
                 try (Socket cucm = server.accept()) {
                     cucm.setSoTimeout(5000);
                     OutputStream o = phone.getOutputStream();
-                    o.write(new byte[3000]);
+                    o.write(Messages.sccp(0x0001, new byte[3000 - 12])); // SCCP: a port's content is checked (issue 26)
                     o.flush();
                     InputStream i = cucm.getInputStream();
                     int got = 0;
@@ -102,7 +103,7 @@ final class LoopbackTraffic {
                         }
                         got += n;
                     }
-                    cucm.getOutputStream().write(new byte[200]);
+                    cucm.getOutputStream().write(Messages.sccp(0x0081, new byte[200 - 12]));
                     cucm.getOutputStream().flush();
                     phone.getInputStream().readNBytes(200);
                     phone.shutdownOutput();

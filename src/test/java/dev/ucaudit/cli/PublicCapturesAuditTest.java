@@ -51,7 +51,7 @@ class PublicCapturesAuditTest {
      */
     private static final Map<String, Integer> NOT_THE_PORTS_PROTOCOL = Map.of(
             "ndpi-http-on-sip-port.pcapng", 1,          // HTTP sent from 5060: not SIP on a SIP port
-            "ndpi-fuzzed-sip-capture.pcap", 33,         // mutated packets on 53/udp and in the media ranges (one SIP call whose first datagram is junk is SIP: issue 27 §2)
+            "ndpi-fuzzed-sip-capture.pcap", 33,         // mutated packets on 53/udp and in the media ranges (flows with a payload of their protocol among their first 3 are not findings: issue 27 §2)
             "heplify-sip-erspan-gre.pcapng", 1,         // SIP found on 20917/udp: signalling in a media range
             "sngrep-sip-ipv6-frag-sll.pcap", 1,         // SIP found on 25060/udp
             "ws-metasploit-sip-invite-spoof.pcap", 1,   // SIP found on 10270/udp

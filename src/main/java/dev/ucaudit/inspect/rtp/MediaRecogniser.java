@@ -112,7 +112,10 @@ public final class MediaRecogniser implements Recogniser {
         return Look.MORE;
     }
 
-    /** UDPTL (T.38): 2-byte sequence, one IFP packet, then redundant IFP packets that end the datagram exactly. */
+    /**
+     * UDPTL (T.38): 2-byte sequence, one IFP packet, then the redundant IFP packets or the forward error
+     * correction packets, which end the datagram exactly.
+     */
     private static boolean udptl(byte[] buf, int off, int len) {
         int end = off + len;
         int p = off + 2;
@@ -124,8 +127,15 @@ public final class MediaRecogniser implements Recogniser {
         if (p >= end) {
             return false;
         }
-        if ((buf[p] & 0x80) != 0) {
-            return p + 2 <= end; // forward error correction follows
+        if ((buf[p] & 0xff) == 0x80) {
+            // forward error correction: fec-npackets (a length-prefixed integer), then its fec-data
+            at[0] = p + 1;
+            if (!lengthPrefixed(buf, at, end) || at[0] >= end) {
+                return false;
+            }
+            p = at[0];
+        } else if ((buf[p] & 0x80) != 0) {
+            return false;
         }
         int count = buf[p] & 0xff;
         at[0] = p + 1;
