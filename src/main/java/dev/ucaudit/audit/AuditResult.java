@@ -2,6 +2,7 @@ package dev.ucaudit.audit;
 
 import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.inventory.IpAddress;
+import dev.ucaudit.roles.EvidenceTable;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -37,6 +38,8 @@ public final class AuditResult implements Consumer<FlowRecord> {
     private final BitSet tcpPortsSeen = new BitSet(65536);
     private final BitSet udpPortsSeen = new BitSet(65536);
     private final BitSet protocolsSeen = new BitSet(256);
+    /** What hosts said about their roles (learned roles), bounded. */
+    private final EvidenceTable evidence = new EvidenceTable();
 
     private final boolean listScanFlows;
     /** Default bound on host pairs with their own totals (about 300 bytes each). */
@@ -277,5 +280,10 @@ public final class AuditResult implements Consumer<FlowRecord> {
 
     public boolean protocolSeen(int protocol) {
         return protocolsSeen.get(protocol);
+    }
+
+    /** What hosts said about their roles in this run (or live period). */
+    public EvidenceTable evidence() {
+        return evidence;
     }
 }

@@ -18,6 +18,7 @@ import dev.ucaudit.flow.FlowKey;
 import dev.ucaudit.flow.FlowTable;
 import dev.ucaudit.flow.FragmentIndex;
 import dev.ucaudit.flow.Side;
+import dev.ucaudit.roles.EvidenceObserver;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -45,6 +46,8 @@ public final class Auditor implements PacketSink {
     /** ICMP flows made of errors whose quoted flow was not open, with their reason; bounded. */
     private final Map<FlowKey, String> icmpErrorFlows = new HashMap<>();
     private static final int MAX_ICMP_ERROR_FLOWS = 100_000;
+    /** Reads what hosts say about their roles (learned roles) into the result; null without inspection. */
+    private final EvidenceObserver evidence;
 
     public Auditor(Classifier classifier, FlowInspection inspection, AuditResult result, long maxFlows,
                    Duration idleTimeout, AuditListener listener) {
@@ -68,6 +71,7 @@ public final class Auditor implements PacketSink {
         this.idleNanos = idleTimeout.toNanos();
         this.flows = FlowTable.create(table, maxFlows, idleTimeout, clock, this::finished);
         this.fragments = new FragmentIndex(Math.max(1024, maxFlows / 4), idleTimeout, clock);
+        this.evidence = inspection == FlowInspection.NONE ? null : new EvidenceObserver();
     }
 
     private void finished(Flow flow) {
@@ -85,8 +89,11 @@ public final class Auditor implements PacketSink {
 
     @Override
     public void packet(RawPacket raw) {
-        if (intake.take(raw, decoded) == DecodeStatus.IP) {
+        DecodeStatus status = intake.take(raw, decoded);
+        if (status == DecodeStatus.IP) {
             ip(raw, decoded);
+        } else if (status == DecodeStatus.NOT_IP && evidence != null) {
+            evidence.frame(raw, result.evidence()); // CDP, LLDP: evidence only, no flow
         }
         if ((intake.stats().packets & (CLEAN_UP_EVERY - 1)) == 0) {
             flows.cleanUp();
@@ -100,8 +107,13 @@ public final class Auditor implements PacketSink {
     public void replay(RawPacket raw, DecodedPacket d) {
         if (d != null) {
             ip(raw, d);
-        } else if (intake.decodeOnly(raw, decoded) == DecodeStatus.IP) {
+            return;
+        }
+        DecodeStatus status = intake.decodeOnly(raw, decoded);
+        if (status == DecodeStatus.IP) {
             ip(raw, decoded);
+        } else if (status == DecodeStatus.NOT_IP && evidence != null) {
+            evidence.frame(raw, result.evidence());
         }
     }
 
@@ -151,6 +163,9 @@ public final class Auditor implements PacketSink {
         }
         // a tunnelled packet's flow counts its own IP packet; the whole frame is counted by its tunnel
         flow.count(from, raw.timestampNanos, d.tunnelDepth > 0 ? d.ipLength : raw.originalLength, d.tcpFlags);
+        if (evidence != null) {
+            evidence.ip(d, raw, flow.packets(Side.A) + flow.packets(Side.B), result.evidence());
+        }
         if (inspectEveryPacket || !flow.inspectionIdle()) {
             inspection.onPacket(flow, from, d, raw); // idle: a media flow already matched or given up, no inspector
         }

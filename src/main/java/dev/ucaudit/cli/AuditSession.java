@@ -16,6 +16,7 @@ import dev.ucaudit.audit.UnusedOpening;
 import dev.ucaudit.audit.UnusedOpenings;
 import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogProblem;
+import dev.ucaudit.roles.RoleCheck;
 import dev.ucaudit.engine.AuditConfig;
 import dev.ucaudit.engine.AuditEngine;
 import dev.ucaudit.audit.FlowRecord;
@@ -204,6 +205,7 @@ final class AuditSession {
         for (ScanDetector.Entry scan : r.scans()) {
             out.println("ucaudit: scan: " + Printable.escape(scan.describe()));
         }
+        RolesText.print(out, RoleCheck.check(r.evidence(), inventory, catalog.roles()), inventory.isPresent(), options.top);
         if (r.scanFlowsSummarized() > 0) {
             out.printf(Locale.ROOT, "ucaudit: %,d scan probes summarized, not written to flows.csv (--list-scan-flows lists them)%n",
                     r.scanFlowsSummarized());

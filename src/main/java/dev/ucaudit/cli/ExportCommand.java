@@ -6,7 +6,7 @@ import dev.ucaudit.diff.ReportFolder;
 import dev.ucaudit.export.AclWriters;
 import dev.ucaudit.export.DraftRule;
 import dev.ucaudit.export.ExportFiles;
-import dev.ucaudit.export.InventoryGuess;
+import dev.ucaudit.export.InventoryDraft;
 import dev.ucaudit.export.PolicyDraft;
 import dev.ucaudit.inventory.InventoryEntry;
 import dev.ucaudit.inventory.InventoryLoader;
@@ -29,8 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write drafts of a site's policy from a report folder's documented flows, for a person to review.",
             "The drafts: allowed-draft.csv (an allowed-flows file, by role, media/ephemeral port ranges collapsed), asa-acl.txt (Cisco ASA "
-                + "object-groups and access-list lines), nftables.nft (an nftables ruleset), and inventory-draft.csv (roles guessed "
-                + "from who listens on 2000, 5060, 69, 8443, ... with confidence and evidence)."},
+                + "object-groups and access-list lines), nftables.nft (an nftables ruleset), and inventory-draft.csv (the roles the "
+                + "audit learned from what hosts said: registrations, TFTP reads of phone files, DHCP option 150, CDP/LLDP ...; each "
+                + "row with its confidence and evidence, the phones of a subnet as one prefix row)."},
         versionProvider = Version.class, exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:written", "2:bad usage or unreadable input, or a report marked INCOMPLETE (the drafts are written, marked so, and the first line on stdout says why: they cover only the traffic the audit read)"})
 final class ExportCommand implements Callable<Integer> {
@@ -82,17 +83,17 @@ final class ExportCommand implements Callable<Integer> {
         }
         List<DraftRule> rules = PolicyDraft.from(folder.flows(), loaded.catalog());
         Map<String, Set<String>> members = PolicyDraft.members(rules, folder.flows(), entries);
-        List<InventoryGuess.Guess> guesses = InventoryGuess.guess(folder.flows());
+        InventoryDraft.Draft draft = InventoryDraft.from(folder.summary()); // learned roles (issue 21)
         Files.createDirectories(out);
         ExportFiles.writeAllowedDraft(out.resolve("allowed-draft.csv"), rules, origin);
         String asa = AclWriters.asa(rules, members, aclName, origin);
         AtomicFile.write(out.resolve("asa-acl.txt"), w -> w.write(asa));
         String nft = AclWriters.nftables(rules, members, origin);
         AtomicFile.write(out.resolve("nftables.nft"), w -> w.write(nft));
-        ExportFiles.writeInventoryDraft(out.resolve("inventory-draft.csv"), guesses, origin);
+        ExportFiles.writeInventoryDraft(out.resolve("inventory-draft.csv"), draft, origin);
         long documented = folder.flows().stream().filter(f -> f.documented()).count();
-        stdout.printf("ucaudit export: %d documented flows of %d → %d draft rules; %d hosts with a guessed role%n",
-                documented, folder.flows().size(), rules.size(), guesses.size());
+        stdout.printf("ucaudit export: %d documented flows of %d → %d draft rules; %d inventory rows from learned roles%n",
+                documented, folder.flows().size(), rules.size(), draft.rows().size());
         stdout.printf("ucaudit export: wrote allowed-draft.csv, asa-acl.txt, nftables.nft, inventory-draft.csv into %s (drafts: review before use)%n", out);
         stdout.flush();
         if (!incomplete.isEmpty()) {

@@ -12,6 +12,7 @@ import dev.ucaudit.catalog.CatalogRule;
 import dev.ucaudit.catalog.PortRanges;
 import dev.ucaudit.decode.DecodeStatus;
 import dev.ucaudit.decode.DecodedPacket;
+import dev.ucaudit.roles.EvidenceObserver;
 import java.util.function.Consumer;
 
 /**
@@ -95,7 +96,14 @@ final class PartialRecorder implements PacketSink {
 
     @Override
     public void packet(RawPacket raw) {
-        if (intake.take(raw, decoded) != DecodeStatus.IP) {
+        DecodeStatus status = intake.take(raw, decoded);
+        if (status != DecodeStatus.IP) {
+            if (status == DecodeStatus.NOT_IP && inspecting && EvidenceObserver.isDiscoveryFrame(raw)) {
+                block.addFrame(intake.stats().packets, raw); // CDP, LLDP: evidence for learned roles
+                if (block.full()) {
+                    flush();
+                }
+            }
             return;
         }
         long ordinal = intake.stats().packets;

@@ -27,16 +27,20 @@ public final class ExportFiles {
         });
     }
 
-    public static void writeInventoryDraft(Path file, List<InventoryGuess.Guess> guesses, String origin) throws IOException {
+    public static void writeInventoryDraft(Path file, InventoryDraft.Draft draft, String origin) throws IOException {
         AtomicFile.write(file, w -> {
-            w.write("# DRAFT inventory: GUESSES from the traffic in " + DraftText.oneLine(origin, 1000) + ", made by 'ucaudit export'.\n");
-            w.write("# Every row is a guess for a person to confirm: check each address and role (cucm-publisher or\n");
-            w.write("# cucm-subscriber rather than cucm, a prefix per voice VLAN rather than a row per phone), then delete\n");
-            w.write("# these lines. The confidence and evidence columns are ignored when the file is used with --inventory.\n");
+            w.write("# DRAFT inventory: roles LEARNED from what hosts said in " + DraftText.oneLine(origin, 1000) + " (SCCP and SIP\n");
+            w.write("# registrations, MGCP, H.225 RAS, TFTP reads of phone files, DHCP answers, CDP/LLDP), made by 'ucaudit export'.\n");
+            w.write("# For a person to confirm: low confidence is one message or only what other hosts said; check each address\n");
+            w.write("# and role (cucm-publisher or cucm-subscriber rather than cucm), then delete these lines. The confidence\n");
+            w.write("# and evidence columns are ignored when the file is used with --inventory.\n");
+            for (String note : draft.notes()) {
+                w.write("# " + DraftText.oneLine(note, 2000) + "\n");
+            }
             try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder()
                     .setHeader("address", "role", "name", "confidence", "evidence").setRecordSeparator("\n").get())) {
-                for (InventoryGuess.Guess g : guesses) {
-                    CsvCells.print(csv, g.address(), g.role(), "guess", g.confidence(), g.evidence());
+                for (InventoryDraft.Row r : draft.rows()) {
+                    CsvCells.print(csv, r.address(), r.role(), r.name(), r.confidence(), r.evidence());
                 }
             }
         });

@@ -59,6 +59,7 @@ public final class HtmlReport {
             header(h, r, incomplete);
             findings(h, r, flows, incomplete);
             scans(h, r);
+            RolesSection.html(h, RolesSection.of(r), r.inventory().isPresent()); // learned roles (issue 21)
             verdicts(h, r);
             pairs(h, r, flows);
             unused(h, r);

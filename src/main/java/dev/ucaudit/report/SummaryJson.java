@@ -14,6 +14,7 @@ import dev.ucaudit.audit.Conversation;
 import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.catalog.CatalogProblem;
+import dev.ucaudit.roles.RoleCheck;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -170,6 +171,9 @@ public final class SummaryJson {
                 : "by port only: no inventory given, so host roles are unknown and every row matches on its port");
         inv.put("problems", problems(r.inventoryProblems()));
         root.put("inventory", inv);
+        RoleCheck.Result roles = RolesSection.of(r); // learned roles (issue 21)
+        root.put("roles_observed", RolesSection.observedJson(roles, r.inventory().isPresent()));
+        root.put("roles", RolesSection.countsJson(roles, r.inventory().isPresent()));
         root.put("inspection", r.inspection());
         if (!r.capture().isEmpty()) {
             root.put("capture", r.capture());

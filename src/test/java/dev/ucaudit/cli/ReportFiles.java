@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -28,6 +29,11 @@ final class ReportFiles {
         ObjectMapper json = new ObjectMapper();
         ObjectNode summary = (ObjectNode) json.readTree(report.resolve("summary.json").toFile());
         summary.remove(List.of("generated_at", "mode", "inputs"));
+        for (JsonNode role : summary.path("roles_observed")) { // where evidence was seen names the input, as inputs do
+            for (JsonNode evidence : role.path("evidence")) {
+                ((ObjectNode) evidence).remove("where");
+            }
+        }
         m.put("summary.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
         return m;
     }

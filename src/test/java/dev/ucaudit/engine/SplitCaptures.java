@@ -3,6 +3,7 @@ package dev.ucaudit.engine;
 import dev.ucaudit.testing.PublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ucaudit.capture.CaptureFiles;
@@ -157,7 +158,18 @@ public final class SplitCaptures {
         }
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode summary = (ObjectNode) mapper.readTree(out.resolve("summary.json").toFile());
-        summary.remove(dropped);
+        for (String d : dropped) {
+            String[] path = d.split("/");
+            if (path.length == 3) { // a field of each element of each element's list: roles_observed/evidence/where
+                for (JsonNode element : summary.path(path[0])) {
+                    for (JsonNode inner : element.path(path[1])) {
+                        ((ObjectNode) inner).remove(path[2]);
+                    }
+                }
+            } else {
+                summary.remove(d);
+            }
+        }
         files.put("summary.json", mapper.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
         return files;
     }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * random packet boundaries (fixed seeds) and read by one engine part after part give the report of
  * the whole in one file: flows.csv, conversations.csv, unused.csv and summary.json (without what
  * names or counts the inputs themselves: generated_at, inputs, and problems, which are reported once
- * per input and link type). Flows and pinholes that cross a part boundary are joined because one
- * engine reads all parts. This is the reference that split-and-merge (docs/engine.md) must equal.
+ * per input and link type, and where each piece of learned-role evidence was seen: input and packet
+ * number). Flows and pinholes that cross a part boundary are joined because one engine reads all parts. This is the reference that split-and-merge (docs/engine.md) must equal.
  *
  * <p>Inputs: the lab-site capture, a generated media-heavy capture, and every capture in
  * /work/shared/captures/public/ (skipped, and said so, when that folder is absent). Each capture's
@@ -61,6 +61,7 @@ class SplitInputsTest {
         for (Path input : inputs) {
             engine.read(input.toString(), () -> CaptureFiles.open(input), (source, sink) -> sink);
         }
-        return SplitCaptures.reportFiles(dir, config, engine.finish(), List.of("generated_at", "inputs", "problems"));
+        return SplitCaptures.reportFiles(dir, config, engine.finish(), List.of("generated_at", "inputs", "problems",
+                "roles_observed/evidence/where"));
     }
 }

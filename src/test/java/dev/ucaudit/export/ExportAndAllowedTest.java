@@ -66,15 +66,19 @@ class ExportAndAllowedTest {
         assertTrue(allowed.get(0).startsWith("# DRAFT"));
         assertTrue(allowed.contains("phone,cucm-subscriber,tcp,\"2000,6970-6971\",T6-03 T6-11 T6-12; 3 flows observed"), allowed.toString());
         List<String> inv = Files.readAllLines(export.resolve("inventory-draft.csv"));
-        assertTrue(inv.stream().anyMatch(l -> l.contains("GUESSES")));
+        assertTrue(inv.stream().anyMatch(l -> l.contains("roles LEARNED")));
         assertTrue(inv.contains("address,role,name,confidence,evidence"));
+        // learned from what hosts said, no longer guessed from listening ports (issue 21)
         String sub = inv.stream().filter(l -> l.startsWith("10.10.1.11,")).findFirst().orElseThrow();
-        assertTrue(sub.startsWith("10.10.1.11,cucm,guess,high,") && sub.contains("listens on 2000/tcp (SCCP)")
-                && sub.contains("listens on 69/udp (TFTP)"), sub);
-        String phone = inv.stream().filter(l -> l.startsWith("10.20.0.21,")).findFirst().orElseThrow();
-        assertTrue(phone.startsWith("10.20.0.21,phone,guess,high,"), phone);
-        // The admin workstation also knocked on the SCCP port: two roles fit, so the guess is low.
-        assertTrue(inv.stream().anyMatch(l -> l.startsWith("10.50.0.100,") && l.contains(",low,")), inv.toString());
+        assertTrue(sub.startsWith("10.10.1.11,cucm,learned,high,") && sub.contains("answers SCCP RegisterAck (strong, ")
+                && sub.contains("serves SEP00AA00000021.cnf.xml by TFTP (TFTP server) (strong, "), sub);
+        // the three phones of 10.20.0.0/24 (SCCP, SIP, SIP), nothing else learned there: one prefix row
+        String phones = inv.stream().filter(l -> l.startsWith("10.20.0.0/24,")).findFirst().orElseThrow();
+        assertTrue(phones.startsWith("10.20.0.0/24,phone,learned phone subnet,high,\"3 phones learned in this prefix"), phones);
+        assertTrue(inv.stream().noneMatch(l -> l.startsWith("10.20.0.21,")), inv.toString());
+        assertTrue(inv.stream().anyMatch(l -> l.startsWith("10.30.0.1,gateway,learned,high,")), inv.toString());
+        // the admin workstation that knocked on the SCCP port said nothing about itself: no row
+        assertTrue(inv.stream().noneMatch(l -> l.startsWith("10.50.0.100,")), inv.toString());
         // The draft inventory loads as an inventory.
         Cli r = Cli.run("audit", "--inventory", export.resolve("inventory-draft.csv").toString(), "--out",
                 dir.resolve("guessed").toString(), "--fail-on", "none", pcap.toString());

@@ -1,0 +1,87 @@
+package dev.ucaudit.roles;
+
+import dev.ucaudit.inventory.IpAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The evidence of one audit, per address, in the order it was first seen. Bounded so that a live run
+ * stays flat in memory: at most {@link #MAX_ADDRESSES} addresses and {@link #MAX_PER_ADDRESS} distinct
+ * (role, what) entries each; what does not fit is counted in {@link #dropped()}, never kept. A repeated
+ * (role, what) only counts a message more. Single-threaded, as the audit that fills it.
+ */
+public final class EvidenceTable {
+    public static final int MAX_ADDRESSES = 20_000;
+    public static final int MAX_PER_ADDRESS = 16;
+    private final Map<IpAddress, Map<String, Entry>> byAddress = new LinkedHashMap<>();
+    private long dropped;
+
+    private static final class Entry {
+        final String role;
+        final String what;
+        final Strength strength;
+        final Where first;
+        long messages = 1;
+
+        Entry(String role, String what, Strength strength, Where first) {
+            this.role = role;
+            this.what = what;
+            this.strength = strength;
+            this.first = first;
+        }
+    }
+
+    public void add(IpAddress address, String role, String what, Strength strength, Where where) {
+        Map<String, Entry> entries = byAddress.get(address);
+        if (entries == null) {
+            if (byAddress.size() >= MAX_ADDRESSES) {
+                dropped++;
+                return;
+            }
+            entries = new LinkedHashMap<>();
+            byAddress.put(address, entries);
+        }
+        String key = role + '\u0000' + what;
+        Entry e = entries.get(key);
+        if (e != null) {
+            e.messages++;
+        } else if (entries.size() < MAX_PER_ADDRESS) {
+            entries.put(key, new Entry(role, what, strength, where));
+        } else {
+            dropped++;
+        }
+    }
+
+    /** Addresses with evidence, in the order each was first seen. */
+    public List<IpAddress> addresses() {
+        return List.copyOf(byAddress.keySet());
+    }
+
+    public List<Evidence> of(IpAddress address) {
+        Map<String, Entry> entries = byAddress.get(address);
+        if (entries == null) {
+            return Collections.emptyList();
+        }
+        List<Evidence> out = new ArrayList<>(entries.size());
+        for (Entry e : entries.values()) {
+            out.add(new Evidence(address, e.role, e.what, e.strength, e.messages, e.first));
+        }
+        return out;
+    }
+
+    public boolean isEmpty() {
+        return byAddress.isEmpty();
+    }
+
+    public int size() {
+        return byAddress.size();
+    }
+
+    /** Pieces of evidence not kept because a bound was reached. */
+    public long dropped() {
+        return dropped;
+    }
+}
