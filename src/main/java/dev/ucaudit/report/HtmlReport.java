@@ -43,6 +43,9 @@ public final class HtmlReport {
     private static final int UNUSED_DESTINATIONS_SHOWN = 50;
     /** Below a week of traffic, an unused opening may just not have had its day yet. */
     private static final long SHORT_WINDOW_NANOS = 7L * 86_400 * 1_000_000_000L;
+    /** Capture times before 2000, or more than a day after the report was written, are damage: no window. */
+    private static final long EARLIEST_CREDIBLE_NANOS = 946_684_800L * 1_000_000_000L;
+    private static final long FUTURE_SLACK_NANOS = 86_400L * 1_000_000_000L;
 
     private HtmlReport() {
     }
@@ -342,7 +345,13 @@ public final class HtmlReport {
             return;
         }
         long window = r.stats().lastNanos - r.stats().firstNanos;
-        if (window < SHORT_WINDOW_NANOS) {
+        boolean credible = r.stats().firstNanos >= EARLIEST_CREDIBLE_NANOS
+                && r.stats().lastNanos <= r.generatedAtMillis() * 1_000_000L + FUTURE_SLACK_NANOS;
+        if (!credible) { // one packet stamped 2100 must not make a second of traffic look like years
+            h.append("<p id=\"unused-warning\" class=\"warn\">⚠ The capture's times run before 2000 or past the time this")
+             .append(" report was written (damaged timestamps), so its window proves nothing: an opening unused here may be")
+             .append(" used daily; use --state over days before closing anything.</p>\n");
+        } else if (window < SHORT_WINDOW_NANOS) {
             h.append("<p id=\"unused-warning\" class=\"warn\">⚠ ").append(esc(span(window)))
              .append(" of traffic: an opening unused here may be used daily; use --state over days before closing anything.</p>\n");
         }

@@ -82,6 +82,9 @@ class StateFileSafetyTest {
         }
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("n2/summary.json").toFile());
         assertTrue(summary.path("unused_history").path("damaged_times").asLong() > 0, summary.path("unused_history").toString());
+        // a second of traffic and one packet of 2100 is no window of 74 years: the short-window warning stays
+        String html = Files.readString(dir.resolve("n2/report.html"));
+        assertTrue(html.contains("id=\"unused-warning\"") && html.contains("damaged timestamps"), "the warning stays");
     }
 
     /** The lab capture's first frame (a documented SCCP packet or whatever it starts with). */
