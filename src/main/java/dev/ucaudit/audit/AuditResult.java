@@ -269,10 +269,10 @@ public final class AuditResult implements Consumer<FlowRecord> {
     }
 
     public boolean portSeen(int protocol, int port) {
-        if (protocol == 6) {
+        if (protocol == IpProtocol.TCP.number()) {
             return tcpPortsSeen.get(port);
         }
-        if (protocol == 17) {
+        if (protocol == IpProtocol.UDP.number()) {
             return udpPortsSeen.get(port);
         }
         return false;

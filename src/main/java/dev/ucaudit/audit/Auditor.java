@@ -1,5 +1,6 @@
 package dev.ucaudit.audit;
 
+import dev.ucaudit.catalog.IpProtocol;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -138,13 +139,13 @@ public final class Auditor implements PacketSink {
             flow = lookupOrCreate(key, d, raw, alen);
             flow.countFragment();
             from = flow.key().isFromA(d.src, alen, flow.key().portA() < 0 ? -1 : d.srcPort) ? Side.A : Side.B;
-        } else if ((d.protocol == 1 || d.protocol == 58) && icmpError(raw, d)) {
+        } else if ((d.protocol == IpProtocol.ICMP.number() || d.protocol == IpProtocol.ICMPV6.number()) && icmpError(raw, d)) {
             return; // evidence about the flow it quotes, counted there apart from its packets
         } else {
             // allocation-free lookup on the packet's fields; a key is made only for a new flow
             flow = flows.lookup(d);
             if (flow != null && (flow.idleBefore(raw.timestampNanos, idleNanos)
-                    || d.protocol == 6 && (d.tcpFlags & 0x12) == 0x02 && flow.tcpClosed())) {
+                    || d.protocol == IpProtocol.TCP.number() && (d.tcpFlags & 0x12) == 0x02 && flow.tcpClosed())) {
                 flows.finish(flow);
                 flow = null;
             }
@@ -157,7 +158,7 @@ public final class Auditor implements PacketSink {
                 flow.countFragment();
             }
         }
-        if ((d.protocol == 1 || d.protocol == 58) && d.payloadLength > 0 && !d.payloadAbsent && d.payloadOffset > 0
+        if ((d.protocol == IpProtocol.ICMP.number() || d.protocol == IpProtocol.ICMPV6.number()) && d.payloadLength > 0 && !d.payloadAbsent && d.payloadOffset > 0
                 && !(d.fragment && d.fragmentOffset != 0)) {
             flow.noteIcmpKind(IcmpKinds.of(d.protocol, raw.data[d.payloadOffset] & 0xff));
         }

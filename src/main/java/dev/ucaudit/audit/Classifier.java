@@ -96,7 +96,7 @@ public final class Classifier {
         if (icmpError != null) {
             verdict = Verdict.UNDOCUMENTED;
             reason = icmpError;
-        } else if ((k.protocol() == 1 || k.protocol() == 58) && IcmpKinds.beyondEcho(flow.icmpKinds())) {
+        } else if ((k.protocol() == IpProtocol.ICMP.number() || k.protocol() == IpProtocol.ICMPV6.number()) && IcmpKinds.beyondEcho(flow.icmpKinds())) {
             verdict = Verdict.UNDOCUMENTED; // not ping: no catalog row documents it
             reason = IcmpKinds.reason(k.protocol(), flow.icmpKinds()) + unknownHosts(initiator, responder);
         } else if (negotiation != null && negotiation.effect() == Negotiation.Effect.DOCUMENTS) {
@@ -143,7 +143,7 @@ public final class Classifier {
                 flow.packets(Side.A) + flow.packets(Side.B), flow.bytes(Side.A) + flow.bytes(Side.B),
                 initiator.role(), responder.role(), verdict, rule, reason, decision.basis(),
                 initiator.name(), responder.name(), flow.packets(is), flow.packets(rs), flow.bytes(is), flow.bytes(rs),
-                k.protocol() == 6 ? flow.tcpFlags(Side.A) | flow.tcpFlags(Side.B) : 0,
+                k.protocol() == IpProtocol.TCP.number() ? flow.tcpFlags(Side.A) | flow.tcpFlags(Side.B) : 0,
                 flow.fragments(), icmpErrors, flow.tunnel() == null || flow.tunnelOuter() ? "" : flow.tunnel(), content);
     }
 

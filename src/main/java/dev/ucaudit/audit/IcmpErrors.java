@@ -35,7 +35,7 @@ final class IcmpErrors {
         }
         int type = b[off] & 0xff;
         int code = b[off + 1] & 0xff;
-        String what = protocol == 1 ? v4(type, code) : protocol == 58 ? v6(type, code) : null;
+        String what = protocol == IpProtocol.ICMP.number() ? v4(type, code) : protocol == IpProtocol.ICMPV6.number() ? v6(type, code) : null;
         if (what == null) {
             return null;
         }
@@ -45,7 +45,7 @@ final class IcmpErrors {
         byte[] src;
         byte[] dst;
         int transport;
-        if (protocol == 1) {
+        if (protocol == IpProtocol.ICMP.number()) {
             if (end - q < 20 || (b[q] & 0xf0) != 0x40) {
                 return null;
             }

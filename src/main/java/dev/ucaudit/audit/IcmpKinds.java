@@ -1,5 +1,6 @@
 package dev.ucaudit.audit;
 
+import dev.ucaudit.catalog.IpProtocol;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ final class IcmpKinds {
 
     /** The kind of an ICMP (protocol 1) or ICMPv6 (58) message of this type. */
     static int of(int protocol, int type) {
-        if (protocol == 1) {
+        if (protocol == IpProtocol.ICMP.number()) {
             return switch (type) {
                 case 0, 8 -> ECHO;
                 case 3 -> UNREACHABLE;
@@ -54,7 +55,7 @@ final class IcmpKinds {
      * echo request and reply only".
      */
     static String reason(int protocol, int kinds) {
-        String icmp = protocol == 58 ? "ICMPv6" : "ICMP";
+        String icmp = protocol == IpProtocol.ICMPV6.number() ? "ICMPv6" : "ICMP";
         List<String> what = new ArrayList<>();
         if ((kinds & NEIGHBOUR_DISCOVERY) != 0) {
             what.add(icmp + " neighbour discovery (neighbour solicitation and advertisement: IPv6 address resolution on the link)");

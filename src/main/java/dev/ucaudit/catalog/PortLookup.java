@@ -133,13 +133,13 @@ public final class PortLookup {
      * IP protocol (others); never null.
      */
     public CandidateSet candidates(int protocol, int port) {
-        if (protocol == 6) {
+        if (protocol == IpProtocol.TCP.number()) {
             return port >= 0 && port < PORTS ? at(tcp, tcpWide, port) : CandidateSet.EMPTY;
         }
-        if (protocol == 17) {
+        if (protocol == IpProtocol.UDP.number()) {
             return port >= 0 && port < PORTS ? at(udp, udpWide, port) : CandidateSet.EMPTY;
         }
-        if (protocol == 132) {
+        if (protocol == IpProtocol.SCTP.number()) {
             // SCTP, a reliable transport like TCP: the guide's TCP rows (SIP 5060/tcp) unless a row names sctp
             if (port < 0 || port >= PORTS) {
                 return CandidateSet.EMPTY;

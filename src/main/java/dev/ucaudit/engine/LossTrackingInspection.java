@@ -1,5 +1,6 @@
 package dev.ucaudit.engine;
 
+import dev.ucaudit.catalog.IpProtocol;
 import java.util.LinkedHashMap;
 import dev.ucaudit.inspect.FlowInspection;
 import dev.ucaudit.inspect.Negotiation;
@@ -31,7 +32,7 @@ public final class LossTrackingInspection implements FlowInspection {
 
     @Override
     public void onPacket(Flow flow, Side from, DecodedPacket d, RawPacket raw) {
-        if (d.protocol == 6 && d.srcPort >= 0 && !(d.fragment && d.fragmentOffset != 0)) {
+        if (d.protocol == IpProtocol.TCP.number() && d.srcPort >= 0 && !(d.fragment && d.fragmentOffset != 0)) {
             estimator.segment(flow, from == Side.A ? 0 : 1, d.tcpFlags, d.tcpSeq, d.tcpAck, d.payloadWireLength);
         }
         if (next.seesEveryPacket() || !flow.inspectionIdle()) {

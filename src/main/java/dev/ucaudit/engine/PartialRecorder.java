@@ -1,5 +1,6 @@
 package dev.ucaudit.engine;
 
+import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.audit.AuditListener;
 import dev.ucaudit.audit.PacketIntake;
 import dev.ucaudit.audit.RunStats;
@@ -119,21 +120,21 @@ final class PartialRecorder implements PacketSink {
 
     /** IPv4 TCP or UDP, not a fragment, with both ports: the decoded fields say all the flows need. */
     private static boolean simple(DecodedPacket d) {
-        return d.ipVersion == 4 && (d.protocol == 6 || d.protocol == 17) && !d.fragment && d.srcPort >= 0 && d.dstPort >= 0;
+        return d.ipVersion == 4 && (d.protocol == IpProtocol.TCP.number() || d.protocol == IpProtocol.UDP.number()) && !d.fragment && d.srcPort >= 0 && d.dstPort >= 0;
     }
 
     private boolean keepsFrame(RawPacket raw, DecodedPacket d) {
         if (!simple(d) || d.tunnelDepth > 0) { // a tunnelled frame also counts in its tunnel's outer flow
             return true;
         }
-        boolean[] inspected = d.protocol == 6 ? tcpInspected : udpInspected;
+        boolean[] inspected = d.protocol == IpProtocol.TCP.number() ? tcpInspected : udpInspected;
         if (inspected[d.srcPort] || inspected[d.dstPort]) {
             return true;
         }
         if (!inspecting) {
             return false;
         }
-        boolean syn = d.protocol == 6 && (d.tcpFlags & 0x12) == 0x02;
+        boolean syn = d.protocol == IpProtocol.TCP.number() && (d.tcpFlags & 0x12) == 0x02;
         boolean payload = d.payloadLength > 0;
         if (!payload && !syn) {
             return false;

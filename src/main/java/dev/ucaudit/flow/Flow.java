@@ -1,5 +1,6 @@
 package dev.ucaudit.flow;
 
+import dev.ucaudit.catalog.IpProtocol;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,7 +92,7 @@ public final class Flow {
         if (timestampNanos > lastSeenNanos) {
             lastSeenNanos = timestampNanos;
         }
-        if (key.protocol() == 6) {
+        if (key.protocol() == IpProtocol.TCP.number()) {
             tcpFlags[i] |= flags;
             allTcpFlags |= flags;
             boolean syn = (flags & 0x02) != 0;

@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect;
 
+import dev.ucaudit.catalog.IpProtocol;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -79,7 +80,7 @@ public final class FragmentReassembler {
     public Optional<Reassembled> offer(DecodedPacket p, byte[] packetBuf) {
         int off = p.payloadOffset;
         int len = p.payloadLength;
-        if (p.fragmentOffset == 0 && p.protocol == 17 && p.srcPort >= 0) {
+        if (p.fragmentOffset == 0 && p.protocol == IpProtocol.UDP.number() && p.srcPort >= 0) {
             off -= 8;
             len += 8;
         }

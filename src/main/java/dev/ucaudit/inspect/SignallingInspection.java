@@ -409,7 +409,7 @@ public final class SignallingInspection implements FlowInspection {
         }
         Direction dir = from == flow.firstSender() ? Direction.FROM_INITIATOR : Direction.FROM_RESPONDER;
         state.context.at(raw.timestampNanos); // also advances the pinhole table's clock
-        if (d.fragment && d.protocol == 17) {
+        if (d.fragment && d.protocol == IpProtocol.UDP.number()) {
             reassembler.advanceTo(raw.timestampNanos);
             reassembler.offer(d, raw.data).ifPresent(whole -> {
                 byte[] ip = whole.ipPayload();
@@ -418,7 +418,7 @@ public final class SignallingInspection implements FlowInspection {
             });
             return;
         }
-        if (d.payloadLength <= 0 && d.protocol != 6) {
+        if (d.payloadLength <= 0 && d.protocol != IpProtocol.TCP.number()) {
             return;
         }
         if (d.protocol == IpProtocol.SCTP.number()) {

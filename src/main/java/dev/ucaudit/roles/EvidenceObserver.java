@@ -1,5 +1,6 @@
 package dev.ucaudit.roles;
 
+import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.decode.DecodedPacket;
 import dev.ucaudit.inventory.IpAddress;
 import dev.ucaudit.packet.RawPacket;
@@ -34,7 +35,7 @@ public final class EvidenceObserver {
     /** An IP packet, the {@code flowPacket}th of its flow. */
     public void ip(DecodedPacket d, RawPacket raw, long flowPacket, EvidenceTable into) {
         if (flowPacket > FIRST_PACKETS || d.payloadLength <= 0 || d.payloadAbsent || d.fragment || raw.data == null
-                || d.protocol != 6 && d.protocol != 17) {
+                || d.protocol != IpProtocol.TCP.number() && d.protocol != IpProtocol.UDP.number()) {
             return;
         }
         byte[] b = raw.data;
@@ -44,7 +45,7 @@ public final class EvidenceObserver {
             return;
         }
         claims.clear();
-        boolean udp = d.protocol == 17;
+        boolean udp = d.protocol == IpProtocol.UDP.number();
         int sp = d.srcPort;
         int dp = d.dstPort;
         if (!udp && (sp == 2000 || dp == 2000)) {
