@@ -210,7 +210,7 @@ class CraftedPartialTest {
         moreIp.ipPackets = good.ipPackets + 1;
         moreIp.packets = good.packets + 1;
         moreIp.input("crafted.pcap").packets = 1;
-        assertTrue(refused(part(blocks, moreIp)).contains("IP packets but holds"));
+        assertTrue(refused(part(blocks, moreIp)).contains("IP packets (and 0 others) but holds"));
         RunStats inputs = copy(good);
         inputs.input("other.pcap").packets = 5;
         assertTrue(refused(part(blocks, inputs)).contains("its inputs"));
