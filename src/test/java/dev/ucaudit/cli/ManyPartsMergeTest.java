@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.testing.AtScale;
 import dev.ucaudit.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +35,7 @@ class ManyPartsMergeTest {
     @TempDir
     Path dir;
 
+    @AtScale
     @Test
     void threeThousandOnePacketPartialsMergeAtOneGigabyte() throws Exception {
         Catalog catalog = new CatalogLoader().load(List.of());

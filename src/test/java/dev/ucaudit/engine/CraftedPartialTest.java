@@ -1,5 +1,6 @@
 package dev.ucaudit.engine;
 
+import dev.ucaudit.testing.AtScale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -163,6 +164,8 @@ class CraftedPartialTest {
     }
 
     /** A week of one-minute periods of a quiet network (one packet each): 10,080 partials, merged at a small cost each. */
+
+    @AtScale
     @Test
     void aWeekOfQuietOneMinutePeriodsCostsWhatItHolds() throws Exception {
         PartialStream stream = new PartialStream(CONFIG, AuditListener.SILENT, "2026-11-02T00:00:00.000Z lo", "lo");

@@ -10,8 +10,9 @@ public final class TestKinds {
     public static final String BROWSER = "browser";
     public static final String JVM = "jvm";
     public static final String PUBLIC_CAPTURES = "public-captures";
+    public static final String SCALE = "scale";
     /** As surefire's excludedGroups takes them. */
-    public static final String SLOW = LIVE + "," + SPARK + "," + BROWSER + "," + JVM + "," + PUBLIC_CAPTURES;
+    public static final String SLOW = LIVE + "," + SPARK + "," + BROWSER + "," + JVM + "," + PUBLIC_CAPTURES + "," + SCALE;
 
     private TestKinds() {
     }
