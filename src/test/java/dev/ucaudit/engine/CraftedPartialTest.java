@@ -214,6 +214,10 @@ class CraftedPartialTest {
         moreIp.packets = good.packets + 1;
         moreIp.input("crafted.pcap").packets = 1;
         assertTrue(refused(part(blocks, moreIp)).contains("IP packets (and 0 others) but holds"));
+        RunStats fewerHeld = copy(good); // the blocks hold more packets than its IP and other packets together
+        fewerHeld.ipPackets = good.ipPackets - 1;
+        fewerHeld.nonIpPackets = 0;
+        assertTrue(refused(part(blocks, fewerHeld)).contains("others) but holds"));
         RunStats inputs = copy(good);
         inputs.input("other.pcap").packets = 5;
         assertTrue(refused(part(blocks, inputs)).contains("its inputs"));
