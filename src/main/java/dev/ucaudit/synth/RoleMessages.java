@@ -41,11 +41,6 @@ public final class RoleMessages {
         return b.toByteArray();
     }
 
-    /** The head of an H.225 RAS message: the RasMessage choice index (0 GRQ, 1 GCF, 3 RRQ, 4 RCF ...) and a sequence number. */
-    public static byte[] ras(int choice, int sequence) {
-        return new byte[] {(byte) (choice << 2), (byte) (sequence >> 8), (byte) sequence, 0, 0, 0, 0, 0};
-    }
-
     /** A CDPv2 frame (802.3, SNAP) of a device with an IPv4 address, capabilities (0x90: host and phone) and a voice VLAN. */
     public static byte[] cdp(byte[] mac, String deviceId, String platform, byte[] ipv4, int capabilities, int voiceVlan) {
         ByteArrayOutputStream t = new ByteArrayOutputStream();

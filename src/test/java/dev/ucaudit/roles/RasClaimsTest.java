@@ -6,7 +6,7 @@ import static dev.ucaudit.roles.DecoderChecks.ip;
 import static dev.ucaudit.roles.DecoderChecks.learned;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ucaudit.synth.RoleMessages;
+import dev.ucaudit.synth.Messages;
 import dev.ucaudit.testing.OnPublicCaptures;
 import dev.ucaudit.testing.PublicCaptures;
 import java.util.List;
@@ -17,15 +17,15 @@ class RasClaimsTest {
     void onlyAGatekeeperConfirms() {
         assertEquals(List.of(Claim.source("gatekeeper", "answers H.225 RAS RCF", Strength.STRONG),
                 Claim.destination("gateway", "answered H.225 RAS RCF (an H.323 endpoint)", Strength.WEAK)),
-                claims(RasClaims::read, RoleMessages.ras(4, 7), Scan.DETECTED));
+                claims(RasClaims::read, Messages.ras(4, 7), Scan.DETECTED));
     }
 
     @Test
     void anEndpointsRequestIsWeak() {
-        List<Claim> c = claims(RasClaims::read, RoleMessages.ras(3, 7), Scan.DETECTED);
+        List<Claim> c = claims(RasClaims::read, Messages.ras(3, 7), Scan.DETECTED);
         assertEquals(Strength.WEAK, c.get(0).strength());
         assertEquals("gatekeeper", c.get(1).role());
-        assertEquals(List.of(), claims(RasClaims::read, RoleMessages.ras(21, 7), Scan.DETECTED)); // IRQ
+        assertEquals(List.of(), claims(RasClaims::read, Messages.ras(21, 7), Scan.DETECTED)); // IRQ
     }
 
     @Test
@@ -33,7 +33,7 @@ class RasClaimsTest {
         claims(RasClaims::read, new byte[] {0x10, 0}, Scan.NEEDS_MORE);
         claims(RasClaims::read, new byte[] {(byte) 0x80, 0, 0}, Scan.INVALID);
         claims(RasClaims::read, new byte[] {(byte) (30 << 2), 0, 0}, Scan.INVALID);
-        everyPrefixIsSafe(RasClaims::read, RoleMessages.ras(1, 9));
+        everyPrefixIsSafe(RasClaims::read, Messages.ras(1, 9));
     }
 
     @Test
