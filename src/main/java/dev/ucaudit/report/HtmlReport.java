@@ -27,8 +27,8 @@ public final class HtmlReport {
     /** Inputs named in the page's title and header (the others are counted). */
     static final int TITLE_INPUTS = ReportPage.TITLE_INPUTS;
     /** The report's own style: copy buttons (shown only with script), the risk badges, the suggestion line. */
-    static final String CSS = ".copy{display:none;border:0;background:none;cursor:pointer;padding:0 0 0 2px;color:#57606a;font:inherit;"
-            + "font-size:11px;line-height:1}.js .copy{display:inline}.copy:hover{color:#0969da}\n"
+    static final String CSS = ".copy{display:none;background:none;cursor:pointer;margin-left:3px;padding:0 3px;color:#57606a;font:inherit;"
+            + "font-size:10px;line-height:1.2;border:1px solid #d0d7de;border-radius:3px}.js .copy{display:inline}.copy:hover{color:#0969da}\n"
             + ".risk{border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap}.risk.r0{background:#ffebe9;color:#b42318}"
             + ".risk.r1{background:#fff1e5;color:#953800}.risk.r2{background:#eaeef2;color:#424a53}\n"
             + ".todo{margin-top:3px;color:#0b4f8a}.voice td{padding-right:18px}\n";
@@ -37,7 +37,7 @@ public final class HtmlReport {
             + "document.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('button.copy');if(!b)return;\n"
             + " var t=b.getAttribute('data-copy'),c=b.previousElementSibling,s=window.getSelection(),r=document.createRange();\n"
             + " r.selectNodeContents(c);s.removeAllRanges();s.addRange(r);\n"
-            + " var done=function(){b.textContent='\u2713';setTimeout(function(){b.textContent='\u29c9';},1500);};\n"
+            + " var done=function(){b.textContent='copied';setTimeout(function(){b.textContent='copy';},1500);};\n"
             + " var old=function(){try{if(document.execCommand('copy'))done();}catch(x){}};\n"
             + " if(navigator.clipboard&&navigator.clipboard.writeText){navigator.clipboard.writeText(t).then(done,old);}else{old();}});\n"
             + "</script>\n";
@@ -375,7 +375,7 @@ public final class HtmlReport {
     static String copyable(IpAddress address) {
         String a = esc(address.text());
         return "<code class=\"addr nw\">" + a + "</code><button type=\"button\" class=\"copy\" data-copy=\""
-                + a + "\" title=\"copy " + a + "\" aria-label=\"copy " + a + "\">⧉</button>";
+                + a + "\" title=\"copy " + a + "\" aria-label=\"copy " + a + "\">copy</button>";
     }
 
     private static String host(IpAddress address, String role, String name) {

@@ -116,12 +116,13 @@ final class Triage {
         FlowRecord f = g.examples().get(0);
         String unknownHost = unknown(f.initiatorRole(), catalog.roles()) ? f.initiator().text()
                 : unknown(f.responderRole(), catalog.roles()) ? f.responder().text() : "";
-        String rows = rows(f, catalog);
+        String rows = rows(f, catalog, true);
         String from = g.initiatorRole() + " → " + g.responderRole();
         switch (risk) {
             case MANAGEMENT -> {
                 String check = "Check the firewall rule that lets " + from + " reach " + management(g)
-                        + (rows.isEmpty() ? ", which no catalog row documents" : "; the catalog documents the port only for " + rows);
+                        + (rows.isEmpty() ? ", which no catalog row documents" : "; the catalog documents the port only for "
+                        + rows(f, catalog, false));
                 return check + (unknownHost.isEmpty() ? ": close it, or add a local catalog row if " + from + " is meant to manage it."
                         : ": close it, or, if " + unknownHost + " is an administration host, add it to the inventory as one.");
             }
@@ -152,11 +153,11 @@ final class Triage {
         }
     }
 
-    /** The catalog rows the first flow's port matches: {@code T6-03 (phone → cucm 2000/tcp)}; empty when none. */
-    private static String rows(FlowRecord f, Catalog catalog) {
+    /** The catalog rows the first flow's port matches: {@code T6-03 (phone → cucm 2000/tcp)}, or their ids alone; empty when none. */
+    private static String rows(FlowRecord f, Catalog catalog, boolean described) {
         List<CatalogRule> rules = catalog.lookup().candidates(f.protocol().number(), f.responderPort()).rules();
         String named = rules.stream().filter(r -> !r.isDuplicate()).limit(ROWS_NAMED)
-                .map(r -> r.id() + " (" + r.describe() + ")").collect(Collectors.joining(", "));
+                .map(r -> described ? r.id() + " (" + r.describe() + ")" : r.id()).collect(Collectors.joining(", "));
         long more = rules.stream().filter(r -> !r.isDuplicate()).count() - ROWS_NAMED;
         return more > 0 ? named + " and " + more + " more rows" : named;
     }
