@@ -45,6 +45,8 @@ public final class MgcpInspector implements Inspector {
             MgcpMessage command = m.isCommand() ? m : commands.get(m.transactionId());
             if (m.isCommand()) {
                 commands.put(ShortText.name(m.transactionId()), kept(m));
+            } else if (command != null && m.code() >= 200 && m.code() < 300) {
+                voice(ctx, command.verb());
             }
             if (m.bodyLength() <= 0) {
                 continue;
@@ -71,5 +73,14 @@ public final class MgcpInspector implements Inspector {
     private static MgcpMessage kept(MgcpMessage m) {
         return new MgcpMessage(ShortText.name(m.verb()), m.code(), ShortText.name(m.transactionId()),
                 ShortText.name(m.endpoint()), ShortText.name(m.callId()), ShortText.name(m.connectionId()), 0, 0);
+    }
+
+    /** An accepted CRCX is a call leg set up on the gateway; an accepted RSIP is the gateway registering. */
+    private static void voice(InspectionContext ctx, String verb) {
+        if ("CRCX".equals(verb)) {
+            ctx.call();
+        } else if ("RSIP".equals(verb)) {
+            ctx.registration();
+        }
     }
 }
