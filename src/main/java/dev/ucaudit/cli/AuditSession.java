@@ -1,7 +1,7 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.text.Printable;
-import dev.ucaudit.audit.RunStats;
+import dev.ucaudit.audit.RunCounts;
 import dev.ucaudit.audit.ScanDetector;
 import dev.ucaudit.report.Completeness;
 import dev.ucaudit.report.FindingGroups;
@@ -21,6 +21,7 @@ import dev.ucaudit.engine.AuditConfig;
 import dev.ucaudit.engine.AuditEngine;
 import dev.ucaudit.audit.FlowRecord;
 import dev.ucaudit.engine.AuditOutcome;
+import dev.ucaudit.engine.AuditSettings;
 import dev.ucaudit.engine.EngineSink;
 import dev.ucaudit.inventory.Inventory;
 import dev.ucaudit.inventory.InventoryLoader;
@@ -74,6 +75,16 @@ final class AuditSession {
     /** {@code wrapInspection} may decorate the inspection (the live command adds its loss estimate). */
     AuditSession(CatalogOptions catalogOptions, AuditOptions options, PrintWriter err, PrintStream errStream,
                  UnaryOperator<FlowInspection> wrapInspection) {
+        this(catalogOptions, options, null, err, errStream, wrapInspection);
+    }
+
+    /** With {@code settings} other than the options' (merge, spark: those partials were recorded with); null: the options'. */
+    AuditSession(CatalogOptions catalogOptions, AuditOptions options, AuditSettings settings, PrintWriter err, PrintStream errStream) {
+        this(catalogOptions, options, settings, err, errStream, UnaryOperator.identity());
+    }
+
+    private AuditSession(CatalogOptions catalogOptions, AuditOptions options, AuditSettings settings, PrintWriter err,
+                         PrintStream errStream, UnaryOperator<FlowInspection> wrapInspection) {
         this.options = options;
         options.check();
         for (String f : options.failOn) {
@@ -98,9 +109,7 @@ final class AuditSession {
         err.flush();
         refuseUnusable(catalogProblems, "catalog");
         refuseUnusable(inventoryProblems, "inventory");
-        AuditConfig config = new AuditConfig(catalog, inventory, options.idleTimeout(), options.maxFlows, options.maxFlowRows,
-                options.listScanFlows, options.maxConversations, !options.noInspection, !options.noProbing,
-                options.decapsulation(), AuditConfig.DEFAULT_PINHOLE_LIFETIME);
+        AuditConfig config = new AuditConfig(catalog, inventory, settings == null ? options.settings() : settings);
         this.engine = new AuditEngine(config, new ProblemLines(errStream), wrapInspection, pinholeUpkeep());
         this.sink = engine.sink();
     }
@@ -141,10 +150,10 @@ final class AuditSession {
     }
 
     /** The inputs of {@code stats} of which nothing could be used. */
-    static List<String> unusableInputs(RunStats stats) {
+    static List<String> unusableInputs(RunCounts stats) {
         return stats.inputs().stream()
-                .filter(i -> !i.error.isEmpty() || (i.packets == 0 && !i.readCompletely))
-                .map(i -> i.name).toList();
+                .filter(i -> !i.error().isEmpty() || (i.packets() == 0 && !i.readCompletely()))
+                .map(i -> i.name()).toList();
     }
 
     /** Finishes the flows, writes the report into {@code dir}, returns the exit status. */
@@ -169,7 +178,7 @@ final class AuditSession {
         // why the report is incomplete (some input, catalog row or inventory row not read in full): exit 2
         List<String> incomplete = Completeness.reasons(outcome.stats(), catalogProblems, inventoryProblems);
         int status = exitStatus(outcome, incomplete);
-        ReportExtras.Outcome extra = extras.evaluate(outcome.result().rows(), unused, outcome.stats().lastNanos);
+        ReportExtras.Outcome extra = extras.evaluate(outcome.result().rows(), unused, outcome.stats().lastNanos());
         if (status == 0 && extra.fails(failOnList())) {
             status = 1;
         }
@@ -196,7 +205,7 @@ final class AuditSession {
                     Printable.escape(String.join("; ", incomplete)));
         }
         out.printf(Locale.ROOT, "ucaudit: %d packets, %d flows: %d documented, %d undocumented, %d port-only; %d conversation pairs; %d unused openings%s%n",
-                outcome.stats().packets, r.flows(), r.documented(), r.undocumented(), r.portOnly(), r.conversationsUnordered().size(),
+                outcome.stats().packets(), r.flows(), r.documented(), r.undocumented(), r.portOnly(), r.conversationsUnordered().size(),
                 unused.size(), inventory.isPresent() ? "" : " (no inventory: a flow whose row needs roles is port-only)");
         if (r.pairsNotListed() > 0) {
             out.printf(Locale.ROOT, "ucaudit: %,d more host pairs (%,d flows, %,d undocumented) beyond --max-conversations %,d: counted, not listed in conversations.csv%n",

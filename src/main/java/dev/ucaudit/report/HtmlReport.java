@@ -7,7 +7,7 @@ import dev.ucaudit.audit.AuditResult;
 import dev.ucaudit.audit.Conversation;
 import dev.ucaudit.audit.FlowRecord;
 import dev.ucaudit.audit.Verdict;
-import dev.ucaudit.audit.RunStats;
+import dev.ucaudit.audit.RunCounts;
 import dev.ucaudit.audit.UnusedOpening;
 import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.inventory.IpAddress;
@@ -95,15 +95,15 @@ public final class HtmlReport {
     }
 
     private static void header(Html h, AuditReport r, List<String> incomplete) {
-        RunStats s = r.stats();
+        RunCounts s = r.stats();
         AuditResult res = r.result();
         String inputs = Completeness.inputNames(s, TITLE_INPUTS);
-        h.append(HtmlPage.head("ucaudit: " + inputs + ", " + Times.iso(s.firstNanos) + " — " + Times.iso(s.lastNanos), ""));
+        h.append(HtmlPage.head("ucaudit: " + inputs + ", " + Times.iso(s.firstNanos()) + " — " + Times.iso(s.lastNanos()), ""));
         incompleteBanner(h, incomplete);
         h.append("<h1>ucaudit — CUCM traffic audit</h1>\n<div class=\"muted\">");
         h.append(esc(r.mode())).append(" audit of ").append(esc(inputs));
-        h.append(" · window <span class=\"nw\">").append(esc(Times.iso(s.firstNanos))).append("</span> — <span class=\"nw\">")
-         .append(esc(Times.iso(s.lastNanos))).append("</span> (").append(esc(span(s.lastNanos - s.firstNanos))).append(")");
+        h.append(" · window <span class=\"nw\">").append(esc(Times.iso(s.firstNanos()))).append("</span> — <span class=\"nw\">")
+         .append(esc(Times.iso(s.lastNanos()))).append("</span> (").append(esc(span(s.lastNanos() - s.firstNanos()))).append(")");
         h.append("<br>Catalog: ").append(esc(String.join(", ", r.catalog().sources()))).append(" (")
          .append(r.catalog().rules().size()).append(" rows) · inventory: ").append(r.inventory().isPresent()
                 ? esc(r.inventory().source()) + " (" + r.inventory().entries().size() + " entries)" : "none");
@@ -115,7 +115,7 @@ public final class HtmlReport {
         }
         long nonCompliant = res.conversationsUnordered().stream().filter(c -> !c.compliant()).count();
         h.append("<div class=\"cards\">");
-        card(h, "packets read", fmt(s.packets), "");
+        card(h, "packets read", fmt(s.packets()), "");
         card(h, "flows", fmt(res.flows()), "");
         card(h, "documented", fmt(res.documented()), "good");
         card(h, "of which by port alone", fmt(res.flows(ContentSeen.PORT_ALONE)), "");
@@ -344,9 +344,9 @@ public final class HtmlReport {
             h.append("<p>None.</p>\n");
             return;
         }
-        long window = r.stats().lastNanos - r.stats().firstNanos;
-        boolean credible = r.stats().firstNanos >= EARLIEST_CREDIBLE_NANOS
-                && r.stats().lastNanos <= r.generatedAtMillis() * 1_000_000L + FUTURE_SLACK_NANOS;
+        long window = r.stats().lastNanos() - r.stats().firstNanos();
+        boolean credible = r.stats().firstNanos() >= EARLIEST_CREDIBLE_NANOS
+                && r.stats().lastNanos() <= r.generatedAtMillis() * 1_000_000L + FUTURE_SLACK_NANOS;
         if (!credible) { // one packet stamped 2100 must not make a second of traffic look like years
             h.append("<p id=\"unused-warning\" class=\"warn\">⚠ The capture's times run before 2000 or past the time this")
              .append(" report was written (damaged timestamps), so its window proves nothing: an opening unused here may be")
@@ -402,15 +402,15 @@ public final class HtmlReport {
     }
 
     private static void inputs(Html h, AuditReport r) {
-        RunStats s = r.stats();
+        RunCounts s = r.stats();
         h.append("<h2>Input</h2>\n<table><thead><tr><th>input</th><th>packets</th><th>problems</th><th>read completely</th>")
          .append("<th>error</th></tr></thead><tbody>\n");
-        List<RunStats.InputStats> listed = s.inputs();
-        for (RunStats.InputStats in : listed.subList(0, Math.min(listed.size(), Completeness.INPUTS_LISTED))) {
-            h.append("<tr><td>").append(esc(in.name)).append("</td><td class=\"n\">").append(fmt(in.packets))
-             .append("</td><td class=\"n\">").append(fmt(in.problems)).append("</td><td>")
-             .append(in.readCompletely ? "✓ yes" : "<span class=\"bad\">✗ no</span>").append("</td><td>")
-             .append(esc(in.error)).append("</td></tr>\n");
+        List<RunCounts.Input> listed = s.inputs();
+        for (RunCounts.Input in : listed.subList(0, Math.min(listed.size(), Completeness.INPUTS_LISTED))) {
+            h.append("<tr><td>").append(esc(in.name())).append("</td><td class=\"n\">").append(fmt(in.packets()))
+             .append("</td><td class=\"n\">").append(fmt(in.problems())).append("</td><td>")
+             .append(in.readCompletely() ? "✓ yes" : "<span class=\"bad\">✗ no</span>").append("</td><td>")
+             .append(esc(in.error())).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
         if (listed.size() > Completeness.INPUTS_LISTED) {
