@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What the run read and could not read: the counting half of summary.json. */
+/**
+ * What the run read and could not read, counted while reading (by the audit and the partial audits
+ * it joins); readers get the snapshot {@link #counts()}.
+ */
 public final class RunStats {
     /** Problems kept word for word; beyond this only counted. */
     public static final int PROBLEMS_KEPT = 200;
@@ -153,5 +156,13 @@ public final class RunStats {
         if (nanos > lastNanos) {
             lastNanos = nanos;
         }
+    }
+
+    /** A snapshot of the counts so far, for readers (the report, the command line). */
+    public RunCounts counts() {
+        return new RunCounts(inputs.values().stream().map(i -> new RunCounts.Input(i.name, i.packets, i.problems, i.error,
+                i.readCompletely, i.notes)).toList(), packets, bytes, ipPackets, nonIpPackets, fragments,
+                new RunCounts.Tunnels(tunnels.packets(), tunnels.tunnels(), tunnels.packetsOfUnlisted()), firstNanos, lastNanos,
+                undecodable, unknownLinkTypes, problems, problemsTotal);
     }
 }

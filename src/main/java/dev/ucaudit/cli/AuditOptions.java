@@ -3,6 +3,7 @@ package dev.ucaudit.cli;
 import java.util.Locale;
 import dev.ucaudit.audit.ScanDetector;
 import dev.ucaudit.decode.Decapsulation;
+import dev.ucaudit.engine.AuditSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,5 +126,12 @@ final class AuditOptions {
 
     Duration idleTimeout() {
         return Duration.ofSeconds(Math.max(1, idleTimeoutSeconds));
+    }
+
+    /** The settings these options give (the pinhole lifetime has no option: its default). */
+    AuditSettings settings() {
+        return AuditSettings.builder().idleTimeout(idleTimeout()).maxFlows(maxFlows).maxFlowRows(maxFlowRows)
+                .listScanFlows(listScanFlows).maxConversations(maxConversations).inspection(!noInspection).probing(!noProbing)
+                .decapsulation(decapsulation()).build();
     }
 }

@@ -1,11 +1,9 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.text.Printable;
-import dev.ucaudit.audit.RunStats;
+import dev.ucaudit.audit.RunCounts;
 import dev.ucaudit.audit.ScanDetector;
-import dev.ucaudit.report.Completeness;
 import dev.ucaudit.report.FindingGroups;
-import java.nio.file.Files;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -21,30 +19,27 @@ import dev.ucaudit.engine.AuditConfig;
 import dev.ucaudit.engine.AuditEngine;
 import dev.ucaudit.audit.FlowRecord;
 import dev.ucaudit.engine.AuditOutcome;
+import dev.ucaudit.engine.AuditSettings;
+import dev.ucaudit.run.ReportExtras;
+import dev.ucaudit.run.ReportRun;
 import dev.ucaudit.engine.EngineSink;
 import dev.ucaudit.inventory.Inventory;
 import dev.ucaudit.inventory.InventoryLoader;
-import dev.ucaudit.report.AuditReport;
-import dev.ucaudit.report.ReportFolderSwap;
-import dev.ucaudit.report.ReportWriter;
-import dev.ucaudit.report.SummaryJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * One audit's set-up and ending, shared by {@code audit} and {@code live}: loads catalog and
- * inventory, configures the {@link AuditEngine}, then writes the report folder and decides the exit status.
+ * One audit's set-up and ending, shared by {@code audit}, {@code live}, {@code merge} and {@code spark}: loads
+ * catalog and inventory, configures the {@link AuditEngine}, then has {@link ReportRun} write the report folder
+ * and decide the exit status, and tells the user what it found.
  */
 final class AuditSession {
-    static final Set<String> FAIL_ON = Set.of("undocumented", "port-only", "unused", "problems", "escaped", "none");
 
     final Catalog catalog;
     final List<CatalogProblem> catalogProblems;
@@ -54,6 +49,8 @@ final class AuditSession {
     /** The engine's sink, for the commands that feed it packets and read its counters. */
     final EngineSink sink;
     final AuditOptions options;
+    /** Writes the report and decides the exit status. */
+    private final ReportRun reportRun;
     /** The unused openings of the last {@link #finishAndWrite}, for the live command's cumulative view. */
     List<UnusedOpening> lastUnused = List.of();
     /** The flow rows of the last {@link #finishAndWrite} ({@code --format jsonl}). */
@@ -62,7 +59,7 @@ final class AuditSession {
     /** A partial audit written while reading (audit --partial, merge): moved into the report as partial.bin.gz. */
     Path partialFile;
     /** The name a report folder gives its partial audit. */
-    static final String PARTIAL = "partial.bin.gz";
+    static final String PARTIAL = ReportRun.PARTIAL;
 
     /** Policy check and unused-over-time history (audit --allowed/--state); NONE unless the command sets it. */
     ReportExtras extras = ReportExtras.NONE;
@@ -74,10 +71,20 @@ final class AuditSession {
     /** {@code wrapInspection} may decorate the inspection (the live command adds its loss estimate). */
     AuditSession(CatalogOptions catalogOptions, AuditOptions options, PrintWriter err, PrintStream errStream,
                  UnaryOperator<FlowInspection> wrapInspection) {
+        this(catalogOptions, options, null, err, errStream, wrapInspection);
+    }
+
+    /** With {@code settings} other than the options' (merge, spark: those partials were recorded with); null: the options'. */
+    AuditSession(CatalogOptions catalogOptions, AuditOptions options, AuditSettings settings, PrintWriter err, PrintStream errStream) {
+        this(catalogOptions, options, settings, err, errStream, UnaryOperator.identity());
+    }
+
+    private AuditSession(CatalogOptions catalogOptions, AuditOptions options, AuditSettings settings, PrintWriter err,
+                         PrintStream errStream, UnaryOperator<FlowInspection> wrapInspection) {
         this.options = options;
         options.check();
         for (String f : options.failOn) {
-            if (!FAIL_ON.contains(f.toLowerCase(Locale.ROOT))) {
+            if (!ReportRun.FAIL_ON.contains(f.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("--fail-on '" + f + "' is not one of undocumented, unused, problems, escaped, none");
             }
         }
@@ -98,10 +105,9 @@ final class AuditSession {
         err.flush();
         refuseUnusable(catalogProblems, "catalog");
         refuseUnusable(inventoryProblems, "inventory");
-        AuditConfig config = new AuditConfig(catalog, inventory, options.idleTimeout(), options.maxFlows, options.maxFlowRows,
-                options.listScanFlows, options.maxConversations, !options.noInspection, !options.noProbing,
-                options.decapsulation(), AuditConfig.DEFAULT_PINHOLE_LIFETIME);
+        AuditConfig config = new AuditConfig(catalog, inventory, settings == null ? options.settings() : settings);
         this.engine = new AuditEngine(config, new ProblemLines(errStream), wrapInspection, pinholeUpkeep());
+        this.reportRun = new ReportRun(catalog, catalogProblems, inventory, inventoryProblems, options.failOn);
         this.sink = engine.sink();
     }
 
@@ -141,10 +147,8 @@ final class AuditSession {
     }
 
     /** The inputs of {@code stats} of which nothing could be used. */
-    static List<String> unusableInputs(RunStats stats) {
-        return stats.inputs().stream()
-                .filter(i -> !i.error.isEmpty() || (i.packets == 0 && !i.readCompletely))
-                .map(i -> i.name).toList();
+    static List<String> unusableInputs(RunCounts stats) {
+        return ReportRun.unusableInputs(stats);
     }
 
     /** Finishes the flows, writes the report into {@code dir}, returns the exit status. */
@@ -166,37 +170,19 @@ final class AuditSession {
         List<UnusedOpening> unused = outcome.unused();
         lastUnused = unused;
         lastRows = outcome.result().rows();
-        // why the report is incomplete (some input, catalog row or inventory row not read in full): exit 2
-        List<String> incomplete = Completeness.reasons(outcome.stats(), catalogProblems, inventoryProblems);
-        int status = exitStatus(outcome, incomplete);
-        ReportExtras.Outcome extra = extras.evaluate(outcome.result().rows(), unused, outcome.stats().lastNanos);
-        if (status == 0 && extra.fails(failOnList())) {
-            status = 1;
+        ReportRun.Written written = reportRun.write(outcome, extras, partialFile, mode, dir, capture);
+        if (dir != null) {
+            partialFile = null; // moved into the report
         }
-        AuditReport report = new AuditReport(mode, catalog, catalogProblems, inventory, inventoryProblems,
-                outcome.stats(), outcome.result(), unused, outcome.inspection(), capture,
-                outcome.flowsEvictedIdle(), outcome.flowsEvictedSize(), failOnList(), status, System.currentTimeMillis());
-        List<String> extraLines = new ArrayList<>();
-        // the whole report is built beside --out and swapped in: the old report or the new, never a mix;
-        // summary.json is written once, last, after every other file and the state file
-        // dir null: no report folder (audit --format jsonl without --out: the flows go to standard output only)
-        if (dir != null) new ReportFolderSwap().replace(dir, staged -> {
-            ReportWriter.writeAllButSummary(staged, report);
-            if (partialFile != null) {
-                Files.move(partialFile, staged.resolve(PARTIAL));
-                partialFile = null;
-            }
-            ReportExtras.Written written = extra.write(staged);
-            extraLines.addAll(written.lines());
-            SummaryJson.write(staged.resolve("summary.json"), report, written.sections());
-        });
+        List<String> incomplete = written.incomplete();
+        int status = written.status();
         AuditResult r = outcome.result();
         if (!incomplete.isEmpty()) {
             out.printf(Locale.ROOT, "ucaudit: INCOMPLETE: this report does not cover all its input: %s%n",
                     Printable.escape(String.join("; ", incomplete)));
         }
         out.printf(Locale.ROOT, "ucaudit: %d packets, %d flows: %d documented, %d undocumented, %d port-only; %d conversation pairs; %d unused openings%s%n",
-                outcome.stats().packets, r.flows(), r.documented(), r.undocumented(), r.portOnly(), r.conversationsUnordered().size(),
+                outcome.stats().packets(), r.flows(), r.documented(), r.undocumented(), r.portOnly(), r.conversationsUnordered().size(),
                 unused.size(), inventory.isPresent() ? "" : " (no inventory: a flow whose row needs roles is port-only)");
         if (r.pairsNotListed() > 0) {
             out.printf(Locale.ROOT, "ucaudit: %,d more host pairs (%,d flows, %,d undocumented) beyond --max-conversations %,d: counted, not listed in conversations.csv%n",
@@ -230,7 +216,7 @@ final class AuditSession {
             }
             err.flush();
         }
-        extraLines.forEach(line -> out.println(Printable.escape(line)));
+        written.extraLines().forEach(line -> out.println(Printable.escape(line)));
         FindingsText.print(out, FindingGroups.of(r.rows()), options.top);
         out.printf("ucaudit: %s%n", dir == null ? "no report folder written (flows on standard output; --out DIR writes one)"
                 : "report written to " + Printable.escape(dir.resolve("report.html").toString()));
@@ -240,24 +226,5 @@ final class AuditSession {
             err.flush();
         }
         return status;
-    }
-
-    private List<String> failOnList() {
-        return options.failOn.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
-    }
-
-    private int exitStatus(AuditOutcome outcome, List<String> incomplete) {
-        if (!incomplete.isEmpty()) {
-            return 2;
-        }
-        List<String> failOn = new ArrayList<>(failOnList());
-        if (failOn.contains("none")) {
-            return 0;
-        }
-        boolean findings = (failOn.contains("undocumented") && outcome.result().undocumented() > 0)
-                || (failOn.contains("port-only") && outcome.result().portOnly() > 0)
-                || (failOn.contains("unused") && !outcome.unused().isEmpty())
-                || (failOn.contains("problems") && (outcome.stats().problemsTotal() > 0 || outcome.stats().undecodableTotal() > 0));
-        return findings ? 1 : 0;
     }
 }

@@ -95,9 +95,15 @@ final class MergeCommand implements Callable<Integer> {
             partials.add(read.partial());
         }
         RecordedOptions recorded = first.partial().options().orElseThrow();
-        String taken = MergeOptions.takeRecorded(spec.commandLine().getParseResult(), options, recorded);
+        MergeOptions.Adopted adopted;
+        try {
+            adopted = MergeOptions.takeRecorded(spec.commandLine().getParseResult(), options, recorded);
+        } catch (IllegalArgumentException e) {
+            return refuse(err, first.file() + ": damaged partial audit: " + e.getMessage());
+        }
+        String taken = adopted.taken();
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
-        AuditSession session = new AuditSession(catalogOptions, options, err, errStream);
+        AuditSession session = new AuditSession(catalogOptions, options, adopted.settings(), err, errStream);
         RecordedOptions used = RecordedOptions.of(session.engine.config());
         String refused = MergeOptions.refusal(recorded, used, first.file());
         if (refused != null) {

@@ -1,80 +1,81 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.engine.AuditSettings;
 import dev.ucaudit.engine.RecordedOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.ParseResult;
 
 /**
- * What {@code merge} runs with: the options its partials were recorded with, unless the command line
- * gives them; given options that would change which bytes the partials kept (or a catalog other than
- * theirs, or no inventory where they had one) are refused.
+ * What {@code merge} and {@code spark} run with when partials are among their inputs: the settings the
+ * partials were recorded with, but for those the command line gives; given options that would change
+ * which bytes the partials kept (or a catalog other than theirs, or no inventory where they had one)
+ * are refused.
  */
 final class MergeOptions {
     private MergeOptions() {
     }
 
     /**
-     * Sets every option the command line did not give to its recorded value.
+     * The settings to run with, and those taken from the partials that differ from the command line's defaults.
      *
-     * @return the options taken so, as "--idle-timeout 60, --no-inspection" (empty when none differed from the defaults)
+     * @param taken as "--no-inspection, --idle-timeout 60" (empty when none differed)
      */
-    static String takeRecorded(ParseResult given, AuditOptions o, RecordedOptions recorded) {
+    record Adopted(AuditSettings settings, String taken) {
+    }
+
+    /**
+     * The settings {@code recorded} holds, but for those the command line gave ({@code given}, {@code o}).
+     *
+     * @throws IllegalArgumentException when a recorded value is not one this build records (a damaged partial)
+     */
+    static Adopted takeRecorded(ParseResult given, AuditOptions o, RecordedOptions recorded) {
+        AuditSettings fromOptions = o.settings();
+        Map<String, String> optionsGive = fromOptions.recorded();
+        Map<String, String> chosen = new LinkedHashMap<>(optionsGive);
+        for (AuditSettings.Key k : AuditSettings.Key.values()) {
+            String v = recorded.values().get(k.key());
+            if (v != null && !given.hasMatchedOption(option(k))) {
+                chosen.put(k.key(), v);
+            }
+        }
+        AuditSettings settings = AuditSettings.fromRecorded(chosen, fromOptions);
         List<String> taken = new ArrayList<>();
-        if (!given.hasMatchedOption("--no-inspection") && recorded.get(RecordedOptions.INSPECTION).equals("off") != o.noInspection) {
-            o.noInspection = recorded.get(RecordedOptions.INSPECTION).equals("off");
-            taken.add(o.noInspection ? "--no-inspection" : "inspection on");
-        }
-        if (!given.hasMatchedOption("--no-probing") && recorded.get(RecordedOptions.PROBING).equals("off") != o.noProbing) {
-            o.noProbing = recorded.get(RecordedOptions.PROBING).equals("off");
-            taken.add(o.noProbing ? "--no-probing" : "probing on");
-        }
-        String decap = recorded.get(RecordedOptions.DECAPSULATION);
-        if (!given.hasMatchedOption("--decapsulate") && !decap.isEmpty() && !decap.equals(o.decapsulate)) {
-            o.decapsulate = decap;
-            taken.add("--decapsulate " + decap);
-        }
-        String vxlan = recorded.get(RecordedOptions.VXLAN_PORTS);
-        if (!given.hasMatchedOption("--vxlan-port") && !vxlan.isEmpty()) {
-            o.vxlanPorts = new ArrayList<>(Arrays.stream(vxlan.split(",")).map(Integer::valueOf).toList());
-        }
-        String idle = recorded.get(RecordedOptions.IDLE_TIMEOUT);
-        if (!given.hasMatchedOption("--idle-timeout") && !idle.isEmpty()) {
-            Duration d = RecordedOptions.duration(idle);
-            if (d.toSeconds() != o.idleTimeoutSeconds) {
-                o.idleTimeoutSeconds = d.toSeconds();
-                taken.add("--idle-timeout " + d.toSeconds());
+        for (AuditSettings.Key k : AuditSettings.Key.values()) {
+            String v = chosen.get(k.key());
+            String shown = v.equals(optionsGive.get(k.key())) ? "" : shown(k, v);
+            if (!shown.isEmpty()) {
+                taken.add(shown);
             }
         }
-        if (!given.hasMatchedOption("--max-flows") && !recorded.get(RecordedOptions.MAX_FLOWS).isEmpty()) {
-            long v = Long.parseLong(recorded.get(RecordedOptions.MAX_FLOWS));
-            if (v != o.maxFlows) {
-                o.maxFlows = v;
-                taken.add("--max-flows " + v);
-            }
-        }
-        if (!given.hasMatchedOption("--max-flow-rows") && !recorded.get(RecordedOptions.MAX_FLOW_ROWS).isEmpty()) {
-            int v = Integer.parseInt(recorded.get(RecordedOptions.MAX_FLOW_ROWS));
-            if (v != o.maxFlowRows) {
-                o.maxFlowRows = v;
-                taken.add("--max-flow-rows " + v);
-            }
-        }
-        if (!given.hasMatchedOption("--max-conversations") && !recorded.get(RecordedOptions.MAX_CONVERSATIONS).isEmpty()) {
-            int v = Integer.parseInt(recorded.get(RecordedOptions.MAX_CONVERSATIONS));
-            if (v != o.maxConversations) {
-                o.maxConversations = v;
-                taken.add("--max-conversations " + v);
-            }
-        }
-        if (!given.hasMatchedOption("--list-scan-flows") && recorded.get(RecordedOptions.LIST_SCAN_FLOWS).equals("on") != o.listScanFlows) {
-            o.listScanFlows = recorded.get(RecordedOptions.LIST_SCAN_FLOWS).equals("on");
-            taken.add(o.listScanFlows ? "--list-scan-flows" : "scan flows summarized");
-        }
-        return String.join(", ", taken);
+        return new Adopted(settings, String.join(", ", taken));
+    }
+
+    /** The command line's option for a setting (the pinhole lifetime has none: never given). */
+    private static String option(AuditSettings.Key k) {
+        return switch (k) {
+            case INSPECTION -> "--no-inspection";
+            case PROBING -> "--no-probing";
+            case PINHOLE_LIFETIME -> "--pinhole-lifetime";
+            default -> "--" + k.key();
+        };
+    }
+
+    /** A setting taken, as the command line would give it ("" for one it has no option for). */
+    private static String shown(AuditSettings.Key k, String v) {
+        return switch (k) {
+            case INSPECTION -> v.equals("off") ? "--no-inspection" : "inspection on";
+            case PROBING -> v.equals("off") ? "--no-probing" : "probing on";
+            case LIST_SCAN_FLOWS -> v.equals("on") ? "--list-scan-flows" : "scan flows summarized";
+            case IDLE_TIMEOUT -> "--idle-timeout " + Duration.parse(v).toSeconds();
+            case VXLAN_PORTS -> v.isEmpty() ? "" : "--vxlan-port " + v;
+            case PINHOLE_LIFETIME -> "";
+            default -> option(k) + " " + v;
+        };
     }
 
     /**

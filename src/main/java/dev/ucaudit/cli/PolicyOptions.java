@@ -3,6 +3,7 @@ package dev.ucaudit.cli;
 import dev.ucaudit.text.Printable;
 import dev.ucaudit.catalog.Roles;
 import dev.ucaudit.engine.RecordedOptions;
+import dev.ucaudit.run.ReportExtras;
 import dev.ucaudit.policy.AllowedPolicy;
 import dev.ucaudit.policy.PolicyLoader;
 import dev.ucaudit.history.OpeningHistory;

@@ -2,7 +2,7 @@ package dev.ucaudit.cli;
 
 import dev.ucaudit.engine.RecordedOptions;
 import dev.ucaudit.text.Printable;
-import dev.ucaudit.audit.RunStats;
+import dev.ucaudit.audit.RunCounts;
 import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.spark.ConfigCopy;
 import dev.ucaudit.spark.InputOrder;
@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,6 +75,9 @@ final class SparkCommand implements Callable<Integer> {
             description = "Also write partial.bin.gz into the report, as audit --partial does, so that `ucaudit merge` can join it with other reports.")
     boolean partial;
 
+    /** The run's set-up, made once the reports' partial audits are read (see {@link #session(Optional, PrintWriter, PrintStream)}). */
+    private AuditSession session;
+
     @Parameters(paramLabel = "PATH", arity = "1..*",
             description = {"Capture files, report folders (holding partial.bin.gz) or such files, folders (searched recursively for"
                 + " .pcap, .pcapng, .cap and .gz files and for report folders) or globs, as local paths or Hadoop URLs: file:,"
@@ -85,6 +91,7 @@ final class SparkCommand implements Callable<Integer> {
                     + " installation, or run spark-submit --class dev.ucaudit.cli.SparkMain ucaudit.jar (see docs/scale.md)");
         }
         options.checkOut(spec.commandLine());
+        options.check(); // before Spark starts (the set-up checks again, once the reports' options are taken)
         if (options.filter != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--filter is not supported by spark (the tasks read without libpcap); filter the captures first");
@@ -124,18 +131,51 @@ final class SparkCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The run's set-up, once the reports' partial audits are read: options the command line does not give are
+     * those the reports were recorded with (as in merge), so that the captures are audited as the reports were.
+     */
+    private AuditSession session(Optional<RecordedOptions> recorded, PrintWriter err, PrintStream errStream)
+            throws CaptureException {
+        MergeOptions.Adopted adopted;
+        try {
+            adopted = recorded.map(r -> MergeOptions.takeRecorded(spec.commandLine().getParseResult(), options, r))
+                    .orElse(new MergeOptions.Adopted(options.settings(), ""));
+        } catch (IllegalArgumentException e) {
+            throw new CaptureException("a report's partial audit is damaged: " + e.getMessage(), e);
+        }
+        String taken = adopted.taken();
+        AuditSession session = new AuditSession(catalogOptions, options, adopted.settings(), err, errStream);
+        if (!taken.isEmpty() && !options.quiet) {
+            err.println("ucaudit: audited with the options the reports' partial audits were recorded with: " + taken);
+            err.flush();
+        }
+        session.extras = policyOptions.prepare(session.catalog.roles(), options.failOn,
+                RecordedOptions.of(session.engine.config()));
+        return session;
+    }
+
+    private ConfigCopy copy(AuditSession session) {
+        try {
+            return ConfigCopy.of(session.engine.config(), catalogOptions.catalogs, options.inventory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Integer audit(SparkJob job) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter summary = options.quiet ? ProgressLine.discard() : out;
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
-        AuditSession session = new AuditSession(catalogOptions, options, err, errStream);
-        session.extras = policyOptions.prepare(session.catalog.roles(), options.failOn,
-                RecordedOptions.of(session.engine.config()));
-        ConfigCopy copy = ConfigCopy.of(session.engine.config(), catalogOptions.catalogs, options.inventory);
         SparkAudit.Result result;
         try {
-            result = SparkAudit.run(job, session.engine.config(), copy, new ProblemLines(errStream));
+            result = SparkAudit.run(job, recorded -> {
+                session = session(recorded, err, errStream);
+                return new SparkAudit.Chosen(session.engine.config(), copy(session));
+            }, new ProblemLines(errStream));
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the catalog or inventory could not be read for the executors' copy
         } catch (CaptureException e) {
             err.println("ucaudit: " + Printable.escape(e.getMessage()) + "; nothing was audited and " + Printable.escape(options.out.toString()) + " was left as it was");
             err.flush();
@@ -150,12 +190,12 @@ final class SparkCommand implements Callable<Integer> {
                 err.println("ucaudit: warning: " + Printable.escape(d.name()) + " holds the same partial audit as " + Printable.escape(String.valueOf(d.sameAs())) + "; it is read once");
             }
         }
-        RunStats stats = result.outcome().stats();
+        RunCounts stats = result.outcome().stats();
         List<String> unusable = AuditSession.unusableInputs(stats);
         if (!unusable.isEmpty()) {
-            for (RunStats.InputStats input : stats.inputs()) {
-                if (!input.error.isEmpty()) {
-                    err.println("ucaudit: " + Printable.escape(String.valueOf(input.error)));
+            for (RunCounts.Input input : stats.inputs()) {
+                if (!input.error().isEmpty()) {
+                    err.println("ucaudit: " + Printable.escape(String.valueOf(input.error())));
                 }
             }
             for (String name : unusable) {

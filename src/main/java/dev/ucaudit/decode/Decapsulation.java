@@ -1,5 +1,6 @@
 package dev.ucaudit.decode;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Arrays;
  * tunnel is described in {@link DecodedPacket}'s tunnel fields; with {@link #NONE} the outer packet
  * is the packet (a GRE or IP-in-IP tunnel is then one flow).
  */
-public record Decapsulation(boolean enabled, int[] vxlanPorts) {
+public record Decapsulation(boolean enabled, int[] vxlanPorts) implements Serializable {
     /** Standard VXLAN port (RFC 7348). */
     public static final int VXLAN_PORT = 4789;
     public static final Decapsulation AUTO = new Decapsulation(true, new int[] {VXLAN_PORT});

@@ -8,7 +8,7 @@ import dev.ucaudit.audit.AuditResult;
 import dev.ucaudit.audit.Auditor;
 import dev.ucaudit.audit.Classifier;
 import dev.ucaudit.inspect.FlowInspection;
-import dev.ucaudit.audit.RunStats;
+import dev.ucaudit.audit.RunCounts;
 import dev.ucaudit.inspect.SignallingInspection;
 import dev.ucaudit.audit.UnusedOpenings;
 import dev.ucaudit.capture.CaptureException;
@@ -61,22 +61,24 @@ public final class AuditEngine {
                        Executor maintenance) {
         this.config = config;
         this.listener = listener;
+        AuditSettings settings = config.settings();
         this.auditor = new Auditor(new Classifier(config.catalog(), config.inventory()),
-                wrapInspection.apply(inspection(config, maintenance)), newResult(), config.maxFlows(), config.idleTimeout(),
-                listener, FlowTable.Kind.INTRUSIVE, config.decapsulation());
+                wrapInspection.apply(inspection(config, maintenance)), newResult(), settings.maxFlows(), settings.idleTimeout(),
+                listener, FlowTable.Kind.INTRUSIVE, settings.decapsulation());
         this.sink = new AuditorSink(auditor);
     }
 
     /** The signalling inspection a config asks for: none when inspection is off. */
     static FlowInspection inspection(AuditConfig config, Executor maintenance) {
-        return config.inspection()
-                ? new SignallingInspection(config.catalog(), config.inventory(), config.pinholeLifetime(), config.probing(),
-                        maintenance)
+        AuditSettings settings = config.settings();
+        return settings.inspection()
+                ? new SignallingInspection(config.catalog(), config.inventory(), settings.pinholeLifetime(), settings.probing(), maintenance)
                 : FlowInspection.NONE;
     }
 
     private AuditResult newResult() {
-        return new AuditResult(config.maxFlowRows(), config.listScanFlows(), config.maxConversations());
+        AuditSettings settings = config.settings();
+        return new AuditResult(settings.maxFlowRows(), settings.listScanFlows(), settings.maxConversations());
     }
 
     public AuditConfig config() {
@@ -146,9 +148,9 @@ public final class AuditEngine {
         return read(source.name(), () -> source, (s, sink) -> sink);
     }
 
-    /** What was read so far (inputs, packets, problems). */
-    public RunStats stats() {
-        return auditor.stats();
+    /** What was read so far (inputs, packets, problems), as a snapshot. */
+    public RunCounts stats() {
+        return auditor.stats().counts();
     }
 
     /** End of input: every open flow is classified, and the outcome is complete. */
@@ -241,7 +243,7 @@ public final class AuditEngine {
 
     private AuditOutcome outcome() {
         AuditResult result = auditor.result();
-        return new AuditOutcome(result, auditor.stats(), UnusedOpenings.find(config.catalog(), config.inventory(), result),
+        return new AuditOutcome(result, auditor.stats().counts(), UnusedOpenings.find(config.catalog(), config.inventory(), result),
                 auditor.inspection().stats(), auditor.flowsEvictedIdle(), auditor.flowsEvictedSize());
     }
 

@@ -50,12 +50,12 @@ final class PartialRecorder implements PacketSink {
 
 
     PartialRecorder(AuditConfig config, AuditListener listener, Consumer<EventBlock> out) {
-        this.intake = new PacketIntake(config.decapsulation(), listener);
-        this.inspecting = config.inspection();
+        this.intake = new PacketIntake(config.settings().decapsulation(), listener);
+        this.inspecting = config.settings().inspection();
         this.out = out;
         // a flow's first payloads are counted from its start: a SYN, or a gap no flow lives through
-        this.payloads = new PayloadCounts(config.idleTimeout().toNanos() / 2);
-        if (config.inspection()) {
+        this.payloads = new PayloadCounts(config.settings().idleTimeout().toNanos() / 2);
+        if (config.settings().inspection()) {
             // looked up as the inspection looks rows up, on the ports some inspector row names
             for (CatalogRule r : config.catalog().rules()) {
                 if (r.inspect().isEmpty()) {

@@ -5,8 +5,6 @@ import dev.ucaudit.inventory.InventoryEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -19,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Everything that changes what a partial audit means, as it was recorded: the format, the catalog
- * and inventory (digests of their rows, not of file names), inspection and probing, decapsulation and
- * the VXLAN ports, the idle timeout, the pinhole lifetime and the limits. Two partials merge into one
+ * and inventory (digests of their rows, not of file names), and the {@link AuditSettings} (inspection
+ * and probing, decapsulation and the VXLAN ports, the idle timeout, the pinhole lifetime and the limits). Two partials merge into one
  * audit's report only when their options are equal. Some options shape only the classification after
  * the merge ({@link #CLASSIFICATION_ONLY}): a merge may give them anew; the others decide which bytes
  * a partial kept and must be those it was recorded with. Immutable; keys in a fixed order.
@@ -29,54 +27,54 @@ public record RecordedOptions(Map<String, String> values) {
     public static final String FORMAT = "format";
     public static final String CATALOG = "catalog";
     public static final String INVENTORY = "inventory";
-    public static final String INSPECTION = "inspection";
-    public static final String PROBING = "probing";
-    public static final String DECAPSULATION = "decapsulate";
-    public static final String VXLAN_PORTS = "vxlan-port";
-    public static final String IDLE_TIMEOUT = "idle-timeout";
-    public static final String PINHOLE_LIFETIME = "pinhole-lifetime";
-    public static final String MAX_FLOWS = "max-flows";
-    public static final String MAX_FLOW_ROWS = "max-flow-rows";
-    public static final String MAX_CONVERSATIONS = "max-conversations";
-    public static final String LIST_SCAN_FLOWS = "list-scan-flows";
     /** The value of {@link #INVENTORY} when there was none. */
     public static final String NONE = "none";
-    /** Options read only when the merged whole is classified: what a partial kept does not depend on them. */
-    public static final Set<String> CLASSIFICATION_ONLY = Set.of(INVENTORY, PROBING, PINHOLE_LIFETIME, MAX_FLOWS,
-            MAX_FLOW_ROWS, MAX_CONVERSATIONS, LIST_SCAN_FLOWS);
+    /**
+     * Options read only when the merged whole is classified: what a partial kept does not depend on them (the
+     * inventory, and the settings {@link AuditSettings.Key#classificationOnly()} says so of).
+     */
+    public static final Set<String> CLASSIFICATION_ONLY = classificationOnly();
     private static final int MAX_ITEMS = 64;
 
     public RecordedOptions {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** The options of {@code config}, in this build's partial audit format. */
+    private static Set<String> classificationOnly() {
+        Set<String> keys = new LinkedHashSet<>(List.of(INVENTORY));
+        for (AuditSettings.Key k : AuditSettings.Key.values()) {
+            if (k.classificationOnly()) {
+                keys.add(k.key());
+            }
+        }
+        return Collections.unmodifiableSet(keys);
+    }
+
+    /**
+     * The options of {@code config}, in this build's partial audit format: the format, the digests of the catalog
+     * and inventory, then the settings as {@link AuditSettings#recorded()} gives them.
+     */
     public static RecordedOptions of(AuditConfig config) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(FORMAT, Integer.toString(PartialAuditFormat.VERSION));
         m.put(CATALOG, catalogDigest(config.catalog().rules()));
         m.put(INVENTORY, config.inventory().isPresent() ? inventoryDigest(config.inventory().entries()) : NONE);
-        m.put(INSPECTION, onOff(config.inspection()));
-        m.put(PROBING, onOff(config.probing()));
-        m.put(DECAPSULATION, config.decapsulation().enabled() ? "auto" : "none");
-        m.put(VXLAN_PORTS, Arrays.stream(config.decapsulation().vxlanPorts()).sorted().mapToObj(Integer::toString)
-                .collect(Collectors.joining(",")));
-        m.put(IDLE_TIMEOUT, config.idleTimeout().toString());
-        m.put(PINHOLE_LIFETIME, config.pinholeLifetime().toString());
-        m.put(MAX_FLOWS, Long.toString(config.maxFlows()));
-        m.put(MAX_FLOW_ROWS, Integer.toString(config.maxFlowRows()));
-        m.put(MAX_CONVERSATIONS, Integer.toString(config.maxConversations()));
-        m.put(LIST_SCAN_FLOWS, onOff(config.listScanFlows()));
+        m.putAll(config.settings().recorded());
         return new RecordedOptions(m);
+    }
+
+    /**
+     * The settings recorded here; a setting not recorded keeps its value in {@code base}.
+     *
+     * @throws IllegalArgumentException when a recorded value is not one this build records (a damaged partial)
+     */
+    public AuditSettings settings(AuditSettings base) {
+        return AuditSettings.fromRecorded(values, base);
     }
 
     /** At most this many options are read from a file: a hostile count allocates nothing. */
     static int maxItems() {
         return MAX_ITEMS;
-    }
-
-    private static String onOff(boolean b) {
-        return b ? "on" : "off";
     }
 
     public String get(String key) {
@@ -154,10 +152,5 @@ public record RecordedOptions(Map<String, String> values) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
-    }
-
-    /** Durations as recorded ({@link Duration#toString()}). */
-    public static Duration duration(String recorded) {
-        return Duration.parse(recorded);
     }
 }

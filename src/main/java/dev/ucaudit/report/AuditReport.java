@@ -1,7 +1,7 @@
 package dev.ucaudit.report;
 
 import dev.ucaudit.audit.AuditResult;
-import dev.ucaudit.audit.RunStats;
+import dev.ucaudit.audit.RunCounts;
 import dev.ucaudit.audit.UnusedOpening;
 import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogProblem;
@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record AuditReport(String mode, Catalog catalog, List<CatalogProblem> catalogProblems,
                           Inventory inventory, List<CatalogProblem> inventoryProblems,
-                          RunStats stats, AuditResult result, List<UnusedOpening> unused,
+                          RunCounts stats, AuditResult result, List<UnusedOpening> unused,
                           Map<String, Object> inspection, Map<String, Object> capture,
                           long flowsEvictedIdle, long flowsEvictedSize, List<String> failOn, int exitStatus,
                           long generatedAtMillis) {

@@ -1,6 +1,6 @@
 package dev.ucaudit.report;
 
-import dev.ucaudit.audit.RunStats;
+import dev.ucaudit.audit.RunCounts;
 import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.catalog.CatalogProblem;
 import java.util.ArrayList;
@@ -20,9 +20,9 @@ public final class Completeness {
     public static final int INPUTS_LISTED = 1000;
 
     /** The first {@code n} inputs' names, joined, and how many more ("a.pcap, b.pcap and 3 more inputs"). */
-    public static String inputNames(RunStats stats, int n) {
-        List<RunStats.InputStats> all = stats.inputs();
-        String names = String.join(", ", all.subList(0, Math.min(n, all.size())).stream().map(i -> i.name).toList());
+    public static String inputNames(RunCounts stats, int n) {
+        List<RunCounts.Input> all = stats.inputs();
+        String names = String.join(", ", all.subList(0, Math.min(n, all.size())).stream().map(RunCounts.Input::name).toList());
         return all.size() > n ? String.format(Locale.ROOT, "%s and %,d more inputs", names, all.size() - n) : names;
     }
 
@@ -32,18 +32,18 @@ public final class Completeness {
     }
 
     /** The same, before a report is made of them: the run's statistics and the catalog's and inventory's unread rows. */
-    public static List<String> reasons(RunStats stats, List<CatalogProblem> catalogProblems,
+    public static List<String> reasons(RunCounts stats, List<CatalogProblem> catalogProblems,
                                        List<CatalogProblem> inventoryProblems) {
         List<String> reasons = new ArrayList<>();
         List<CaptureProblem> kept = stats.problems();
-        for (RunStats.InputStats in : stats.inputs()) {
-            if (!in.error.isEmpty()) {
-                reasons.add(in.error);
-            } else if (!in.readCompletely) {
-                String first = kept.stream().filter(p -> p.source().equals(in.name) && p.lostData())
+        for (RunCounts.Input in : stats.inputs()) {
+            if (!in.error().isEmpty()) {
+                reasons.add(in.error());
+            } else if (!in.readCompletely()) {
+                String first = kept.stream().filter(p -> p.source().equals(in.name()) && p.lostData())
                         .map(CaptureProblem::message).findFirst().orElse("");
-                reasons.add(String.format(Locale.ROOT, "%s was not read in full: %,d read problems%s", in.name,
-                        in.problems, first.isEmpty() ? "" : " (first: " + first + ")"));
+                reasons.add(String.format(Locale.ROOT, "%s was not read in full: %,d read problems%s", in.name(),
+                        in.problems(), first.isEmpty() ? "" : " (first: " + first + ")"));
             }
         }
         rows(reasons, "catalog", catalogProblems);

@@ -3,7 +3,7 @@ package dev.ucaudit.report;
 import dev.ucaudit.audit.AuditResult;
 import dev.ucaudit.audit.Conversation;
 import dev.ucaudit.audit.FlowRecord;
-import dev.ucaudit.audit.RunStats;
+import dev.ucaudit.audit.RunCounts;
 import dev.ucaudit.audit.ScanDetector;
 import dev.ucaudit.audit.UnusedOpening;
 import dev.ucaudit.inventory.IpAddress;
@@ -92,13 +92,13 @@ public final class HtmlReport {
 
     private static void header(Html h, ReportPage page) {
         AuditReport r = page.report();
-        RunStats s = r.stats();
-        h.append(HtmlPage.head("ucaudit: " + page.inputs() + ", " + Times.iso(s.firstNanos) + " — " + Times.iso(s.lastNanos), CSS));
+        RunCounts s = r.stats();
+        h.append(HtmlPage.head("ucaudit: " + page.inputs() + ", " + Times.iso(s.firstNanos()) + " — " + Times.iso(s.lastNanos()), CSS));
         incompleteBanner(h, page.incomplete());
         h.append("<h1>ucaudit — CUCM traffic audit</h1>\n<div class=\"muted\">");
         h.append(esc(r.mode())).append(" audit of ").append(esc(page.inputs()));
-        h.append(" · window <span class=\"nw\">").append(esc(Times.iso(s.firstNanos))).append("</span> — <span class=\"nw\">")
-         .append(esc(Times.iso(s.lastNanos))).append("</span> (").append(esc(span(s.lastNanos - s.firstNanos))).append(")");
+        h.append(" · window <span class=\"nw\">").append(esc(Times.iso(s.firstNanos()))).append("</span> — <span class=\"nw\">")
+         .append(esc(Times.iso(s.lastNanos()))).append("</span> (").append(esc(span(s.lastNanos() - s.firstNanos()))).append(")");
         h.append("<br>Catalog: ").append(esc(String.join(", ", r.catalog().sources()))).append(" (")
          .append(r.catalog().rules().size()).append(" rows) · inventory: ").append(r.inventory().isPresent()
                 ? esc(r.inventory().source()) + " (" + r.inventory().entries().size() + " entries)" : "none");
@@ -283,13 +283,13 @@ public final class HtmlReport {
             h.append("<p>None.</p>\n");
             return;
         }
-        RunStats s = page.report().stats();
+        RunCounts s = page.report().stats();
         if (page.unusedWarning() == ReportPage.UnusedWarning.DAMAGED_TIMES) {
             h.append("<p id=\"unused-warning\" class=\"warn\">⚠ The capture's times run before 2000 or past the time this")
              .append(" report was written (damaged timestamps), so its window proves nothing: an opening unused here may be")
              .append(" used daily; use --state over days before closing anything.</p>\n");
         } else if (page.unusedWarning() == ReportPage.UnusedWarning.SHORT_WINDOW) {
-            h.append("<p id=\"unused-warning\" class=\"warn\">⚠ ").append(esc(span(s.lastNanos - s.firstNanos)))
+            h.append("<p id=\"unused-warning\" class=\"warn\">⚠ ").append(esc(span(s.lastNanos() - s.firstNanos())))
              .append(" of traffic: an opening unused here may be used daily; use --state over days before closing anything.</p>\n");
         }
         List<ReportPage.UnusedRule> rules = page.unusedRules();
@@ -316,15 +316,15 @@ public final class HtmlReport {
     }
 
     private static void inputs(Html h, AuditReport r) {
-        RunStats s = r.stats();
+        RunCounts s = r.stats();
         h.append("<h2>Input</h2>\n<table><thead><tr><th>input</th><th>packets</th><th>problems</th><th>read completely</th>")
          .append("<th>error</th></tr></thead><tbody>\n");
-        List<RunStats.InputStats> listed = s.inputs();
-        for (RunStats.InputStats in : listed.subList(0, Math.min(listed.size(), Completeness.INPUTS_LISTED))) {
-            h.append("<tr><td>").append(esc(in.name)).append("</td><td class=\"n\">").append(fmt(in.packets))
-             .append("</td><td class=\"n\">").append(fmt(in.problems)).append("</td><td>")
-             .append(in.readCompletely ? "✓ yes" : "<span class=\"bad\">✗ no</span>").append("</td><td>")
-             .append(esc(in.error)).append("</td></tr>\n");
+        List<RunCounts.Input> listed = s.inputs();
+        for (RunCounts.Input in : listed.subList(0, Math.min(listed.size(), Completeness.INPUTS_LISTED))) {
+            h.append("<tr><td>").append(esc(in.name())).append("</td><td class=\"n\">").append(fmt(in.packets()))
+             .append("</td><td class=\"n\">").append(fmt(in.problems())).append("</td><td>")
+             .append(in.readCompletely() ? "✓ yes" : "<span class=\"bad\">✗ no</span>").append("</td><td>")
+             .append(esc(in.error())).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
         if (listed.size() > Completeness.INPUTS_LISTED) {

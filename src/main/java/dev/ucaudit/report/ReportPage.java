@@ -4,7 +4,7 @@ import dev.ucaudit.audit.AuditResult;
 import dev.ucaudit.audit.ContentSeen;
 import dev.ucaudit.audit.Conversation;
 import dev.ucaudit.audit.FlowRecord;
-import dev.ucaudit.audit.RunStats;
+import dev.ucaudit.audit.RunCounts;
 import dev.ucaudit.audit.UnusedOpening;
 import dev.ucaudit.audit.Verdict;
 import dev.ucaudit.inventory.IpAddress;
@@ -79,11 +79,11 @@ record ReportPage(AuditReport report, List<FlowRecord> flows, String inputs, Lis
     }
 
     private static List<Card> cards(AuditReport r, List<String> incomplete) {
-        RunStats s = r.stats();
+        RunCounts s = r.stats();
         AuditResult res = r.result();
         long nonCompliant = res.conversationsUnordered().stream().filter(c -> !c.compliant()).count();
         long contradicted = res.flows(ContentSeen.CONTRADICTED);
-        return List.of(new Card("packets read", HtmlReport.fmt(s.packets), ""),
+        return List.of(new Card("packets read", HtmlReport.fmt(s.packets()), ""),
                 new Card("flows", HtmlReport.fmt(res.flows()), ""),
                 new Card("documented", HtmlReport.fmt(res.documented()), "good"),
                 new Card("of which by port alone", HtmlReport.fmt(res.flows(ContentSeen.PORT_ALONE)), ""),
@@ -195,11 +195,11 @@ record ReportPage(AuditReport report, List<FlowRecord> flows, String inputs, Lis
     }
 
     private static UnusedWarning unusedWarning(AuditReport r) {
-        RunStats s = r.stats();
-        boolean credible = s.firstNanos >= EARLIEST_CREDIBLE_NANOS && s.lastNanos <= r.generatedAtMillis() * 1_000_000L + FUTURE_SLACK_NANOS;
+        RunCounts s = r.stats();
+        boolean credible = s.firstNanos() >= EARLIEST_CREDIBLE_NANOS && s.lastNanos() <= r.generatedAtMillis() * 1_000_000L + FUTURE_SLACK_NANOS;
         if (!credible) { // one packet stamped 2100 must not make a second of traffic look like years
             return UnusedWarning.DAMAGED_TIMES;
         }
-        return s.lastNanos - s.firstNanos < SHORT_WINDOW_NANOS ? UnusedWarning.SHORT_WINDOW : UnusedWarning.NONE;
+        return s.lastNanos() - s.firstNanos() < SHORT_WINDOW_NANOS ? UnusedWarning.SHORT_WINDOW : UnusedWarning.NONE;
     }
 }

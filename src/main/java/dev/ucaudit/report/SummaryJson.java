@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ucaudit.audit.AuditResult;
 import dev.ucaudit.audit.Conversation;
-import dev.ucaudit.audit.RunStats;
+import dev.ucaudit.audit.RunCounts;
 import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.catalog.CatalogProblem;
 import dev.ucaudit.roles.RoleCheck;
@@ -31,7 +31,7 @@ public final class SummaryJson {
     }
 
     public static Map<String, Object> build(AuditReport r) {
-        RunStats s = r.stats();
+        RunCounts s = r.stats();
         AuditResult res = r.result();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("tool", "ucaudit");
@@ -42,15 +42,15 @@ public final class SummaryJson {
         root.put("complete", incomplete.isEmpty());
         root.put("incomplete_reasons", incomplete);
         List<Map<String, Object>> inputs = new ArrayList<>();
-        List<RunStats.InputStats> all = s.inputs();
-        for (RunStats.InputStats in : all.subList(0, Math.min(all.size(), Completeness.INPUTS_LISTED))) {
+        List<RunCounts.Input> all = s.inputs();
+        for (RunCounts.Input in : all.subList(0, Math.min(all.size(), Completeness.INPUTS_LISTED))) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", in.name);
-            m.put("packets", in.packets);
-            m.put("problems", in.problems);
-            m.put("read_completely", in.readCompletely);
-            m.put("error", in.error);
-            m.put("notes", in.notes);
+            m.put("name", in.name());
+            m.put("packets", in.packets());
+            m.put("problems", in.problems());
+            m.put("read_completely", in.readCompletely());
+            m.put("error", in.error());
+            m.put("notes", in.notes());
             inputs.add(m);
         }
         root.put("inputs", inputs);
@@ -60,18 +60,18 @@ public final class SummaryJson {
         }
 
         Map<String, Object> packets = new LinkedHashMap<>();
-        packets.put("read", s.packets);
-        packets.put("bytes", s.bytes);
-        packets.put("ip", s.ipPackets);
-        packets.put("non_ip", s.nonIpPackets);
-        packets.put("ip_fragments", s.fragments);
+        packets.put("read", s.packets());
+        packets.put("bytes", s.bytes());
+        packets.put("ip", s.ipPackets());
+        packets.put("non_ip", s.nonIpPackets());
+        packets.put("ip_fragments", s.fragments());
         packets.put("not_decodable", s.undecodableTotal());
         packets.put("not_decodable_by_reason", s.undecodable());
         Map<String, Long> links = new LinkedHashMap<>();
         s.unknownLinkTypes().forEach((k, v) -> links.put(Integer.toString(k), v));
         packets.put("unknown_link_types", links);
         root.put("packets", packets);
-        root.put("tunnels", tunnels(s.tunnels, r.inventory()));
+        root.put("tunnels", tunnels(s.tunnels(), r.inventory()));
 
         Map<String, Object> problems = new LinkedHashMap<>();
         problems.put("total", s.problemsTotal());
@@ -89,9 +89,9 @@ public final class SummaryJson {
         root.put("problems", problems);
 
         Map<String, Object> window = new LinkedHashMap<>();
-        window.put("first", Times.iso(s.firstNanos));
-        window.put("last", Times.iso(s.lastNanos));
-        window.put("seconds", s.packets == 0 ? 0.0 : (s.lastNanos - s.firstNanos) / 1e9);
+        window.put("first", Times.iso(s.firstNanos()));
+        window.put("last", Times.iso(s.lastNanos()));
+        window.put("seconds", s.packets() == 0 ? 0.0 : (s.lastNanos() - s.firstNanos()) / 1e9);
         root.put("time_window", window);
 
         Map<String, Object> flows = new LinkedHashMap<>();
@@ -188,7 +188,7 @@ public final class SummaryJson {
      * IP, VXLAN: a row of flows.csv) or is capture transport (ERSPAN, or an end the inventory names
      * {@code monitor}: no row). Its inner packets are counted in their own flows.
      */
-    private static Map<String, Object> tunnels(TunnelStats t, Inventory inventory) {
+    private static Map<String, Object> tunnels(RunCounts.Tunnels t, Inventory inventory) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("packets", t.packets());
         List<Map<String, Object>> listed = new ArrayList<>();

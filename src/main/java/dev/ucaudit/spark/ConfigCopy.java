@@ -1,12 +1,11 @@
 package dev.ucaudit.spark;
 
-import java.util.Arrays;
 import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogInput;
 import dev.ucaudit.catalog.CatalogLoader;
 import dev.ucaudit.catalog.Roles;
-import dev.ucaudit.decode.Decapsulation;
 import dev.ucaudit.engine.AuditConfig;
+import dev.ucaudit.engine.AuditSettings;
 import dev.ucaudit.inventory.Inventory;
 import dev.ucaudit.inventory.InventoryLoader;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,14 +22,12 @@ import java.util.stream.Stream;
 
 /**
  * An {@link AuditConfig} as executors get it: the text of the roles, catalog and inventory files
- * under their original names (executors need not see the driver's files), and the options. The
+ * under their original names (executors need not see the driver's files), and the settings as they are. The
  * driver loads and checks the files once; an executor loads this copy into the same config.
  *
  * @param inventory null when the audit has no inventory
  */
-public record ConfigCopy(NamedText roles, List<NamedText> catalogs, NamedText inventory, Duration idleTimeout,
-                         long maxFlows, int maxFlowRows, boolean listScanFlows, int maxConversations, boolean inspection,
-                         boolean probing, boolean decapsulate, List<Integer> vxlanPorts, Duration pinholeLifetime)
+public record ConfigCopy(NamedText roles, List<NamedText> catalogs, NamedText inventory, AuditSettings settings)
         implements Serializable {
 
     /** A configuration file's bytes and the name messages and reports give it. */
@@ -40,7 +36,6 @@ public record ConfigCopy(NamedText roles, List<NamedText> catalogs, NamedText in
 
     public ConfigCopy {
         catalogs = List.copyOf(catalogs);
-        vxlanPorts = List.copyOf(vxlanPorts);
     }
 
     /**
@@ -54,10 +49,7 @@ public record ConfigCopy(NamedText roles, List<NamedText> catalogs, NamedText in
         }
         NamedText inventory = inventoryFile == null ? null
                 : new NamedText(inventoryFile.toString(), Files.readAllBytes(inventoryFile));
-        Decapsulation d = config.decapsulation();
-        return new ConfigCopy(text(CatalogInput.defaultFile(CatalogLoader.ROLES)), catalogs, inventory, config.idleTimeout(),
-                config.maxFlows(), config.maxFlowRows(), config.listScanFlows(), config.maxConversations(), config.inspection(),
-                config.probing(), d.enabled(), Arrays.stream(d.vxlanPorts()).boxed().toList(), config.pinholeLifetime());
+        return new ConfigCopy(text(CatalogInput.defaultFile(CatalogLoader.ROLES)), catalogs, inventory, config.settings());
     }
 
     private static NamedText text(CatalogInput input) throws IOException {
@@ -85,9 +77,7 @@ public record ConfigCopy(NamedText roles, List<NamedText> catalogs, NamedText in
             Catalog catalog = loader.load(loadedRoles, inputs);
             Inventory loadedInventory = inventory == null ? Inventory.empty(catalog.roles())
                     : new InventoryLoader().load(write(scratch, "inventory", inventory), inventory.name(), catalog.roles());
-            return new AuditConfig(catalog, loadedInventory, idleTimeout, maxFlows, maxFlowRows, listScanFlows, maxConversations,
-                    inspection, probing, new Decapsulation(decapsulate, vxlanPorts.stream().mapToInt(Integer::intValue).toArray()),
-                    pinholeLifetime);
+            return new AuditConfig(catalog, loadedInventory, settings);
         } catch (IOException e) {
             throw new UncheckedIOException("the audit's catalog and inventory could not be copied into a scratch folder", e);
         } finally {

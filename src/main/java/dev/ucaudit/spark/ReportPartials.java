@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.security.AccessControlException;
@@ -46,42 +47,75 @@ public final class ReportPartials {
 
     /**
      * @param partials   the partial audits read, one per distinct file
+     * @param names      how messages name each of them
      * @param duplicates the files left out as repeats of another
      * @param bytes      the size of the files read
      */
-    record Read(List<PartialAudit> partials, List<Duplicate> duplicates, long bytes) {
+    record Read(List<PartialAudit> partials, List<String> names, List<Duplicate> duplicates, long bytes) {
+        /** What the partials were recorded with (all alike: {@link #read} refused a mix); empty when there are none. */
+        Optional<RecordedOptions> recorded() {
+            return partials.isEmpty() ? Optional.empty() : partials.get(0).options();
+        }
+
+        /**
+         * The partials as this run classifies them, recorded with what it {@code uses}: an inventory or limits given
+         * anew classify them, as in merge.
+         *
+         * @throws CaptureException when an option that decided which bytes they kept differs from what the run uses,
+         *                          or they were recorded with an inventory and the run has none
+         */
+        Read joining(RecordedOptions used) throws CaptureException {
+            if (partials.isEmpty()) {
+                return this;
+            }
+            String diff = partials.get(0).options().flatMap(o -> o.cannotJoin(used, names.get(0), "this spark run")).orElse(null);
+            if (diff != null) {
+                throw new CaptureException(diff + ": a report recorded with other options cannot join this audit;"
+                        + " give spark the options it was recorded with", null);
+            }
+            return new Read(partials.stream().map(p -> p.recordedWith(used)).toList(), names, duplicates, bytes);
+        }
     }
 
     private ReportPartials() {
     }
 
-    /** Reads every report's partial audit, in the order of their names (so a period's folder before a {@code latest} link to it). */
-    static Read read(Configuration conf, List<ReportPartial> reports, RecordedOptions expected) throws CaptureException {
+    /**
+     * Reads every report's partial audit, in the order of their names (so a period's folder before a {@code latest} link
+     * to it).
+     *
+     * @throws CaptureException when one cannot be read, or two were recorded with different options (the first difference named)
+     */
+    static Read read(Configuration conf, List<ReportPartial> reports) throws CaptureException {
         PartialBudget budget = PartialBudget.ofHeap();
         List<ReportPartial> sorted = new ArrayList<>(reports);
         sorted.sort(Comparator.comparing(ReportPartial::name, NaturalOrder.INSTANCE));
         Map<String, String> readByDigest = new LinkedHashMap<>();
         List<PartialAudit> partials = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         List<Duplicate> duplicates = new ArrayList<>();
         long bytes = 0;
         for (ReportPartial report : sorted) {
             MessageDigest digest = sha256();
             PartialAudit partial = readOne(conf, report, digest, budget);
-            String diff = partial.options().flatMap(o -> o.cannotJoin(expected, report.name(), "this spark run")).orElse(null);
-            if (diff != null) {
-                throw new CaptureException(diff + ": a report recorded with other options cannot join this audit;"
-                        + " give spark the options it was recorded with", null);
+            if (!partials.isEmpty()) {
+                RecordedOptions first = partials.get(0).options().orElseThrow();
+                String diff = first.firstDifference(partial.options().orElseThrow(), names.get(0), report.name(), null).orElse(null);
+                if (diff != null) {
+                    throw new CaptureException(diff + ": partials recorded with different options cannot give one audit's report;"
+                            + " audit their captures again with the same options", null);
+                }
             }
-            partial = partial.recordedWith(expected); // an inventory or limits given anew classify it, as in merge
             String sameAs = readByDigest.putIfAbsent(HexFormat.of().formatHex(digest.digest()), report.name());
             if (sameAs == null) {
                 partials.add(partial);
+                names.add(report.name());
                 bytes += report.size();
             } else {
                 duplicates.add(new Duplicate(report.name(), sameAs));
             }
         }
-        return new Read(partials, duplicates, bytes);
+        return new Read(partials, names, duplicates, bytes);
     }
 
     private static PartialAudit readOne(Configuration conf, ReportPartial report, MessageDigest digest, PartialBudget budget)

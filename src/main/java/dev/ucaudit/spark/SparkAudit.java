@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -52,22 +53,39 @@ public final class SparkAudit {
                          String master, Duration reportsTime, Duration tasksTime, Duration classifyTime) {
     }
 
+    /**
+     * The audit's config, chosen on the driver once the reports' partial audits are read (before any task
+     * starts): a run given no options takes those the reports were recorded with, as {@code merge} does.
+     */
+    @FunctionalInterface
+    public interface ConfigChoice {
+        /**
+         * @param recorded what the reports' partial audits were recorded with (one set: a mix was refused already);
+         *                 empty when no report is among the paths
+         * @throws CaptureException when the chosen config cannot join those reports (nothing is audited then)
+         */
+        Chosen choose(Optional<RecordedOptions> recorded) throws CaptureException;
+    }
+
+    /** The config the driver classifies with, and the same config as executors get it. */
+    public record Chosen(AuditConfig config, ConfigCopy copy) {
+    }
+
     private SparkAudit() {
     }
 
     /**
-     * Runs the job on a Spark context of its own, stopped at the end.
+     * Runs the job on a Spark context of its own, stopped at the end, with the config {@code choice} gives
+     * once the reports' partial audits are read.
      *
-     * @param config   the audit's config, loaded and checked on the driver
-     * @param copy     the same config for executors
      * @param listener hears what the classification meets (the executors count what they meet in the partials)
-     * @throws CaptureException when a path names no capture file or report folder, or a report's partial audit
-     *                          cannot be read (nothing is audited then)
+     * @throws CaptureException when a path names no capture file or report folder, a report's partial audit cannot be
+     *                          read, the reports were recorded with different options, or with options the chosen
+     *                          config cannot join (nothing is audited then)
      */
-    public static Result run(SparkJob job, AuditConfig config, ConfigCopy copy, AuditListener listener)
-            throws CaptureException {
+    public static Result run(SparkJob job, ConfigChoice choice, AuditListener listener) throws CaptureException {
         try (JavaSparkContext sc = new JavaSparkContext(sparkConf(job))) {
-            return run(sc, job, config, copy, listener);
+            return run(sc, job, choice, listener);
         }
     }
 
@@ -90,13 +108,16 @@ public final class SparkAudit {
         return conf;
     }
 
-    /** Runs the job on a context the caller owns. */
-    public static Result run(JavaSparkContext sc, SparkJob job, AuditConfig config, ConfigCopy copy, AuditListener listener)
+    /** Runs the job on a context the caller owns, with the config {@code choice} gives once the reports are read. */
+    public static Result run(JavaSparkContext sc, SparkJob job, ConfigChoice choice, AuditListener listener)
             throws CaptureException {
         CaptureListing.Listing listing = CaptureListing.list(sc.hadoopConfiguration(), job.paths());
         long start = System.nanoTime();
-        ReportPartials.Read reports = ReportPartials.read(sc.hadoopConfiguration(), listing.reports(),
-                RecordedOptions.of(config)); // fail closed, early
+        ReportPartials.Read read = ReportPartials.read(sc.hadoopConfiguration(), listing.reports()); // fail closed, early
+        Chosen chosen = choice.choose(read.recorded());
+        AuditConfig config = chosen.config();
+        ConfigCopy copy = chosen.copy();
+        ReportPartials.Read reports = read.joining(RecordedOptions.of(config));
         long reportsRead = System.nanoTime();
         List<CaptureFile> files = job.order().number(listing.files());
         int tasks = (files.size() + job.filesPerTask() - 1) / job.filesPerTask();

@@ -48,18 +48,18 @@ public final class ThreadsBenchmark {
         stages.put("1 thread", v -> {
             AuditEngine e = new AuditEngine(config, AuditListener.SILENT);
             e.read(input.name(), input.opener(), (s, sink) -> sink);
-            return e.finish().stats().packets;
+            return e.finish().stats().packets();
         });
         stages.put("2 threads (pipelined)", v -> {
             AuditEngine e = new AuditEngine(config, AuditListener.SILENT);
             e.readPipelined(List.of(input), readers, 1, (s, sink) -> sink);
-            return e.finish().stats().packets;
+            return e.finish().stats().packets();
         });
         stages.put("phase 1 alone (collect)", v -> {
             collected[0] = AuditEngine.collect(config, AuditListener.SILENT, 0, input.name(), input.opener());
             return collected[0].packets();
         });
-        stages.put("phase 2 alone (classify)", v -> AuditEngine.classify(config, AuditListener.SILENT, collected[0]).stats().packets);
+        stages.put("phase 2 alone (classify)", v -> AuditEngine.classify(config, AuditListener.SILENT, collected[0]).stats().packets());
 
         for (ToLongFunction<Void> s : stages.values()) {
             s.applyAsLong(null); // warm-up

@@ -101,6 +101,33 @@ class SharedFolderTest {
         }
     }
 
+    /** A link to a report not written yet names the folder it would write (which may appear before the swap). */
+    @Test
+    void aDanglingLinkIsOneLockWithTheFolderItNames() throws Exception {
+        Path rep = dir.resolve("not-yet");
+        Path link = Files.createSymbolicLink(dir.resolve("link-to-not-yet"), Path.of("not-yet"));
+        Path chain = Files.createSymbolicLink(dir.resolve("link-to-link"), link);
+        try (OutFolder first = OutFolder.claim(rep, null, false)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OutFolder.claim(link, null, false));
+            assertTrue(e.getMessage().contains("is in use by another ucaudit run"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> OutFolder.claim(chain, null, false));
+        }
+        try (OutFolder viaLink = OutFolder.claim(link, null, false)) {
+            assertThrows(IllegalArgumentException.class, () -> OutFolder.claim(rep, null, false));
+        }
+    }
+
+    /** The lock is taken on a regular file ucaudit made: a link planted at its name is refused, never written through. */
+    @Test
+    void aLinkPlantedAtTheLockFileIsRefusedAndNotFollowed() throws Exception {
+        Path precious = Files.writeString(dir.resolve("precious.txt"), "keep me\n");
+        Files.createSymbolicLink(dir.resolve(".rep.ucaudit-lock"), precious);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OutFolder.claim(dir.resolve("rep"), null, false));
+        assertTrue(e.getMessage().contains("is not a regular file"), e.getMessage());
+        assertEquals("keep me\n", Files.readString(precious), "the file the link names is untouched");
+    }
+
     @Test
     void aNameTooLongForTheStagingFolderIsRefusedBeforeReading() throws Exception {
         Path out = dir.resolve("r".repeat(238));

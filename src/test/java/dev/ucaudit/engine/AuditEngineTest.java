@@ -12,6 +12,7 @@ import dev.ucaudit.capture.CaptureFiles;
 import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.catalog.Catalog;
 import dev.ucaudit.catalog.CatalogLoader;
+import dev.ucaudit.decode.Decapsulation;
 import dev.ucaudit.inventory.Inventory;
 import dev.ucaudit.inventory.InventoryLoader;
 import dev.ucaudit.report.CsvReports;
@@ -124,7 +125,7 @@ class AuditEngineTest {
         periods.add(engine.finish());
 
         assertEquals(3, periods.size(), "246 packets cut every 100");
-        assertEquals(whole.stats().packets, periods.stream().mapToLong(o -> o.stats().packets).sum());
+        assertEquals(whole.stats().packets(), periods.stream().mapToLong(o -> o.stats().packets()).sum());
         assertEquals(packetsInRows(whole), periods.stream().mapToLong(AuditEngineTest::packetsInRows).sum(),
                 "a flow open across a cut is reported in each period with that period's packets");
         assertTrue(periods.stream().mapToLong(o -> o.result().flows()).sum() > whole.result().flows(),
@@ -136,11 +137,29 @@ class AuditEngineTest {
     }
 
     @Test
-    void aConfigRefusesLimitsThatCannotWork() {
-        AuditConfig config = labConfig();
-        assertThrows(IllegalArgumentException.class, () -> config.withIdleTimeout(Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> config.withLimits(0, 10, 10));
-        assertEquals(Duration.ofSeconds(30), config.withIdleTimeout(Duration.ofSeconds(30)).idleTimeout());
-        assertFalse(config.withInspection(false, false).inspection());
+    void settingsRefuseLimitsThatCannotWork() {
+        AuditSettings.Builder b = labConfig().settings().toBuilder();
+        assertThrows(IllegalArgumentException.class, () -> b.idleTimeout(Duration.ZERO).build());
+        assertThrows(IllegalArgumentException.class, () -> AuditSettings.builder().maxFlows(0).build());
+        assertThrows(IllegalArgumentException.class, () -> AuditSettings.builder().maxConversations(-1).build());
+        assertEquals(Duration.ofSeconds(30), AuditSettings.builder().idleTimeout(Duration.ofSeconds(30)).build().idleTimeout());
+        assertFalse(labConfig().with(AuditSettings.builder().inspection(false).build()).settings().inspection());
+    }
+
+    /** The one form of the settings: what a partial records reads back as the same settings, whatever they are. */
+    @Test
+    void settingsReadBackFromWhatAPartialRecords() {
+        AuditSettings odd = AuditSettings.builder().idleTimeout(Duration.ofSeconds(61)).maxFlows(7).maxFlowRows(8)
+                .listScanFlows(true).maxConversations(9).inspection(false).probing(false)
+                .decapsulation(new Decapsulation(true, new int[] {4790, 8472}))
+                .pinholeLifetime(Duration.ofSeconds(17)).build();
+        for (AuditSettings s : List.of(odd, AuditSettings.DEFAULTS, AuditSettings.builder()
+                .decapsulation(Decapsulation.NONE).build())) {
+            assertEquals(s, AuditSettings.fromRecorded(s.recorded(), AuditSettings.DEFAULTS));
+            assertEquals(s, RecordedOptions.of(labConfig().with(s)).settings(AuditSettings.DEFAULTS));
+        }
+        assertEquals(List.of("inspection", "probing", "decapsulate", "vxlan-port", "idle-timeout", "pinhole-lifetime", "max-flows",
+                "max-flow-rows", "max-conversations", "list-scan-flows"), List.copyOf(odd.recorded().keySet()),
+                "the order partials record (format 2): a change here changes partial.bin.gz");
     }
 }

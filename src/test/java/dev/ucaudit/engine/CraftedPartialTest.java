@@ -187,7 +187,7 @@ class CraftedPartialTest {
         assertTrue(budget.used() < 10_080L * 2048, "a week of quiet periods costs " + (budget.used() >> 10)
                 + " KB, not 10,080 blocks of 393 KB (3.9 GB)");
         AuditOutcome outcome = AuditEngine.classify(CONFIG, AuditListener.SILENT, week);
-        assertEquals(10_080, outcome.stats().packets);
+        assertEquals(10_080, outcome.stats().packets());
     }
 
     @Test

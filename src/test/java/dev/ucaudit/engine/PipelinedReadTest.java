@@ -84,9 +84,9 @@ class PipelinedReadTest {
         for (AuditEngine.Input in : inputs) {
             direct.read(in.name(), in.opener(), (source, sink) -> sink);
         }
-        assertEquals(direct.stats().packets, piped.stats().packets);
-        assertEquals("missing.pcap: no such file", piped.stats().inputs().get(0).error);
-        assertEquals(direct.stats().inputs().get(1).packets, piped.stats().inputs().get(1).packets);
+        assertEquals(direct.stats().packets(), piped.stats().packets());
+        assertEquals("missing.pcap: no such file", piped.stats().inputs().get(0).error());
+        assertEquals(direct.stats().inputs().get(1).packets(), piped.stats().inputs().get(1).packets());
         assertEquals(direct.finish().result().flows(), piped.finish().result().flows());
     }
 }

@@ -408,7 +408,7 @@ public final class MutationFuzzer {
             }
             a.finish();
             if (i % 100 == 0) {
-                AuditReport report = new AuditReport("offline", catalog, List.of(), inventory, List.of(), a.stats(), a.result(),
+                AuditReport report = new AuditReport("offline", catalog, List.of(), inventory, List.of(), a.stats().counts(), a.result(),
                         UnusedOpenings.find(catalog, inventory, a.result()), a.inspection().stats(), Map.of(),
                         a.flowsEvictedIdle(), a.flowsEvictedSize(), List.of("undocumented"), 1, 0L);
                 ReportWriter.write(work.resolve("report"), report);

@@ -1,4 +1,4 @@
-package dev.ucaudit.cli;
+package dev.ucaudit.run;
 
 import java.util.ArrayList;
 import dev.ucaudit.audit.FlowRecord;
@@ -24,13 +24,13 @@ import java.util.Map;
  * the policy check (escaped.csv, unused-allowed.csv, summary.json "policy") and the unused-over-time
  * history (state file, unused-history.csv, summary.json "unused_history").
  */
-record ReportExtras(AllowedPolicy policy, Roles roles, Path state, OpeningHistory.Tracked tracked, boolean newHistory) {
-    static final ReportExtras NONE = new ReportExtras(null, null, null, null, false);
+public record ReportExtras(AllowedPolicy policy, Roles roles, Path state, OpeningHistory.Tracked tracked, boolean newHistory) {
+    public static final ReportExtras NONE = new ReportExtras(null, null, null, null, false);
 
     /** The extras' findings for one run, ready to be written beside the report. */
-    record Outcome(ReportExtras extras, PolicyCheck.Result policyResult, List<FlowRow> flows, List<UnusedRow> unused,
+    public record Outcome(ReportExtras extras, PolicyCheck.Result policyResult, List<FlowRow> flows, List<UnusedRow> unused,
                    Instant runTime) {
-        boolean fails(List<String> failOn) {
+        public boolean fails(List<String> failOn) {
             boolean selected = failOn.stream().anyMatch(f -> f.toLowerCase(Locale.ROOT).equals("escaped"));
             return selected && policyResult != null && !policyResult.escaped().isEmpty();
         }
@@ -39,7 +39,7 @@ record ReportExtras(AllowedPolicy policy, Roles roles, Path state, OpeningHistor
          * Writes the extra files (and saves the state file) into a report folder being built; returns the
          * sections summary.json gets (the caller writes it last) and the lines to print once it is in place.
          */
-        Written write(Path dir) throws IOException {
+        public Written write(Path dir) throws IOException {
             Map<String, Object> sections = new LinkedHashMap<>();
             List<String> lines = new ArrayList<>();
             if (policyResult != null) {
@@ -80,11 +80,11 @@ record ReportExtras(AllowedPolicy policy, Roles roles, Path state, OpeningHistor
     }
 
     /** What {@link Outcome#write} wrote: summary.json's extra sections and the lines that tell the user. */
-    record Written(Map<String, Object> sections, List<String> lines) {
+    public record Written(Map<String, Object> sections, List<String> lines) {
     }
 
     /** Checks the flows against the policy and captures what the state update needs; writes nothing. */
-    Outcome evaluate(List<FlowRecord> records, List<UnusedOpening> unusedOpenings, long lastPacketNanos) {
+    public Outcome evaluate(List<FlowRecord> records, List<UnusedOpening> unusedOpenings, long lastPacketNanos) {
         if (policy == null && state == null) {
             return new Outcome(this, null, List.of(), List.of(), Instant.now());
         }
@@ -94,10 +94,6 @@ record ReportExtras(AllowedPolicy policy, Roles roles, Path state, OpeningHistor
         Instant runTime = lastPacketNanos == Long.MIN_VALUE ? Instant.now()
                 : Instant.ofEpochSecond(Math.floorDiv(lastPacketNanos, 1_000_000_000L), Math.floorMod(lastPacketNanos, 1_000_000_000L));
         return new Outcome(this, result, flows, unused, runTime);
-    }
-
-    boolean isEmpty() {
-        return policy == null && state == null;
     }
 
     private static UnusedRow unusedRow(UnusedOpening u) {
