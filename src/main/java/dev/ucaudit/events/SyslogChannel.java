@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -42,7 +43,8 @@ public final class SyslogChannel implements EventChannel {
     private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(10_000);
     private final Consumer<String> notices;
     private final Thread sender;
-    private volatile long lost;
+    /** Counted by the capture's thread (queue full) and the sender's (collector down). */
+    private final LongAdder lost = new LongAdder();
     private DatagramSocket udp;
     private Socket tcpSocket;
     private OutputStream tcpOut;
@@ -102,7 +104,7 @@ public final class SyslogChannel implements EventChannel {
     @Override
     public void send(String event, long atNanos, String json) {
         if (!queue.offer(message(event, json, Instant.now()))) {
-            lost++;
+            lost.increment();
         }
     }
 
@@ -164,7 +166,7 @@ public final class SyslogChannel implements EventChannel {
     }
 
     private void lostOne() {
-        lost++;
+        lost.increment();
         lostWhileDown++;
     }
 
@@ -186,7 +188,7 @@ public final class SyslogChannel implements EventChannel {
 
     @Override
     public long lost() {
-        return lost;
+        return lost.sum();
     }
 
     @Override
@@ -209,7 +211,7 @@ public final class SyslogChannel implements EventChannel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        lost += queue.size();
+        lost.add(queue.size());
         queue.clear();
     }
 }
