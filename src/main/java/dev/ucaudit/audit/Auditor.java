@@ -18,9 +18,11 @@ import dev.ucaudit.flow.Flow;
 import dev.ucaudit.flow.FlowKey;
 import dev.ucaudit.flow.FlowTable;
 import dev.ucaudit.flow.FragmentIndex;
+import dev.ucaudit.flow.InitiatorRule;
 import dev.ucaudit.flow.Side;
 import dev.ucaudit.roles.EvidenceObserver;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -49,6 +51,14 @@ public final class Auditor implements PacketSink {
     private static final int MAX_ICMP_ERROR_FLOWS = 100_000;
     /** Reads what hosts say about their roles (learned roles) into the result; null without inspection. */
     private final EvidenceObserver evidence;
+    /** A live run's findings watch (null without): flows are told when first classified. */
+    private FindingWatch watch;
+    /** New flows waiting to be old enough for an early classification, oldest first; bounded. */
+    private final ArrayDeque<Flow> young = new ArrayDeque<>();
+    private long watchAfterNanos;
+    private static final int MAX_YOUNG = 100_000;
+    /** Flows classified in the whole run (every period), by verdict: live --metrics reads them from another thread. */
+    private final long[] classifiedByVerdict = new long[Verdict.values().length];
 
     public Auditor(Classifier classifier, FlowInspection inspection, AuditResult result, long maxFlows,
                    Duration idleTimeout, AuditListener listener) {
@@ -78,9 +88,55 @@ public final class Auditor implements PacketSink {
     private void finished(Flow flow) {
         String icmpError = icmpErrorFlows.isEmpty() ? null : icmpErrorFlows.remove(flow.key());
         if (flow.periodPackets() > 0 && !classifier.captureTransport(flow)) { // none: a rotation already reported all its packets
-            result.accept(classified(flow, icmpError));
+            FlowRecord r = classified(flow, icmpError);
+            accept(r);
+            watched(flow, r);
+        }
+        if (watch != null) {
+            flow.markWatched(); // ended: an early look would find nothing to tell
         }
         inspection.onFinished(flow);
+    }
+
+    /**
+     * Live runs: findings are told to {@code listener} as soon as they are known, each flow once: when it
+     * is {@code after} old in capture time (its first payloads seen), classified as it stands then, without
+     * changing what the report will say of it; or when it ends or a period is cut, if that comes first.
+     */
+    public void watchFindings(FindingListener listener, Duration after) {
+        this.watch = new FindingWatch(listener);
+        this.watchAfterNanos = after.toNanos();
+    }
+
+    private void accept(FlowRecord r) {
+        result.accept(r);
+        classifiedByVerdict[r.verdict().ordinal()]++;
+    }
+
+    /** Flows classified with {@code verdict} since the run started, in every period (a flow cut by rotation counts in each). */
+    public long classified(Verdict verdict) {
+        return classifiedByVerdict[verdict.ordinal()];
+    }
+
+    private void watched(Flow flow, FlowRecord r) {
+        if (watch != null && !flow.watched()) {
+            flow.markWatched();
+            watch.first(r);
+        }
+    }
+
+    /** Classifies, for the findings watch, the flows that became old enough by capture time {@code nowNanos}. */
+    private void watchYoung(long nowNanos) {
+        Flow f;
+        while ((f = young.peekFirst()) != null && f.firstSeenNanos() <= nowNanos - watchAfterNanos) {
+            young.pollFirst();
+            if (!f.watched() && !classifier.captureTransport(f)) {
+                InitiatorRule.Decision before = f.decision(); // a look, not the report's classification
+                FlowRecord r = classified(f, icmpErrorFlows.isEmpty() ? null : icmpErrorFlows.get(f.key()));
+                f.decision(before);
+                watched(f, r);
+            }
+        }
     }
 
     private FlowRecord classified(Flow flow, String icmpError) {
@@ -98,6 +154,9 @@ public final class Auditor implements PacketSink {
         }
         if ((intake.stats().packets & (CLEAN_UP_EVERY - 1)) == 0) {
             flows.cleanUp();
+        }
+        if (watch != null && !young.isEmpty()) {
+            watchYoung(clock.read());
         }
     }
 
@@ -235,6 +294,9 @@ public final class Auditor implements PacketSink {
         }
         flows.put(flow);
         inspection.onNewFlow(flow, raw.timestampNanos);
+        if (watch != null && young.size() < MAX_YOUNG) {
+            young.addLast(flow); // beyond: told when it ends or the period is cut
+        }
         return flow;
     }
 
@@ -274,7 +336,9 @@ public final class Auditor implements PacketSink {
         });
         open.sort(Comparator.comparingLong(Flow::firstSeenNanos));
         for (Flow f : open) {
-            result.accept(classified(f, icmpErrorFlows.isEmpty() ? null : icmpErrorFlows.get(f.key())));
+            FlowRecord r = classified(f, icmpErrorFlows.isEmpty() ? null : icmpErrorFlows.get(f.key()));
+            accept(r);
+            watched(f, r);
             f.startNextPeriod();
         }
     }
@@ -296,6 +360,9 @@ public final class Auditor implements PacketSink {
         flows.cleanUp();
         fragments.cleanUp();
         inspection.advanceTo(clock.read());
+        if (watch != null) {
+            watchYoung(clock.read());
+        }
     }
 
     /** Flows in the table now. */

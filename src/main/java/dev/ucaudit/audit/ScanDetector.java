@@ -224,11 +224,16 @@ public final class ScanDetector {
 
     /** True when {@code r} is a probe of a scan that was recognized (by the end of input). */
     public boolean partOfScan(FlowRecord r) {
+        return scanOf(r) != null;
+    }
+
+    /** The scan {@code r} is a probe of, when its initiator is recognized as scanning; else null. */
+    public Entry scanOf(FlowRecord r) {
         if (!probeLike(r)) {
-            return false;
+            return null;
         }
         Entry e = entries.get(new Prober(r.initiator(), r.protocol()));
-        return e != null && e.scanning;
+        return e != null && e.scanning ? e : null;
     }
 
     /** Short, and unanswered or refused. */

@@ -40,6 +40,7 @@ public final class DocsGenerator {
      */
     static String completeFilesAndInterfaces(String bash) {
         return bash.replace("    '--catalog')\n" + NO_COMPLETION, "    '--catalog')\n" + FILES)
+                .replace("    '--events')\n" + NO_COMPLETION, "    '--events')\n" + FILES)
                 .replace("    '-i'|'--interface')\n" + NO_COMPLETION, "    '-i'|'--interface')\n" + INTERFACES);
     }
 

@@ -1,6 +1,17 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.engine.RecordedOptions;
+import dev.ucaudit.events.EventChannel;
+import dev.ucaudit.events.JsonLinesChannel;
+import dev.ucaudit.events.LiveEventSinks;
+import dev.ucaudit.events.SyslogChannel;
+import dev.ucaudit.run.live.Retention;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import dev.ucaudit.text.Printable;
 import dev.ucaudit.capture.LinkTypes;
 import java.util.Locale;
@@ -102,6 +113,18 @@ final class LiveCommand implements Callable<Integer> {
                 "drops by kind, flows held, periods written, heap (ucaudit_*). :PORT listens on every address. See docs/live.md."})
     String metrics;
 
+    @Option(names = "--events", paramLabel = "FILE",
+            description = {"Write findings as they happen to FILE, one JSON object a line (- for stdout, which then carries",
+                "only the events): each undocumented flow once it is 2 s old or ended, each scan once recognized, each",
+                "burst of dropped packets. Appends to FILE. See docs/live.md."})
+    String events;
+
+    @Option(names = "--syslog", paramLabel = "URL",
+            description = {"Send the same events to a syslog collector as RFC 5424 messages: udp://HOST:PORT or",
+                "tcp://HOST:PORT (octet-counted, RFC 6587). A collector that is down does not stop the capture:",
+                "the events it missed are counted and said."})
+    String syslog;
+
     @Option(names = "--capture-engine", paramLabel = "ENGINE", defaultValue = "native", completionCandidates = Candidates.Engines.class,
             converter = EngineConverter.class,
             description = {"How packets are read from libpcap: native (the C helper: pcap_dispatch into one buffer per call,",
@@ -118,6 +141,26 @@ final class LiveCommand implements Callable<Integer> {
                 default -> throw new picocli.CommandLine.TypeConversionException("'" + value + "': expected native or pcap4j");
             };
         }
+    }
+
+    /** The channels of --events and --syslog; null when neither is asked for. */
+    private LiveEventSinks openEvents(PrintWriter stdout, PrintWriter err) throws IOException {
+        List<EventChannel> channels = new ArrayList<>();
+        if (events != null) {
+            channels.add(events.equals("-") ? new JsonLinesChannel(stdout, "--events -", false)
+                    : new JsonLinesChannel(new PrintWriter(Files.newBufferedWriter(Path.of(events), StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND)), "--events " + Printable.escape(events), true));
+        }
+        if (syslog != null) {
+            channels.add(SyslogChannel.open(syslog, line -> {
+                err.println(Printable.escape(line));
+                err.flush();
+            }));
+        }
+        return channels.isEmpty() ? null : new LiveEventSinks(channels, line -> {
+            err.println(Printable.escape(line));
+            err.flush();
+        });
     }
 
     /** The run these options describe, not yet started (tests drive it from a capture file). */
@@ -147,8 +190,9 @@ final class LiveCommand implements Callable<Integer> {
         }
         options.checkOut(spec.commandLine());
         ProgressLine progress = ProgressLine.of(spec.commandLine(), root, options.quiet);
-        PrintWriter out = options.quiet ? ProgressLine.discard() : spec.commandLine().getOut();
         PrintWriter err = progress.guard();
+        // with --events -, stdout carries the events alone: what live prints goes to stderr
+        PrintWriter out = options.quiet ? ProgressLine.discard() : "-".equals(events) ? err : spec.commandLine().getOut();
         if (snaplen < 64 || snaplen > 262144) {
             throw new ParameterException(spec.commandLine(), "--snaplen must be between 64 and 262144");
         }
@@ -163,13 +207,28 @@ final class LiveCommand implements Callable<Integer> {
         }
         // checked and locked before capturing: a run never captures for hours and then finds it cannot write
         try (OutFolder claimed = OutFolder.claim(options.out, policyOptions.state, rotate != null)) {
-            return capture(out, err, progress);
+            LiveEventSinks told;
+            try {
+                told = openEvents(spec.commandLine().getOut(), err);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), Printable.escape(String.valueOf(e.getMessage())));
+            }
+            try {
+                return capture(out, err, progress, told);
+            } finally {
+                if (told != null) {
+                    told.close();
+                }
+            }
         }
     }
 
-    private Integer capture(PrintWriter out, PrintWriter err, ProgressLine progress) throws Exception {
+    private Integer capture(PrintWriter out, PrintWriter err, ProgressLine progress, LiveEventSinks told) throws Exception {
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
         LiveRun run = newRun(out, err, errStream);
+        if (told != null) {
+            run.tellEvents(told);
+        }
         run.startWindow(System.currentTimeMillis()); // loads catalog and inventory: their problems come first
         run.announceContinuation(System.currentTimeMillis());
 
@@ -194,7 +253,7 @@ final class LiveCommand implements Callable<Integer> {
         if (metrics != null) {
             try {
                 served = LiveMetrics.start(metrics, new LiveMetrics.Figures(source::stats, () -> run.session().sink.flowsHeld(),
-                        () -> run.session().sink.flowsSeen(), run::periodsWritten));
+                        () -> run.session().sink.flowsSeen(), run::periodsWritten, v -> run.session().sink.flowsClassified(v), told));
             } catch (IOException | IllegalArgumentException e) {
                 source.close();
                 run.discardPartial();

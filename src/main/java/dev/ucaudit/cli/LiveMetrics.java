@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import dev.ucaudit.audit.Verdict;
+import dev.ucaudit.events.LiveEventSinks;
 
 /**
  * {@code live --metrics ADDR:PORT}: the run's figures in Prometheus' text format on /metrics, through Prometheus'
@@ -24,7 +27,8 @@ final class LiveMetrics implements AutoCloseable {
     private final LongAdder bytes;
 
     /** What the metrics read: the capture's counters, flows in the table, report folders written. */
-    record Figures(Supplier<LivePacketSource.Stats> capture, LongSupplier flowsHeld, LongSupplier flowsSeen, IntSupplier periods) {
+    record Figures(Supplier<LivePacketSource.Stats> capture, LongSupplier flowsHeld, LongSupplier flowsSeen, IntSupplier periods,
+                   ToLongFunction<Verdict> classified, LiveEventSinks events) {
     }
 
     private LiveMetrics(HTTPServer server, LongAdder packets, LongAdder bytes) {
@@ -76,6 +80,18 @@ final class LiveMetrics implements AutoCloseable {
                 .callback(cb -> cb.call(f.flowsHeld().getAsLong())).register(registry);
         CounterWithCallback.builder().name("ucaudit_flows").help("Flows seen in the current period")
                 .callback(cb -> cb.call(f.flowsSeen().getAsLong())).register(registry);
+        CounterWithCallback.builder().name("ucaudit_findings").help("Flows classified since the start (rows of the periods' flows.csv), by verdict")
+                .labelNames("verdict").callback(cb -> {
+                    for (Verdict v : Verdict.values()) {
+                        cb.call(f.classified().applyAsLong(v), v.label());
+                    }
+                }).register(registry);
+        if (f.events() != null) {
+            CounterWithCallback.builder().name("ucaudit_events").help("Events told to --events/--syslog, by type")
+                    .labelNames("type").callback(cb -> f.events().told().forEach((k, v) -> cb.call(v, k))).register(registry);
+            CounterWithCallback.builder().name("ucaudit_events_lost").help("Events a channel could not deliver (collector down, queue full)")
+                    .labelNames("channel").callback(cb -> f.events().lost().forEach((k, v) -> cb.call(v, k))).register(registry);
+        }
         CounterWithCallback.builder().name("ucaudit_periods_written").help("Report folders written (periods of --rotate)")
                 .callback(cb -> cb.call(f.periods().getAsInt())).register(registry);
         GaugeWithCallback.builder().name("ucaudit_heap_used_bytes").help("Java heap in use")

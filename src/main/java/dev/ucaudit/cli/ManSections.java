@@ -26,7 +26,8 @@ final class ManSections {
             "live", List.of(
                     "ucaudit live -D",
                     "ucaudit live -i eth1 --inventory site.csv --out /var/lib/ucaudit --rotate 1h",
-                    "ucaudit live -i eth1 --inventory site.csv --out /var/lib/ucaudit --rotate 1h --keep-days 30 --metrics 127.0.0.1:9464"),
+                    "ucaudit live -i eth1 --inventory site.csv --out /var/lib/ucaudit --rotate 1h --keep-days 30 --metrics 127.0.0.1:9464",
+                    "ucaudit live -i eth1 --inventory site.csv --out /var/lib/ucaudit --rotate 1h --events - --syslog udp://127.0.0.1:514"),
             "merge", List.of("ucaudit merge --inventory site.csv --out day /var/lib/ucaudit/2026-11-25T*"),
             "spark", List.of("SPARK_HOME=/opt/spark ucaudit spark --master 'local[2]' --inventory site.csv --out fleet /archive/2026-11"),
             "catalog", List.of("ucaudit catalog --port 2000", "ucaudit catalog --port 5060 --protocol udp",

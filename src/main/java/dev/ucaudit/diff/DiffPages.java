@@ -27,6 +27,10 @@ public final class DiffPages {
     private static final Set<Change> BAD = EnumSet.of(Change.NEW_UNDOCUMENTED, Change.NEW_SCAN,
             Change.VERDICT_CHANGE, Change.NEW_ESCAPED, Change.ESCAPED, Change.LONG_UNUSED);
 
+    /** Changes that need no action, folded under the findings in diff.html. */
+    private static final Set<Change> FOLDED = EnumSet.of(Change.NEW_DOCUMENTED, Change.VERDICT_FIXED, Change.GONE,
+            Change.SCAN_GONE, Change.NEWLY_USED);
+
     private static long findings(ReportDiff.Result r) {
         return BAD.stream().mapToLong(r::count).sum();
     }
@@ -133,32 +137,58 @@ public final class DiffPages {
             h.append("<p class=\"muted\">").append(esc(c.unusedNote().trim())).append("</p>\n");
         }
         for (Change kind : Change.values()) {
-            if (r.count(kind) == 0) {
-                continue;
+            if (!FOLDED.contains(kind)) {
+                section(h, r, kind);
             }
-            boolean opening = isOpening(kind);
-            h.append("<section id=\"").append(kind.label()).append("\"><h2>").append(esc(kind.label())).append(" (").append(r.count(kind)).append(")</h2>\n")
-             .append("<p class=\"muted\">").append(esc(meaning(kind))).append("</p>\n<table class=\"sortable\"><thead><tr>")
-             .append(opening ? openingHeader(kind) : "<th>initiator</th><th>responder</th><th>service</th><th>verdict</th>"
-                     + "<th>flows</th><th>packets</th><th>bytes</th><th>rule</th><th>reason</th>")
-             .append("</tr></thead><tbody>\n");
-            int shown = 0;
-            for (DiffRow row : r.rows()) {
-                if (row.change() != kind || shown++ >= HTML_ROWS_PER_KIND) {
-                    continue;
-                }
-                h.append("<tr>").append(opening ? openingCells(row) : flowCells(row)).append("</tr>\n");
+        }
+        long folded = FOLDED.stream().mapToLong(r::count).sum();
+        if (folded > 0) {
+            // as report.html folds the documented flows under its findings
+            h.append("<details id=\"documented-changes\"><summary>").append(folded)
+             .append(" documented or resolved changes: new documented flows, verdicts fixed, flows and scans gone, openings used again</summary>\n");
+            for (Change kind : FOLDED) {
+                section(h, r, kind);
             }
-            h.append("</tbody></table>\n");
-            if (r.count(kind) > HTML_ROWS_PER_KIND) {
-                h.append("<p class=\"muted\">First ").append(HTML_ROWS_PER_KIND).append(" shown; all are in diff.csv.</p>\n");
-            }
-            h.append("</section>\n");
+            h.append("</details>\n");
         }
         h.append("<p class=\"muted\">Flows are compared by initiator host and role, responder host, protocol and responder "
                 + "port; the initiator's port is ignored and responder ports in 16384-32767 (media) or 32768-61000 "
                 + "(ephemeral) count as one.</p>\n").append(HtmlPage.SCRIPT).append("</body></html>\n");
         return h.toString();
+    }
+
+    /** One kind's section: flow changes grouped by cause ({@link DiffGroups}), openings one row per rule. */
+    private static void section(StringBuilder h, ReportDiff.Result r, Change kind) {
+        if (r.count(kind) == 0) {
+            return;
+        }
+        boolean opening = isOpening(kind);
+        h.append("<section id=\"").append(kind.label()).append("\"><h2>").append(esc(kind.label())).append(" (").append(r.count(kind)).append(")</h2>\n")
+         .append("<p class=\"muted\">").append(esc(meaning(kind)))
+         .append(opening ? "" : " One row per cause (same roles, protocol, verdicts, rule and reason, whatever the port or hosts); diff.csv lists each flow.")
+         .append("</p>\n<table class=\"sortable\"><thead><tr>")
+         .append(opening ? openingHeader(kind) : "<th>changes</th><th>initiator → responder</th><th>service</th><th>verdict</th>"
+                 + "<th>flows</th><th>packets</th><th>bytes</th><th>rule</th><th>reason</th>")
+         .append("</tr></thead><tbody>\n");
+        int shown = 0;
+        if (opening) {
+            for (DiffRow row : r.rows()) {
+                if (row.change() == kind && shown++ < HTML_ROWS_PER_KIND) {
+                    h.append("<tr>").append(openingCells(row)).append("</tr>\n");
+                }
+            }
+        } else {
+            for (DiffGroups.Group g : DiffGroups.of(r.rows(), kind)) {
+                if (shown++ < HTML_ROWS_PER_KIND) {
+                    h.append("<tr>").append(groupCells(g)).append("</tr>\n");
+                }
+            }
+        }
+        h.append("</tbody></table>\n");
+        if (shown > HTML_ROWS_PER_KIND) {
+            h.append("<p class=\"muted\">First ").append(HTML_ROWS_PER_KIND).append(" shown; all are in diff.csv.</p>\n");
+        }
+        h.append("</section>\n");
     }
 
     /** Why a kind of change was not looked for in this run, or empty when it was. */
@@ -217,15 +247,27 @@ public final class DiffPages {
         return t.toString();
     }
 
-    private static String flowCells(DiffRow row) {
-        return "<td><span class=\"nw\">" + esc(row.initiator()) + "</span>" + (row.initiator().isEmpty() ? "" : " ")
-                + "<span class=\"muted\">" + esc(row.initiatorRole()) + "</span></td><td><span class=\"nw\">" + esc(row.responder())
-                + "</span> <span class=\"muted\">" + esc(row.responderRole()) + "</span></td><td class=\"t\">" + esc(service(row)) + "</td><td>"
-                + esc(arrow(row.verdictBefore(), row.verdictAfter())) + "</td><td class=\"n\">"
-                + esc(arrow(row.flowsBefore(), row.flowsAfter())) + "</td><td class=\"n\">"
-                + esc(arrow(row.packetsBefore(), row.packetsAfter())) + "</td><td class=\"n\" title=\""
-                + esc(arrow(row.bytesBefore(), row.bytesAfter())) + " bytes\">" + esc(bytesArrow(row.bytesBefore(), row.bytesAfter()))
-                + "</td><td class=\"t\"><code>" + esc(row.rule()) + "</code></td><td class=\"r\">" + esc(row.reason()) + "</td>";
+    /** A cause's row: its roles with the first few flows' hosts under them, then the service, verdicts, totals and reason. */
+    private static String groupCells(DiffGroups.Group g) {
+        DiffRow row = g.first();
+        StringBuilder t = new StringBuilder();
+        t.append("<td class=\"n\" data-v=\"").append(g.rows().size()).append("\"><b>").append(g.rows().size()).append("</b></td><td>")
+         .append(esc(row.initiatorRole())).append(" → ").append(esc(row.responderRole()));
+        for (DiffRow e : g.rows().subList(0, Math.min(DiffGroups.EXAMPLES, g.rows().size()))) {
+            t.append("<div class=\"muted\">").append(esc(e.initiator())).append(e.initiator().isEmpty() ? "" : " → ")
+             .append(esc(e.responder())).append(g.rows().size() > 1 ? " " + esc(e.port()) : "").append("</div>");
+        }
+        if (g.rows().size() > DiffGroups.EXAMPLES) {
+            t.append("<div class=\"muted\">").append(g.rows().size() - DiffGroups.EXAMPLES).append(" more in diff.csv</div>");
+        }
+        return t.append("</td><td class=\"t\">").append(esc(g.service())).append("</td><td>")
+         .append(esc(arrow(row.verdictBefore(), row.verdictAfter())))
+         .append("</td><td class=\"n\">").append(esc(arrow(g.sum(DiffRow::flowsBefore), g.sum(DiffRow::flowsAfter))))
+         .append("</td><td class=\"n\">").append(esc(arrow(g.sum(DiffRow::packetsBefore), g.sum(DiffRow::packetsAfter))))
+         .append("</td><td class=\"n\" title=\"").append(esc(arrow(g.sum(DiffRow::bytesBefore), g.sum(DiffRow::bytesAfter))))
+         .append(" bytes\">").append(esc(bytesArrow(g.sum(DiffRow::bytesBefore), g.sum(DiffRow::bytesAfter))))
+         .append("</td><td class=\"t\"><code>").append(esc(row.rule())).append("</code></td><td class=\"r\">").append(esc(row.reason()))
+         .append(g.rows().size() > 1 ? " <span class=\"muted\">(first flow's)</span>" : "").append("</td>").toString();
     }
 
     private static String service(DiffRow row) {

@@ -7,10 +7,13 @@ import dev.ucaudit.audit.AuditListener;
 import dev.ucaudit.audit.AuditResult;
 import dev.ucaudit.audit.Auditor;
 import dev.ucaudit.audit.Classifier;
+import dev.ucaudit.audit.FindingListener;
+import java.time.Duration;
 import dev.ucaudit.inspect.FlowInspection;
 import dev.ucaudit.audit.RunCounts;
 import dev.ucaudit.inspect.SignallingInspection;
 import dev.ucaudit.audit.UnusedOpenings;
+import dev.ucaudit.audit.Verdict;
 import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.packet.PacketSink;
@@ -83,6 +86,14 @@ public final class AuditEngine {
 
     public AuditConfig config() {
         return config;
+    }
+
+    /**
+     * A live run's findings as they become known ({@link Auditor#watchFindings}): each undocumented flow once
+     * it is {@code after} old or ended, each scan once recognized. The reports are the same with or without.
+     */
+    public void watchFindings(FindingListener listener, Duration after) {
+        auditor.watchFindings(listener, after);
     }
 
     /** Where packets go when the caller drives a source itself (a live capture loop). */
@@ -267,6 +278,11 @@ public final class AuditEngine {
         @Override
         public long flowsSeen() {
             return auditor.flowsSeen();
+        }
+
+        @Override
+        public long flowsClassified(Verdict verdict) {
+            return auditor.classified(verdict);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.ucaudit.engine;
 
+import dev.ucaudit.audit.Verdict;
 import dev.ucaudit.packet.PacketSink;
 import java.util.Map;
 
@@ -14,6 +15,9 @@ public interface EngineSink extends PacketSink {
 
     /** Flows seen so far, ended or open. */
     long flowsSeen();
+
+    /** Flows classified with {@code verdict} since the run started (each period a flow was reported in counts). */
+    long flowsClassified(Verdict verdict);
 
     /** Flows open now. */
     long flowsHeld();

@@ -44,6 +44,8 @@ public final class Flow {
     private Object inspection;
     /** Inspection has nothing left to do with this flow's packets: the Auditor stops calling it. */
     private boolean inspectionIdle;
+    /** A live run's findings watch has seen the flow classified once (its first classification told). */
+    private boolean watched;
 
     // Intrusive fields of IntrusiveFlowTable: the key as primitives, the hash, the idle (LRU) list.
     final int family;
@@ -177,6 +179,15 @@ public final class Flow {
         fragments = 0;
         icmpErrors = null;
         periodRestarted = true;
+    }
+
+    /** True once a live run's findings watch saw this flow classified (it is told once). */
+    public boolean watched() {
+        return watched;
+    }
+
+    public void markWatched() {
+        watched = true;
     }
 
     /** The initiator decision made when the flow was first classified, or null. */

@@ -2,6 +2,7 @@ package dev.ucaudit.report;
 
 import dev.ucaudit.audit.FlowRecord;
 import dev.ucaudit.audit.Verdict;
+import dev.ucaudit.text.Tokens;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -148,27 +149,8 @@ public final class FindingGroups {
         return replaceToken(replaceToken(r, f.initiator().text(), "{initiator}"), f.responder().text(), "{responder}");
     }
 
-    /** Replaces {@code token} where it is not part of a longer number or address. */
     private static String replaceToken(String text, String token, String by) {
-        if (token.isEmpty() || !text.contains(token)) {
-            return text;
-        }
-        StringBuilder b = new StringBuilder(text.length());
-        int from = 0;
-        for (int at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + token.length())) {
-            int end = at + token.length();
-            boolean startsToken = at == 0 || !partOfToken(text.charAt(at - 1));
-            boolean endsToken = end == text.length() || !partOfToken(text.charAt(end));
-            if (startsToken && endsToken) {
-                b.append(text, from, at).append(by);
-                from = end;
-            }
-        }
-        return b.append(text, from, text.length()).toString();
-    }
-
-    private static boolean partOfToken(char c) {
-        return Character.isLetterOrDigit(c) || c == ':';
+        return Tokens.replace(text, token, by);
     }
 
     /** The groups, most flows first (then most bytes). */

@@ -86,6 +86,7 @@ class HelpAndMessagesTest {
         assertEquals(List.of("lab-site"), complete(completion, "ucaudit generate la"));
         assertEquals(List.of("lo"), complete(completion, "ucaudit live -i l"));
         assertTrue(complete(completion, "ucaudit audit --catalog rul").contains("rules"), "files for --catalog");
+        assertTrue(complete(completion, "ucaudit live --events rul").contains("rules"), "files for --events");
     }
 
     /** What bash completion offers for the last word of a command line, run in this checkout. */

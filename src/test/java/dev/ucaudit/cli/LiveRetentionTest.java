@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ucaudit.capture.PcapFileSource;
+import dev.ucaudit.run.live.Retention;
 import dev.ucaudit.synth.MediaHeavySite;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -9,6 +9,7 @@ import dev.ucaudit.diff.NightlyCaptures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * /bin/sh, no LANG, a PATH of /usr/bin:/bin without mail) with the checkout's launcher, for three nights and a re-run:
  * the first night without a baseline is no failure, a night like the one before alerts nothing although the
  * sample's flows escape the policy every night, a night with changes alerts with the diff's first lines, and
- * re-running that night works.
+ * re-running that night works. The job runs as an unprivileged account (nobody, when the tests run as root), as a
+ * site's cron job would, reading only what that account may read.
  */
 @ChildJvm
 class NightlyCronIT {
@@ -40,11 +42,37 @@ class NightlyCronIT {
         return doc.substring(start, doc.indexOf("```", start));
     }
 
+    /** The unprivileged account the job runs as when the tests run as root (here and in CI): nobody, nogroup. */
+    private static final String NOBODY = "65534";
+
+    private static boolean root() throws Exception {
+        return Shell.run(Path.of("."), Map.of(), List.of("id", "-u")).out().strip().equals("0");
+    }
+
+    /**
+     * As root, the site and the account's home are handed to nobody (the folders JUnit made are root's, mode 700),
+     * and every night runs as nobody; as any other user the nights run as that user: never as root.
+     */
+    private List<String> asTheAccount() throws Exception {
+        if (!root()) {
+            return List.of();
+        }
+        for (Path p : List.of(site, home)) {
+            Shell own = Shell.run(p, Map.of(), List.of("chown", "-R", NOBODY + ":" + NOBODY, p.toString()));
+            assertEquals(0, own.status(), own.toString());
+            Shell mode = Shell.run(p, Map.of(), List.of("chmod", "755", p.toString()));
+            assertEquals(0, mode.status(), mode.toString());
+        }
+        return List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups");
+    }
+
     private Shell night(String today) throws Exception {
         // the crontab line's command, with the variables cron would have from the line and the account
-        return Shell.run(site, Map.of(), List.of("env", "-i", "HOME=" + home, "LOGNAME=ucaudit", "SHELL=/bin/sh",
+        List<String> command = new ArrayList<>(asTheAccount());
+        command.addAll(List.of("env", "-i", "HOME=" + home, "LOGNAME=ucaudit", "SHELL=/bin/sh",
                 "PATH=/usr/bin:/bin", "SITE=" + site, "UCAUDIT=" + LAUNCHER, "TODAY=" + today, "/bin/sh", "-c",
-                site.resolve("nightly.sh") + " >" + site.resolve("cron-" + today + ".out") + " 2>&1"));
+                "id -u >" + site.resolve("uid-" + today) + "; " + site.resolve("nightly.sh") + " >" + site.resolve("cron-" + today + ".out") + " 2>&1"));
+        return Shell.run(site, Map.of(), command);
     }
 
     private String alerts() throws Exception {
@@ -67,7 +95,10 @@ class NightlyCronIT {
         Files.copy(day1, Files.createDirectories(site.resolve("captures/2026-11-02")).resolve("00.pcap"));
         NightlyCaptures.writeToday(day1, Files.createDirectories(site.resolve("captures/2026-11-03")).resolve("00.pcap"));
 
+        Shell built = Shell.run(site, Map.of(), List.of(LAUNCHER.toString(), "--version")); // built (as the tests' user) before the account uses it
+        assertEquals(0, built.status(), built.toString());
         Shell first = night("2026-11-02");
+        assertFalse(Files.readString(site.resolve("uid-2026-11-02")).strip().equals("0"), "the job runs as an unprivileged account");
         assertEquals(0, first.status(), first + Files.readString(site.resolve("reports/nightly.log")));
         String diff1 = Files.readString(site.resolve("reports/diff/2026-11-02/diff.txt"), StandardCharsets.UTF_8);
         assertTrue(diff1.contains("no baseline yet (reports/2026-11-01 does not exist; a first run?)"), diff1);

@@ -1,4 +1,4 @@
-package dev.ucaudit.cli;
+package dev.ucaudit.run.live;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,16 +21,16 @@ import java.util.stream.Stream;
  * beyond the N newest, or that started more than D days before the newest period started (capture time), are
  * deleted. The newest period (what {@code latest} names) and cumulative-unused.csv always stay.
  */
-record Retention(int keep, int keepDays) {
-    static final Retention ALL = new Retention(0, 0);
+public record Retention(int keep, int keepDays) {
+    public static final Retention ALL = new Retention(0, 0);
     private static final Pattern PERIOD = Pattern.compile("(\\d{4}-\\d\\d-\\d\\dT\\d{4})(\\d\\d)?Z(-\\d+)?");
 
-    boolean keepsAll() {
+    public boolean keepsAll() {
         return keep <= 0 && keepDays <= 0;
     }
 
     /** Deletes what is past the limits; returns the folders deleted, oldest first. */
-    List<Path> prune(Path out) throws IOException {
+    public List<Path> prune(Path out) throws IOException {
         if (keepsAll()) {
             return List.of();
         }
@@ -58,7 +58,7 @@ record Retention(int keep, int keepDays) {
     }
 
     /** A period folder's start time, from its name (2026-11-25T0800Z, 2026-11-25T080030Z, ...-2). */
-    static Instant start(Path period) {
+    public static Instant start(Path period) {
         Matcher m = PERIOD.matcher(period.getFileName().toString());
         if (!m.matches()) {
             return Instant.EPOCH;
