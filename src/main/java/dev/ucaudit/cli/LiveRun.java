@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.report.SummaryKeys;
 import dev.ucaudit.text.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -271,7 +272,7 @@ final class LiveRun {
         }
         capture.put("rotate", rotate == null ? "" : Durations.format(rotate));
         capture.put("started_at", Times.iso(windowStartNanos));
-        capture.put("ended_at", Times.iso(endNanos));
+        capture.put(SummaryKeys.ENDED_AT, Times.iso(endNanos));
         capture.putAll(figures(stats.minus(windowStartStats), loss.minus(windowStartLoss)));
         capture.put("held", held());
         if (rotate != null) {
@@ -333,7 +334,7 @@ final class LiveRun {
         DateTimeFormatter f = rotate.toMillis() % 60_000 == 0 ? MINUTES : SECONDS;
         String base = f.format(Instant.ofEpochMilli(startMillis));
         Path dir = outDir.resolve(base);
-        for (int i = 2; Files.exists(dir.resolve("summary.json")); i++) {
+        for (int i = 2; Files.exists(dir.resolve(SummaryKeys.FILE)); i++) {
             dir = outDir.resolve(base + "-" + i); // a restarted run must not overwrite a finished period
         }
         return dir;
@@ -362,7 +363,7 @@ final class LiveRun {
                 if (!PERIOD_NAME.matcher(name).matches() || Files.isSymbolicLink(p) || !Files.isDirectory(p)) {
                     continue;
                 }
-                Path summary = p.resolve("summary.json");
+                Path summary = p.resolve(SummaryKeys.FILE);
                 if (!Files.isRegularFile(summary)) {
                     incomplete.add(name);
                     continue;
@@ -419,7 +420,7 @@ final class LiveRun {
     private static Instant endedAt(Path summary) {
         try {
             JsonNode end = new ObjectMapper()
-                    .readTree(summary.toFile()).path("capture").path("ended_at");
+                    .readTree(summary.toFile()).path(SummaryKeys.CAPTURE).path(SummaryKeys.ENDED_AT);
             return end.isTextual() ? Instant.parse(end.asText()) : null;
         } catch (IOException | DateTimeException e) {
             return null;

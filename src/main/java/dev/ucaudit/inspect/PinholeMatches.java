@@ -1,6 +1,5 @@
 package dev.ucaudit.inspect;
 
-import dev.ucaudit.catalog.AppProtocol;
 import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.flow.Flow;
 import dev.ucaudit.flow.FlowKey;
@@ -63,7 +62,7 @@ final class PinholeMatches {
             return;
         }
         // a negotiated channel of a protocol with an inspector (H.245 opened by H.225) is read too
-        AppProtocol.of(e.kind()).flatMap(registry::newInspector).ifPresent(i -> {
+        e.kind().protocol().flatMap(registry::newInspector).ifPresent(i -> {
             state.inspector = i;
             state.rule = rule;
             state.context = contexts.of(flow, e.inspector(), tag);

@@ -94,7 +94,7 @@ public final class ProtocolRegistry {
     }
 
     /** True when a flow through a pinhole of this kind is a finding its signalling's rows do not document (a TFTP upload). */
-    public boolean opensFinding(String kind) {
+    public boolean opensFinding(Channel kind) {
         for (Registration r : all) {
             if (r.findingKinds().contains(kind)) {
                 return true;

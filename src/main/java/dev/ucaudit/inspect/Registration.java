@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  */
 public record Registration(AppProtocol protocol, Set<IpProtocol> transports, PortRanges defaultPorts, PortRanges tlsPorts,
                            Recogniser recogniser, ContentProbe probe, Supplier<Inspector> inspector, PayloadTest keepAlive,
-                           PayloadTest laterPayload, Set<String> findingKinds, boolean notOnPortCounted) {
+                           PayloadTest laterPayload, Set<Channel> findingKinds, boolean notOnPortCounted) {
     public Registration {
         transports = Set.copyOf(transports);
         findingKinds = Set.copyOf(findingKinds);
@@ -65,7 +65,7 @@ public record Registration(AppProtocol protocol, Set<IpProtocol> transports, Por
                 findingKinds, notOnPortCounted);
     }
 
-    public Registration withFindingKinds(String... kinds) {
+    public Registration withFindingKinds(Channel... kinds) {
         return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, probe, inspector, keepAlive,
                 laterPayload, Set.of(kinds), notOnPortCounted);
     }

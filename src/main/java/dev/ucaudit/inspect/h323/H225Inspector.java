@@ -4,6 +4,7 @@ import dev.ucaudit.catalog.AppProtocol;
 import java.util.List;
 import java.util.function.Supplier;
 import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inspect.Channel;
 import dev.ucaudit.inspect.Detection;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
@@ -60,7 +61,7 @@ public final class H225Inspector extends MessageInspector {
         }
         String call = callId != null ? "H.225 call id " + callId : "H.225 call reference " + q.callReference();
         if (info.h245Address() != null && info.h245Port() > 0) {
-            ctx.expect(new Expectation(info.h245Address(), info.h245Port(), IpProtocol.TCP, NAME, "h245",
+            ctx.expect(new Expectation(info.h245Address(), info.h245Port(), IpProtocol.TCP, NAME, Channel.of(AppProtocol.H245),
                     "H.245 of " + call + " (h245Address in " + info.body() + ")", null));
         }
         for (Expectation e : H245Inspector.mediaExpectations(info.media(), NAME,

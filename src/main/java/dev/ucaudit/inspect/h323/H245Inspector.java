@@ -2,6 +2,7 @@ package dev.ucaudit.inspect.h323;
 
 import dev.ucaudit.catalog.AppProtocol;
 import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inspect.Channel;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
 import dev.ucaudit.inspect.Framer;
@@ -64,8 +65,8 @@ public final class H245Inspector extends MessageInspector {
     static List<Expectation> mediaExpectations(List<MediaAddressScanner.Found> found, String inspector, String where) {
         List<Expectation> out = new ArrayList<>();
         for (MediaAddressScanner.Found f : found) {
-            String kind = f.port() % 2 == 0 ? "rtp" : "rtcp";
-            String label = kind.equals("rtp") ? "RTP" : "RTCP";
+            Channel kind = f.port() % 2 == 0 ? Channel.RTP : Channel.RTCP;
+            String label = kind == Channel.RTP ? "RTP" : "RTCP";
             out.add(new Expectation(f.address(), f.port(), IpProtocol.UDP, inspector, kind, label + " of " + where, null));
         }
         return out;

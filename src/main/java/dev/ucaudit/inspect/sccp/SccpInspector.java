@@ -2,6 +2,7 @@ package dev.ucaudit.inspect.sccp;
 
 import dev.ucaudit.catalog.AppProtocol;
 import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inspect.Channel;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
 import dev.ucaudit.inspect.Framer;
@@ -71,9 +72,9 @@ public final class SccpInspector extends MessageInspector {
         String reason = "SCCP " + name + ", conference " + (conf >= 0 ? Long.toString(conf) : "?")
                 + ", pass-through party " + m.passThruPartyId();
         boolean video = m.messageId() == SccpParser.OPEN_MULTIMEDIA_RECEIVE_CHANNEL_ACK;
-        ctx.expect(new Expectation(m.address(), m.port(), IpProtocol.UDP, NAME, video ? "video" : "rtp", reason, null));
+        ctx.expect(new Expectation(m.address(), m.port(), IpProtocol.UDP, NAME, video ? Channel.VIDEO : Channel.RTP, reason, null));
         if (m.port() < 65535) {
-            ctx.expect(new Expectation(m.address(), m.port() + 1, IpProtocol.UDP, NAME, "rtcp", reason + " (RTCP at port+1)", null));
+            ctx.expect(new Expectation(m.address(), m.port() + 1, IpProtocol.UDP, NAME, Channel.RTCP, reason + " (RTCP at port+1)", null));
         }
     }
 }

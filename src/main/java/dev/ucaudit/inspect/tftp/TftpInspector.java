@@ -2,6 +2,7 @@ package dev.ucaudit.inspect.tftp;
 
 import dev.ucaudit.catalog.AppProtocol;
 import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inspect.Channel;
 import dev.ucaudit.inspect.Detection;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
@@ -17,7 +18,9 @@ import dev.ucaudit.inspect.ShortText;
 public final class TftpInspector extends MessageInspector {
     public static final String NAME = AppProtocol.TFTP.token();
     /** The pinhole kind of a write request's data: a finding, not documented by the TFTP row. */
-    public static final String UPLOAD = "tftp-upload";
+    public static final Channel UPLOAD = new Channel("tftp-upload");
+    /** The pinhole kind of a read request's data: documented by the TFTP row. */
+    public static final Channel DATA = new Channel("tftp-data");
 
     public TftpInspector() {
         super(AppProtocol.TFTP);
@@ -41,7 +44,7 @@ public final class TftpInspector extends MessageInspector {
         }
         if (q.isRead()) {
             String reason = "TFTP data of read request for " + ShortText.name(q.filename());
-            ctx.expect(new Expectation(ctx.sender(dir), ctx.senderPort(dir), IpProtocol.UDP, NAME, "tftp-data", reason,
+            ctx.expect(new Expectation(ctx.sender(dir), ctx.senderPort(dir), IpProtocol.UDP, NAME, DATA, reason,
                     ctx.receiver(dir)));
             return;
         }
