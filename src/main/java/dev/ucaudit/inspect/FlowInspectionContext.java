@@ -91,4 +91,14 @@ public final class FlowInspectionContext implements InspectionContext {
     public void message(String type) {
         counters.message();
     }
+
+    @Override
+    public void call() {
+        counters.call();
+    }
+
+    @Override
+    public void registration() {
+        counters.registration();
+    }
 }

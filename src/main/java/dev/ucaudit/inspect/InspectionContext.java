@@ -35,6 +35,14 @@ public interface InspectionContext {
     default void message(String type) {
     }
 
+    /** Counts one call set up on this signalling leg (the voice summary of report.html). */
+    default void call() {
+    }
+
+    /** Counts one registration accepted (the voice summary of report.html). */
+    default void registration() {
+    }
+
     /** The run's budget for TCP reassembly buffers, or null when only the per-flow limit applies. */
     default BufferBudget buffers() {
         return null;

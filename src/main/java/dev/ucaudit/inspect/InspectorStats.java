@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 /**
  * Per-inspector counters for the run summary: messages parsed, expectations created, malformed
- * messages. Thread-confined (plain fields): use one per worker and {@link #merge} them.
+ * messages, and what the voice summary counts: call set-ups and registrations. Thread-confined (plain fields): use one per worker and {@link #merge} them.
  */
 public final class InspectorStats {
     /** Counters of one inspector. */
@@ -14,6 +14,8 @@ public final class InspectorStats {
         private long messages;
         private long expectations;
         private long malformed;
+        private long calls;
+        private long registrations;
         private String lastMalformed;
 
         public void message() {
@@ -22,6 +24,16 @@ public final class InspectorStats {
 
         public void expectation() {
             expectations++;
+        }
+
+        /** One call set up on this signalling leg (a SIP INVITE of a new Call-ID, an H.225 Setup, ...). */
+        public void call() {
+            calls++;
+        }
+
+        /** One registration accepted (a SIP 2xx to REGISTER, an SCCP RegisterAck, an MGCP RSIP). */
+        public void registration() {
+            registrations++;
         }
 
         public void malformed(String detail) {
@@ -39,6 +51,14 @@ public final class InspectorStats {
 
         public long malformed() {
             return malformed;
+        }
+
+        public long calls() {
+            return calls;
+        }
+
+        public long registrations() {
+            return registrations;
         }
 
         /** The detail of the latest malformed message, or null. */
@@ -59,13 +79,15 @@ public final class InspectorStats {
             mine.messages += c.messages;
             mine.expectations += c.expectations;
             mine.malformed += c.malformed;
+            mine.calls += c.calls;
+            mine.registrations += c.registrations;
             if (c.lastMalformed != null) {
                 mine.lastMalformed = c.lastMalformed;
             }
         });
     }
 
-    /** name -> {messages, expectations, malformed}, ready for a JSON writer. */
+    /** name -> {messages, expectations, malformed, calls, registrations}, ready for a JSON writer. */
     public Map<String, Map<String, Long>> toMap() {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
         byInspector.forEach((name, c) -> {
@@ -73,6 +95,8 @@ public final class InspectorStats {
             m.put("messages", c.messages);
             m.put("expectations", c.expectations);
             m.put("malformed", c.malformed);
+            m.put("calls", c.calls);
+            m.put("registrations", c.registrations);
             out.put(name, m);
         });
         return out;

@@ -29,7 +29,6 @@ public final class FindingGroups {
         long packets;
         long bytes;
         int minPort = Integer.MAX_VALUE;
-        int maxPort = -1;
         final BitSet ports = new BitSet();
         final List<FlowRecord> examples = new ArrayList<>(EXAMPLES);
 
@@ -45,7 +44,6 @@ public final class FindingGroups {
             bytes += f.bytes();
             if (f.responderPort() >= 0) {
                 minPort = Math.min(minPort, f.responderPort());
-                maxPort = Math.max(maxPort, f.responderPort());
                 ports.set(f.responderPort());
             }
             if (examples.size() < EXAMPLES) {
@@ -69,7 +67,7 @@ public final class FindingGroups {
             return initiatorRole + " → " + responderRole;
         }
 
-        /** {@code 3389/tcp}, or {@code tcp 1-1023 (1,016 ports)} when the group spans ports. */
+        /** {@code 3389/tcp}, or the ports as a list when the group spans several: {@code tcp 23, 110}, {@code tcp 1-1023}. */
         public String service() {
             int distinct = ports.cardinality();
             if (distinct == 0) {
@@ -78,7 +76,20 @@ public final class FindingGroups {
             if (distinct == 1) {
                 return minPort + "/" + protocol;
             }
-            return protocol + " " + minPort + "-" + maxPort + " (" + HtmlReport.fmt(distinct) + " ports)";
+            return protocol + " " + PortList.of(ports);
+        }
+
+        /** The responder ports the group covers, lowest first. */
+        public int[] ports() {
+            return ports.stream().toArray();
+        }
+
+        public String initiatorRole() {
+            return initiatorRole;
+        }
+
+        public String responderRole() {
+            return responderRole;
         }
 
         /** The first flow's reason: every flow of the group has it, but for its own port and hosts. */

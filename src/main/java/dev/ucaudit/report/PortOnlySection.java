@@ -25,12 +25,12 @@ final class PortOnlySection {
         List<FindingGroups.Group> all = groups.largestFirst();
         for (FindingGroups.Group g : all.subList(0, Math.min(shown, all.size()))) {
             h.append("<tr><td class=\"n\" data-v=\"").append(g.flows()).append("\"><b>").append(HtmlReport.fmt(g.flows()))
-             .append("</b></td><td class=\"t\">").append(HtmlPage.esc(g.service())).append("</td><td class=\"r\">").append(HtmlPage.esc(g.reason()))
+             .append("</b></td><td>").append(HtmlPage.esc(g.service())).append("</td><td class=\"r\">").append(HtmlPage.esc(g.reason()))
              .append("</td><td class=\"n\" data-v=\"").append(g.packets()).append("\">").append(HtmlReport.fmt(g.packets()))
              .append("</td>").append(HtmlPage.bytesCell(g.bytes())).append("<td>");
             for (FlowRecord f : g.examples()) {
-                h.append("<div><code class=\"nw\">").append(HtmlPage.esc(f.initiator().text())).append("</code> → <code class=\"nw\">")
-                 .append(HtmlPage.esc(f.responder().text())).append("</code> <span class=\"nw\">").append(HtmlPage.esc(HtmlReport.service(f))).append("</span></div>");
+                h.append("<div>").append(HtmlReport.copyable(f.initiator())).append(" → ").append(HtmlReport.copyable(f.responder()))
+                 .append(" <span class=\"nw\">").append(HtmlPage.esc(HtmlReport.service(f))).append("</span></div>");
             }
             h.append("</td></tr>\n");
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ucaudit.testing.Cli;
 import dev.ucaudit.diff.NightlyCaptures;
+import dev.ucaudit.report.ActionCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,8 @@ class ReportPagesBrowserTest {
     static Path scanReport;
     static Path diffPage;
     static Path truncatedReport;
+    static Path actionReport;
+    static Path labNoInventory;
 
     @BeforeAll
     static void writePages() throws IOException {
@@ -81,6 +84,13 @@ class ReportPagesBrowserTest {
         Cli t = Cli.run("audit", "--inventory", "captures/lab-site-inventory.csv", "--out", truncatedReport.toString(),
                 cut.toString());
         assertTrue(Files.exists(truncatedReport.resolve("report.html")), t.err());
+        ActionCapture.write(dir.resolve("actions.pcap"), dir.resolve("actions-inventory.csv"));
+        actionReport = dir.resolve("actions");
+        Cli act = Cli.run("audit", "--inventory", dir.resolve("actions-inventory.csv").toString(), "--out", actionReport.toString(),
+                dir.resolve("actions.pcap").toString());
+        assertEquals(1, act.exit(), act.err());
+        labNoInventory = dir.resolve("lab-no-inventory");
+        assertEquals(1, Cli.run("audit", "--out", labNoInventory.toString(), "captures/lab-site.pcap").exit());
         browser = Browser.start(dir.resolve("chromium-profile"));
     }
 
@@ -159,7 +169,7 @@ class ReportPagesBrowserTest {
         assertTrue(groups.size() <= 5, "1,000+ flows of one scan make a handful of groups, not a row each: " + groups.size());
         long sum = 0;
         for (WebElement g : groups) {
-            sum += Long.parseLong(g.findElement(By.cssSelector("td[data-v]")).getAttribute("data-v"));
+            sum += Long.parseLong(g.findElement(By.cssSelector("td.n[data-v]")).getAttribute("data-v"));
         }
         assertTrue(undocumented > 1000, "summary.json counts the scan's undocumented flows: " + undocumented);
         assertEquals(undocumented, sum, "the groups add up to every undocumented flow");
@@ -201,6 +211,65 @@ class ReportPagesBrowserTest {
                 assertEquals(1L, lines(cell), "counts stay on one line: " + cell.getText());
             }
         }
+    }
+
+    /**
+     * Issue 22 §6 on the rendered page: findings ranked by risk, each with a visible suggestion; the voice summary;
+     * addresses as text that a button copies (no server); who opened a pair's undocumented flows; ports as lists;
+     * markup from the inventory and the wire shown as text; "no inventory" pointing to ucaudit export's draft.
+     */
+    @Test
+    void reportSaysWhatToDo() throws IOException {
+        browser.open(actionReport.resolve("report.html"), WIDE, HIGH);
+        assertEquals(List.of(), browser.consoleErrors());
+        browser.screenshot("action-report");
+        aboveTheFold();
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#findings-table tbody tr"));
+        assertEquals(List.of("MANAGEMENT", "UNKNOWN_TO_CUCM"), rows.stream().map(r -> r.getAttribute("data-risk")).toList());
+        assertEquals("management", rows.get(0).findElement(By.className("risk")).getText());
+        assertEquals("tcp 23, 110", rows.get(0).findElements(By.tagName("td")).get(3).getText(), "ports as a list");
+        for (WebElement row : rows) {
+            WebElement todo = row.findElement(By.className("todo"));
+            assertTrue(todo.isDisplayed() && todo.getText().matches("→ (Check the firewall rule|Add 10\\.99\\.0\\.77 to the inventory).*"),
+                    todo.getText());
+        }
+        assertTrue(rows.get(1).findElement(By.className("todo")).getText().contains("ucaudit export"));
+
+        assertTrue(browser.driver.findElement(By.id("voice")).isDisplayed());
+        for (String id : new String[] {"voice-calls", "voice-registrations", "voice-media-calls", "voice-media-port"}) {
+            assertEquals("1", browser.driver.findElement(By.id(id)).getText(), id);
+        }
+
+        // An address is text on the page, and its button copies it without a server.
+        WebElement example = rows.get(0).findElements(By.tagName("td")).get(7);
+        assertTrue(example.getText().startsWith("10.99.0.77"), example.getText());
+        browser.js("window.copied=null;if(navigator.clipboard){navigator.clipboard.writeText=function(t){window.copied=t;"
+                + "return Promise.resolve();};}");
+        WebElement copy = example.findElement(By.cssSelector("button.copy"));
+        assertTrue(copy.isDisplayed(), "the copy button shows where script runs");
+        copy.click();
+        assertEquals("10.99.0.77", browser.js("return window.getSelection().toString()"), "the address is selected");
+        Object copied = browser.js("return navigator.clipboard ? window.copied : 'no clipboard API'");
+        assertTrue("10.99.0.77".equals(copied) || "no clipboard API".equals(copied), String.valueOf(copied));
+        assertEquals(List.of(), browser.consoleErrors());
+
+        // The pair says who opened its undocumented flows; its services are a list.
+        WebElement pairs = browser.driver.findElement(By.id("pairs-table"));
+        WebElement stranger = pairs.findElements(By.cssSelector("tbody tr")).stream()
+                .filter(r -> r.getText().contains("10.99.0.77") && r.getText().contains("10.10.1.10")).findFirst().orElseThrow();
+        assertTrue(stranger.getText().contains("opened by 10.99.0.77 → 10.10.1.10"), stranger.getText());
+        assertTrue(stranger.getText().contains("23/tcp, 110/tcp"), stranger.getText());
+
+        // Markup from the inventory is text, not an element.
+        assertEquals(0L, ((Number) browser.js("return document.images.length")).longValue());
+        assertTrue(browser.driver.findElement(By.tagName("body")).getText().contains(ActionCapture.PUB_NAME));
+        fitsNarrowWindow(actionReport.resolve("report.html"), "action-report-900px");
+
+        browser.open(labNoInventory.resolve("report.html"), WIDE, HIGH);
+        WebElement none = browser.driver.findElement(By.id("no-inventory"));
+        assertTrue(none.isDisplayed() && none.getText().contains("ucaudit export REPORT_DIR --out DIR writes inventory-draft.csv"),
+                none.getText());
+        assertEquals(List.of(), browser.consoleErrors());
     }
 
     private static void aboveTheFold() {

@@ -32,7 +32,7 @@ class ReportPagesContentTest {
                 html.substring(0, 400));
         assertTrue(html.indexOf("id=\"findings\"") < html.indexOf("Traffic per verdict"), "findings come first");
         // The stranger's pair says which service is undocumented and why.
-        String stranger = html.substring(html.indexOf("<tr><td><span class=\"badge nc\">✗ non-compliant</span></td><td><code class=\"nw\">10.10.1.10"));
+        String stranger = html.substring(html.indexOf("<tr><td><span class=\"badge nc\">✗ non-compliant</span></td><td><code class=\"addr nw\">10.10.1.10"));
         stranger = stranger.substring(0, stranger.indexOf("</tr>"));
         assertTrue(stranger.contains("10.99.0.66") && stranger.contains("✗ 22/tcp</b>: 22/tcp is documented only from"), stranger);
         // Unused openings folded, one row per rule, under a warning about the short window.
@@ -56,7 +56,7 @@ class ReportPagesContentTest {
         List<FindingGroups.Group> groups = FindingGroups.of(flows).largestFirst();
         assertEquals(2, groups.size(), "port and hosts do not split a group; another reason does");
         assertEquals(300, groups.get(0).flows());
-        assertEquals("tcp 1-300 (300 ports)", groups.get(0).service());
+        assertEquals("tcp 1-300", groups.get(0).service(), "300 ports in a row: a range, every port of it seen");
         assertEquals(3, groups.get(0).examples().size());
         assertEquals("3389/tcp", groups.get(1).service());
         assertEquals("no catalog row for */tcp; {responder} is not in the inventory", FindingGroups.shape(flows.get(1)));

@@ -43,6 +43,9 @@ public final class H225Inspector extends MessageInspector {
             return;
         }
         ctx.message("q931 0x" + Integer.toHexString(q.messageType()));
+        if (q.messageType() == Q931.SETUP) {
+            ctx.call();
+        }
         if (q.uuOffset() < 0) {
             return;
         }

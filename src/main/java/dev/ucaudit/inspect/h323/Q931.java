@@ -10,6 +10,9 @@ import dev.ucaudit.inspect.stream.Bytes;
  * protocol-discriminator octet): the PER-encoded H323-UserInformation.
  */
 public final class Q931 {
+    /** The Q.931 message type of a Setup: one call set up. */
+    public static final int SETUP = 0x05;
+
     public static final int USER_USER = 0x7e;
 
     private Q931() {

@@ -47,6 +47,8 @@ public final class MgcpInspector extends MessageInspector {
             MgcpMessage command = m.isCommand() ? m : commands.get(m.transactionId());
             if (m.isCommand()) {
                 commands.put(ShortText.name(m.transactionId()), kept(m));
+            } else if (command != null && m.code() >= 200 && m.code() < 300) {
+                voice(ctx, command.verb());
             }
             if (m.bodyLength() <= 0) {
                 continue;
@@ -73,5 +75,14 @@ public final class MgcpInspector extends MessageInspector {
     private static MgcpMessage kept(MgcpMessage m) {
         return new MgcpMessage(ShortText.name(m.verb()), m.code(), ShortText.name(m.transactionId()),
                 ShortText.name(m.endpoint()), ShortText.name(m.callId()), ShortText.name(m.connectionId()), 0, 0);
+    }
+
+    /** An accepted CRCX is a call leg set up on the gateway; an accepted RSIP is the gateway registering. */
+    private static void voice(InspectionContext ctx, String verb) {
+        if ("CRCX".equals(verb)) {
+            ctx.call();
+        } else if ("RSIP".equals(verb)) {
+            ctx.registration();
+        }
     }
 }

@@ -42,9 +42,15 @@ public final class SccpInspector extends MessageInspector {
     protected void onMessage(InspectionContext ctx, Direction dir, byte[] buf, int off, int len) {
         int id = SccpParser.messageId(buf, off);
         ctx.message("0x" + Integer.toHexString(id));
+        if (id == SccpParser.REGISTER_ACK) {
+            ctx.registration();
+        }
         if (id == SccpParser.OPEN_RECEIVE_CHANNEL) {
             long[] ids = SccpParser.openReceiveChannelIds(buf, off, len);
             if (ids != null) {
+                if (!conferenceByParty.containsValue(ids[0])) {
+                    ctx.call(); // a conference this phone had not joined yet
+                }
                 conferenceByParty.put(ids[1], ids[0]);
             }
             return;

@@ -11,6 +11,7 @@ import java.net.InetAddress;
  */
 public final class SccpParser {
     public static final int OPEN_RECEIVE_CHANNEL_ACK = 0x0022;
+    public static final int REGISTER_ACK = 0x0081;
     public static final int START_MEDIA_TRANSMISSION = 0x008A;
     public static final int OPEN_RECEIVE_CHANNEL = 0x0105;
     public static final int OPEN_MULTIMEDIA_RECEIVE_CHANNEL_ACK = 0x0141;

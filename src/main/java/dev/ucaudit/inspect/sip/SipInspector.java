@@ -28,6 +28,8 @@ public final class SipInspector extends MessageInspector {
     private final SipFramer datagramFramer;
     private String lastCallId;
     private String lastCallName;
+    /** The Call-ID of the latest INVITE counted as a call: its retransmissions and re-INVITEs are not new calls. */
+    private String lastInvitedCallId;
 
     public SipInspector() {
         this(SipFramer.DEFAULT_MAX_BODY);
@@ -76,6 +78,7 @@ public final class SipInspector extends MessageInspector {
             return;
         }
         ctx.message(m.isRequest() ? m.method() : Integer.toString(m.status()));
+        voice(ctx, m);
         if (m.bodyLength() <= 0 || !hasSdp(m, buf)) {
             return;
         }
@@ -88,6 +91,16 @@ public final class SipInspector extends MessageInspector {
         String call = callName(m.callId());
         for (Expectation e : SdpExpectations.of(sdp, NAME, call, where)) {
             ctx.expect(e);
+        }
+    }
+
+    /** An INVITE of a Call-ID this flow had not just invited is a call; a 2xx to REGISTER is a registration. */
+    private void voice(InspectionContext ctx, SipMessage m) {
+        if (m.isRequest() && "INVITE".equals(m.method()) && m.callId() != null && !m.callId().equals(lastInvitedCallId)) {
+            lastInvitedCallId = m.callId();
+            ctx.call();
+        } else if (!m.isRequest() && m.status() >= 200 && m.status() < 300 && "REGISTER".equals(m.cseqMethod())) {
+            ctx.registration();
         }
     }
 
