@@ -10,6 +10,7 @@ import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.catalog.Roles;
 import dev.ucaudit.flow.Flow;
 import dev.ucaudit.flow.FlowKey;
+import dev.ucaudit.flow.InitiatorBasis;
 import dev.ucaudit.flow.InitiatorRule;
 import dev.ucaudit.flow.Side;
 import dev.ucaudit.inventory.Host;
@@ -127,7 +128,7 @@ public final class Classifier {
                 reason = reason + "; " + negotiation.reason();
             }
         }
-        if ("reply-only".equals(decision.basis())) {
+        if (decision.basis() == InitiatorBasis.REPLY_ONLY) {
             reason = reason + "; only the reply was captured, oriented by its service port " + rPort + "/" + IpProtocol.label(k.protocol());
         }
         long icmpErrors = flow.icmpErrors();
@@ -141,7 +142,7 @@ public final class Classifier {
         return new FlowRecord(flow.firstSeenNanos(), flow.lastSeenNanos(),
                 initiator.address(), iPort, responder.address(), rPort, IpProtocol.of(k.protocol()),
                 flow.packets(Side.A) + flow.packets(Side.B), flow.bytes(Side.A) + flow.bytes(Side.B),
-                initiator.role(), responder.role(), verdict, rule, reason, decision.basis(),
+                initiator.role(), responder.role(), verdict, rule, reason, decision.basis().text(),
                 initiator.name(), responder.name(), flow.packets(is), flow.packets(rs), flow.bytes(is), flow.bytes(rs),
                 k.protocol() == IpProtocol.TCP.number() ? flow.tcpFlags(Side.A) | flow.tcpFlags(Side.B) : 0,
                 flow.fragments(), icmpErrors, flow.tunnel() == null || flow.tunnelOuter() ? "" : flow.tunnel(), content);

@@ -1,6 +1,7 @@
 package dev.ucaudit.audit;
 
 import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.CaptureProblem.Kind;
 import dev.ucaudit.packet.RawPacket;
 import dev.ucaudit.decode.Decapsulation;
 import dev.ucaudit.decode.DecodeStatus;
@@ -56,13 +57,13 @@ public final class PacketIntake {
                 stats.unknownLinkType(raw.linkType);
                 stats.undecodable("unknown link type " + raw.linkType);
                 if (linkTypeReported.add(raw.sourceName + "|" + raw.linkType)) {
-                    problem(new CaptureProblem(raw.sourceName, raw.number, "link-type",
+                    problem(new CaptureProblem(raw.sourceName, raw.number, Kind.LINK_TYPE,
                             decoder.lastProblem() + " (this and every later packet of that link type are counted, not decoded)", false));
                 }
             }
             case MALFORMED -> {
                 stats.undecodable(category(decoder.lastProblem()));
-                problem(new CaptureProblem(raw.sourceName, raw.number, "malformed", decoder.lastProblem(), false));
+                problem(new CaptureProblem(raw.sourceName, raw.number, Kind.MALFORMED, decoder.lastProblem(), false));
             }
             case IP -> {
                 stats.ipPackets++;
@@ -84,7 +85,7 @@ public final class PacketIntake {
             in.lastPacketNanos = raw.timestampNanos;
         } else if (!in.clockJumpedBack && latest - raw.timestampNanos >= CLOCK_JUMP_NANOS) {
             in.clockJumpedBack = true;
-            problem(new CaptureProblem(raw.sourceName, raw.number, CaptureProblem.CLOCK, "the capture's time jumps back by "
+            problem(new CaptureProblem(raw.sourceName, raw.number, Kind.CLOCK, "the capture's time jumps back by "
                     + span(latest - raw.timestampNanos) + " (from " + Instant.ofEpochMilli(Math.floorDiv(latest, 1_000_000L)) + " to "
                     + Instant.ofEpochMilli(Math.floorDiv(raw.timestampNanos, 1_000_000L)) + "); noted once per input. Flows are judged idle by their own"
                     + " packets' times", false));

@@ -1,6 +1,7 @@
 package dev.ucaudit.capture;
 
 import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.CaptureProblem.Kind;
 import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.packet.RawPacket;
 import com.sun.jna.Library;
@@ -86,10 +87,10 @@ public final class Pcap4jFileSource implements PacketSource {
                 pipe.awaitFeeder();
                 IOException failure = stopped ? null : pipe.failure();
                 if (failure instanceof EOFException) {
-                    sink.problem(new CaptureProblem(name, 0, "truncated", "the gzip stream is cut short after byte "
+                    sink.problem(new CaptureProblem(name, 0, Kind.TRUNCATED, "the gzip stream is cut short after byte "
                             + pipe.copied() + " of the decompressed data; reading stopped there", true));
                 } else if (failure != null) {
-                    sink.problem(new CaptureProblem(name, 0, "io-error", "the " + (gzip ? "gzip data" : "stream")
+                    sink.problem(new CaptureProblem(name, 0, Kind.IO_ERROR, "the " + (gzip ? "gzip data" : "stream")
                             + " is corrupt after byte " + pipe.copied() + " of the decompressed stream ("
                             + failure.getMessage() + "); reading stopped there", true));
                 }
@@ -139,7 +140,7 @@ public final class Pcap4jFileSource implements PacketSource {
                     return;
                 }
                 if (r != 1) {
-                    sink.problem(new CaptureProblem(name, number + 1, "libpcap-error", "libpcap stopped reading: "
+                    sink.problem(new CaptureProblem(name, number + 1, Kind.LIBPCAP_ERROR, "libpcap stopped reading: "
                             + pcap.pcap_geterr(h) + "; the packets before it were read (to keep what follows, repair the"
                             + " file with: editcap -F pcap " + name + " OUT.pcap, or read it with the built-in reader)", true));
                     return;

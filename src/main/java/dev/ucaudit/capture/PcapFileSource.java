@@ -3,6 +3,7 @@ package dev.ucaudit.capture;
 import java.io.EOFException;
 import java.io.FileInputStream;
 import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.CaptureProblem.Kind;
 import dev.ucaudit.packet.PacketSink;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -73,14 +74,14 @@ public final class PcapFileSource implements PacketSource {
             try {
                 readFormat(in, sink, gzip);
             } catch (ZipException e) {
-                sink.problem(new CaptureProblem(name, 0, "io-error", "the gzip data is corrupt after byte "
+                sink.problem(new CaptureProblem(name, 0, Kind.IO_ERROR, "the gzip data is corrupt after byte "
                         + in.streamOffset() + " of the decompressed stream (" + e.getMessage()
                         + "); reading stopped there", true));
             } catch (EOFException e) {
-                sink.problem(new CaptureProblem(name, 0, "truncated", "the gzip stream is cut short after byte "
+                sink.problem(new CaptureProblem(name, 0, Kind.TRUNCATED, "the gzip stream is cut short after byte "
                         + in.streamOffset() + " of the decompressed data; reading stopped there", true));
             } catch (IOException e) {
-                sink.problem(new CaptureProblem(name, 0, "io-error", "reading failed after byte "
+                sink.problem(new CaptureProblem(name, 0, Kind.IO_ERROR, "reading failed after byte "
                         + in.streamOffset() + ": " + e.getMessage(), true));
             }
         }
@@ -123,7 +124,7 @@ public final class PcapFileSource implements PacketSource {
         int linkType = PcapRecordReader.linkTypeOf(Bytes.u32(b, p + 20, bigEndian));
         PcapRecordReader.LengthOrder order = PcapRecordReader.LengthOrder.of(major, minor);
         if (major != 2 && major != 543) {
-            sink.problem(new CaptureProblem(name, 0, "bad-header", "the pcap header says version " + major + "."
+            sink.problem(new CaptureProblem(name, 0, Kind.BAD_HEADER, "the pcap header says version " + major + "."
                     + minor + "; reading it as version 2.4", false));
         } else if (order != PcapRecordReader.LengthOrder.CURRENT) {
             sink.problem(CaptureProblem.note(name, "the pcap header says version " + major + "." + minor

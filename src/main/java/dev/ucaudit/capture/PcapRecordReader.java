@@ -3,6 +3,7 @@ package dev.ucaudit.capture;
 import java.util.HashSet;
 import java.util.Set;
 import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.CaptureProblem.Kind;
 import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.packet.RawPacket;
 import java.io.IOException;
@@ -78,7 +79,7 @@ final class PcapRecordReader {
             if (!in.ensure(RECORD_HEADER)) {
                 int left = in.buffered();
                 if (left > 0) {
-                    problem(sink, number + 1, "truncated", "record " + (number + 1) + " is cut short: its "
+                    problem(sink, number + 1, Kind.TRUNCATED, "record " + (number + 1) + " is cut short: its "
                             + RECORD_HEADER + "-byte record header is incomplete, file ends after " + left + " bytes");
                     in.advance(left);
                 }
@@ -95,7 +96,7 @@ final class PcapRecordReader {
                     + MAX_CAPLEN + " libpcap reads" : null;
             if (impossible != null) {
                 long at = in.streamOffset();
-                problem(sink, number, "corrupt-record", "record " + number + " (at byte " + at + ") " + impossible
+                problem(sink, number, Kind.CORRUPT_RECORD, "record " + number + " (at byte " + at + ") " + impossible
                         + "; looking for the next plausible record");
                 resync(in, sink);
                 continue;
@@ -103,7 +104,7 @@ final class PcapRecordReader {
             int len = (int) caplen;
             if (!in.ensure(RECORD_HEADER + len)) {
                 int have = in.buffered() - RECORD_HEADER;
-                problem(sink, number, "truncated", "record " + number + " is cut short: header says " + len
+                problem(sink, number, Kind.TRUNCATED, "record " + number + " is cut short: header says " + len
                         + " bytes, file ends after " + have);
                 in.advance(in.buffered());
                 return;
@@ -178,7 +179,7 @@ final class PcapRecordReader {
                 }
                 if (nextOk) {
                     long skipped = in.streamOffset() - start;
-                    problem(sink, number, "resync", "skipped " + skipped + " bytes after record " + number
+                    problem(sink, number, Kind.RESYNC, "skipped " + skipped + " bytes after record " + number
                             + " to reach the next plausible record (at byte " + in.streamOffset() + ")");
                     return;
                 }
@@ -186,7 +187,7 @@ final class PcapRecordReader {
             in.advance(1);
         }
         long skipped = in.streamOffset() - start + in.skipToEnd();
-        problem(sink, number, "resync", "no plausible record follows record " + number + "; the remaining "
+        problem(sink, number, Kind.RESYNC, "no plausible record follows record " + number + "; the remaining "
                 + skipped + " bytes of the file were skipped");
     }
 
@@ -206,7 +207,7 @@ final class PcapRecordReader {
         return origlen > 0 && caplen <= MAX_CAPLEN && caplen <= origlen + RESYNC_CAPLEN_SLACK && origlen <= MAX_CAPLEN;
     }
 
-    private void problem(PacketSink sink, long record, String kind, String message) {
+    private void problem(PacketSink sink, long record, Kind kind, String message) {
         sink.problem(new CaptureProblem(name, record, kind, message, false));
     }
 }

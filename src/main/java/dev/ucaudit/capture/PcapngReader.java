@@ -1,6 +1,7 @@
 package dev.ucaudit.capture;
 
 import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.CaptureProblem.Kind;
 import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.packet.RawPacket;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class PcapngReader {
             if (!in.ensure(12)) {
                 int left = in.buffered();
                 if (left > 0) {
-                    problem(sink, 0, "truncated", "the block at byte " + in.streamOffset()
+                    problem(sink, 0, Kind.TRUNCATED, "the block at byte " + in.streamOffset()
                             + " is cut short: the file ends " + left + " bytes into its header");
                     in.advance(left);
                 }
@@ -63,7 +64,7 @@ final class PcapngReader {
                 } else if (Integer.reverseBytes(bom) == BYTE_ORDER_MAGIC) {
                     bigEndian = false;
                 } else {
-                    problem(sink, 0, "bad-block", "the section header at byte " + in.streamOffset()
+                    problem(sink, 0, Kind.BAD_BLOCK, "the section header at byte " + in.streamOffset()
                             + " has no valid byte-order magic (" + Bytes.hex(b, p + 8, 4) + ")");
                     resync(in, sink);
                     continue;
@@ -71,7 +72,7 @@ final class PcapngReader {
             }
             long length = Bytes.u32(b, p + 4, bigEndian);
             if (length < 12 || length % 4 != 0 || length > MAX_BLOCK) {
-                problem(sink, countIfPacket(type), "bad-block", recordName(type) + " at byte " + in.streamOffset()
+                problem(sink, countIfPacket(type), Kind.BAD_BLOCK, recordName(type) + " at byte " + in.streamOffset()
                         + " (type " + typeName(type) + ") has an impossible length of " + length + " bytes");
                 resync(in, sink);
                 continue;
@@ -81,10 +82,10 @@ final class PcapngReader {
                 int have = in.buffered();
                 if (isPacket(type) && !skippingSection) {
                     number++;
-                    problem(sink, number, "truncated", "record " + number + " is cut short: header says " + len
+                    problem(sink, number, Kind.TRUNCATED, "record " + number + " is cut short: header says " + len
                             + " bytes, file ends after " + have);
                 } else {
-                    problem(sink, 0, "truncated", "the " + typeName(type) + " block at byte " + in.streamOffset()
+                    problem(sink, 0, Kind.TRUNCATED, "the " + typeName(type) + " block at byte " + in.streamOffset()
                             + " is cut short: header says " + len + " bytes, file ends after " + have);
                 }
                 in.advance(have);
@@ -94,7 +95,7 @@ final class PcapngReader {
             p = in.position();
             long trailer = Bytes.u32(b, p + len - 4, bigEndian);
             if (trailer != length) {
-                problem(sink, countIfPacket(type), "bad-block", recordName(type) + " at byte " + in.streamOffset()
+                problem(sink, countIfPacket(type), Kind.BAD_BLOCK, recordName(type) + " at byte " + in.streamOffset()
                         + " (" + typeName(type) + " block) starts with length " + length + " but ends with length "
                         + trailer);
                 resync(in, sink);
@@ -132,7 +133,7 @@ final class PcapngReader {
         interfaces.clear();
         ignoredInterfaces = 0;
         if (len < 28) {
-            problem(sink, 0, "bad-block", "section " + section + " has a header block of only " + len
+            problem(sink, 0, Kind.BAD_BLOCK, "section " + section + " has a header block of only " + len
                     + " bytes; its blocks are skipped");
             skippingSection = true;
             return;
@@ -141,7 +142,7 @@ final class PcapngReader {
         int minor = Bytes.u16(b, p + 14, bigEndian);
         skippingSection = major != 1;
         if (skippingSection) {
-            problem(sink, 0, "unsupported-section", "section " + section + " declares pcapng version " + major + "."
+            problem(sink, 0, Kind.UNSUPPORTED_SECTION, "section " + section + " declares pcapng version " + major + "."
                     + minor + ", which this reader does not know; its blocks are skipped");
         }
     }
@@ -149,13 +150,13 @@ final class PcapngReader {
     private void interfaceDescription(byte[] b, int p, int len, PacketSink sink) {
         if (interfaces.full()) {
             if (ignoredInterfaces++ == 0) {
-                problem(sink, 0, "too-many-interfaces", "section " + section + " declares more than "
+                problem(sink, 0, Kind.TOO_MANY_INTERFACES, "section " + section + " declares more than "
                         + PcapngInterfaces.MAX_INTERFACES + " interfaces; the further ones are ignored and their packets skipped");
             }
             return;
         }
         if (len < 20) {
-            problem(sink, 0, "bad-block", "interface " + interfaces.count() + " of section " + section
+            problem(sink, 0, Kind.BAD_BLOCK, "interface " + interfaces.count() + " of section " + section
                     + " has a description block of only " + len + " bytes; it is taken as Ethernet");
             interfaces.add(1, 0);
             return;
@@ -171,7 +172,7 @@ final class PcapngReader {
             }
             if (code == 9 && olen >= 1) {
                 if (!interfaces.setResolution(id, b[o + 4] & 0xff)) {
-                    problem(sink, 0, "bad-block", "interface " + id + " of section " + section
+                    problem(sink, 0, Kind.BAD_BLOCK, "interface " + id + " of section " + section
                             + " declares an impossible timestamp resolution (" + (b[o + 4] & 0xff)
                             + "); microseconds are assumed");
                 }
@@ -188,24 +189,24 @@ final class PcapngReader {
     private void packetBlock(byte[] b, int p, int len, PacketSink sink, long interfaceId, int tsAt) {
         number++;
         if (len < 32) {
-            problem(sink, number, "bad-block", "record " + number + " is a packet block of only " + len
+            problem(sink, number, Kind.BAD_BLOCK, "record " + number + " is a packet block of only " + len
                     + " bytes, too short for its fixed fields; skipped");
             return;
         }
         long caplen = Bytes.u32(b, p + 20, bigEndian);
         long origlen = Bytes.u32(b, p + 24, bigEndian);
         if (caplen > len - 32) {
-            problem(sink, number, "corrupt-record", "record " + number + " says it holds " + caplen
+            problem(sink, number, Kind.CORRUPT_RECORD, "record " + number + " says it holds " + caplen
                     + " bytes, but its block has room for only " + (len - 32) + "; skipped");
             return;
         }
         if (caplen > PcapRecordReader.MAX_CAPLEN) {
-            problem(sink, number, "corrupt-record", "record " + number + " says it holds " + caplen
+            problem(sink, number, Kind.CORRUPT_RECORD, "record " + number + " says it holds " + caplen
                     + " bytes, more than the " + PcapRecordReader.MAX_CAPLEN + " any capture tool writes; skipped");
             return;
         }
         if (interfaceId >= interfaces.count()) {
-            problem(sink, number, "unknown-interface", "record " + number + " is for interface " + interfaceId
+            problem(sink, number, Kind.UNKNOWN_INTERFACE, "record " + number + " is for interface " + interfaceId
                     + ", but section " + section + " declares only " + interfaces.count()
                     + " interface(s); skipped");
             return;
@@ -226,12 +227,12 @@ final class PcapngReader {
     private void simplePacket(byte[] b, int p, int len, PacketSink sink) {
         number++;
         if (len < 16) {
-            problem(sink, number, "bad-block", "record " + number + " is a simple packet block of only " + len
+            problem(sink, number, Kind.BAD_BLOCK, "record " + number + " is a simple packet block of only " + len
                     + " bytes; skipped");
             return;
         }
         if (interfaces.count() == 0) {
-            problem(sink, number, "unknown-interface", "record " + number + " is a simple packet block, but section "
+            problem(sink, number, Kind.UNKNOWN_INTERFACE, "record " + number + " is a simple packet block, but section "
                     + section + " declares no interface; skipped");
             return;
         }
@@ -250,14 +251,14 @@ final class PcapngReader {
         in.advance(1);
         while (in.ensure(12)) {
             if (plausibleBlock(in)) {
-                problem(sink, 0, "resync", "skipped " + (in.streamOffset() - start)
+                problem(sink, 0, Kind.RESYNC, "skipped " + (in.streamOffset() - start)
                         + " bytes to reach the next plausible block (at byte " + in.streamOffset() + ")");
                 return;
             }
             in.advance(1);
         }
         long skipped = in.streamOffset() - start + in.skipToEnd();
-        problem(sink, 0, "resync", "no plausible block follows; the remaining " + skipped
+        problem(sink, 0, Kind.RESYNC, "no plausible block follows; the remaining " + skipped
                 + " bytes of the file were skipped");
     }
 
@@ -329,7 +330,7 @@ final class PcapngReader {
         };
     }
 
-    private void problem(PacketSink sink, long record, String kind, String message) {
+    private void problem(PacketSink sink, long record, Kind kind, String message) {
         sink.problem(new CaptureProblem(name, record, kind, message, false));
     }
 }

@@ -18,6 +18,7 @@ import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.capture.CaptureFiles;
 import dev.ucaudit.capture.CaptureFolder;
 import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.CaptureProblem.Kind;
 import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.capture.PacketSource;
 import dev.ucaudit.capture.PcapFileSource;
@@ -331,7 +332,7 @@ final class AuditCommand implements Callable<Integer> {
                     next.packet(packet);
                 }
             } catch (CaptureException e) {
-                next.problem(new CaptureProblem(packet.sourceName, packet.number, "filter", e.getMessage(), false));
+                next.problem(new CaptureProblem(packet.sourceName, packet.number, Kind.FILTER, e.getMessage(), false));
             }
         }
 

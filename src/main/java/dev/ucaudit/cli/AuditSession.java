@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.report.SummaryKeys;
 import dev.ucaudit.text.Printable;
 import dev.ucaudit.audit.RunCounts;
 import dev.ucaudit.audit.ScanDetector;
@@ -210,7 +211,7 @@ final class AuditSession {
             err.printf(Locale.ROOT, "ucaudit: bound reached: the unused openings of %,d rules are summarised per prefix in unused.csv"
                     + " (more than %,d inventory entries each)%n", summarisedRules, UnusedOpenings.MAX_ROWS_PER_RULE);
         }
-        if (outcome.inspection().get("bounds_hit") instanceof List<?> hit) {
+        if (outcome.inspection().get(FlowInspection.BOUNDS_HIT) instanceof List<?> hit) {
             for (Object line : hit) {
                 err.println("ucaudit: bound reached: " + Printable.escape(String.valueOf(line)));
             }

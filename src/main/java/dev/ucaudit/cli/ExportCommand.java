@@ -1,5 +1,6 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.report.SummaryKeys;
 import dev.ucaudit.text.Printable;
 import dev.ucaudit.catalog.CatalogProblem;
 import dev.ucaudit.diff.ReportFolder;
@@ -106,11 +107,11 @@ final class ExportCommand implements Callable<Integer> {
 
     /** Why summary.json says the report is incomplete (complete: false); empty when complete. */
     private static List<String> incompleteReasons(ReportFolder folder) {
-        if (folder.summary().isEmpty() || folder.summary().get().path("complete").asBoolean(true)) {
+        if (folder.summary().isEmpty() || folder.summary().get().path(SummaryKeys.COMPLETE).asBoolean(true)) {
             return List.of();
         }
         List<String> reasons = new ArrayList<>();
-        folder.summary().get().path("incomplete_reasons").forEach(r -> reasons.add(r.asText()));
+        folder.summary().get().path(SummaryKeys.INCOMPLETE_REASONS).forEach(r -> reasons.add(r.asText()));
         return reasons.isEmpty() ? List.of("summary.json says complete: false") : reasons;
     }
 }

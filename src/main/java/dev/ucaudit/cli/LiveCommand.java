@@ -17,6 +17,7 @@ import dev.ucaudit.capture.LinkTypes;
 import java.util.Locale;
 import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.CaptureProblem.Kind;
 import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.capture.live.CaptureEngine;
 import dev.ucaudit.capture.live.LiveCaptureConfig;
@@ -291,7 +292,7 @@ final class LiveCommand implements Callable<Integer> {
             try {
                 source.run(sink);
             } catch (CaptureException e) {
-                sink.problem(new CaptureProblem(interfaceName, 0, "capture-error", e.getMessage(), true));
+                sink.problem(new CaptureProblem(interfaceName, 0, Kind.CAPTURE_ERROR, e.getMessage(), true));
             }
             source.sampleStats();
             progress.clear();

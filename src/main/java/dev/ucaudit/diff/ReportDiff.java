@@ -1,5 +1,6 @@
 package dev.ucaudit.diff;
 
+import dev.ucaudit.report.SummaryKeys;
 import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ucaudit.policy.PolicyCheck;
@@ -76,7 +77,7 @@ public final class ReportDiff {
     /** The scans summary.json lists, by "initiator protocol". */
     static Map<String, JsonNode> scans(ReportFolder r) {
         Map<String, JsonNode> out = new TreeMap<>();
-        r.summary().ifPresent(s -> s.path("scans").path("listed")
+        r.summary().ifPresent(s -> s.path(SummaryKeys.SCANS).path(SummaryKeys.LISTED)
                 .forEach(n -> out.put(n.path("initiator").asText() + " " + n.path("protocol").asText(), n)));
         return out;
     }

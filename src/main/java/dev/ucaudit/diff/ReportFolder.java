@@ -1,5 +1,6 @@
 package dev.ucaudit.diff;
 
+import dev.ucaudit.report.SummaryKeys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.inventory.Prefix;
@@ -43,7 +44,7 @@ public record ReportFolder(Path dir, List<FlowRow> flows, List<UnusedRow> unused
                     + dir + " CAPTURE...' first");
         }
         // summary.json first: a folder without one is not a (complete) ucaudit report, whatever its CSVs hold
-        Optional<JsonNode> summary = readSummary(dir.resolve("summary.json"));
+        Optional<JsonNode> summary = readSummary(dir.resolve(SummaryKeys.FILE));
         List<FlowRow> flows = new ArrayList<>();
         readCsv(dir.resolve("flows.csv"), FLOW_COLUMNS, (rec, file, line) -> flows.add(new FlowRow(
                 rec.get("first_seen"), rec.get("last_seen"), address(rec.get("initiator"), "initiator", file, line),
@@ -100,12 +101,12 @@ public record ReportFolder(Path dir, List<FlowRow> flows, List<UnusedRow> unused
         }
         try {
             JsonNode root = new ObjectMapper().readTree(path.toFile());
-            if (root == null || !root.isObject() || !"ucaudit".equals(root.path("tool").asText())) {
+            if (root == null || !root.isObject() || !SummaryKeys.TOOL_NAME.equals(root.path(SummaryKeys.TOOL).asText())) {
                 throw new InputException(path.toString(), 1, "not written by ucaudit (no \"tool\": \"ucaudit\")");
             }
-            int format = root.path("report_format").asInt(1);
+            int format = root.path(SummaryKeys.REPORT_FORMAT).asInt(1);
             if (format != SummaryJson.FORMAT) {
-                throw new InputException(path.toString(), 1, "report format " + root.path("report_format").asText()
+                throw new InputException(path.toString(), 1, "report format " + root.path(SummaryKeys.REPORT_FORMAT).asText()
                         + "; this ucaudit reads format " + SummaryJson.FORMAT + " (re-run the audit with this version)");
             }
             return Optional.of(root);
@@ -184,11 +185,11 @@ public record ReportFolder(Path dir, List<FlowRow> flows, List<UnusedRow> unused
 
     /** Capture time of the report's last packet (summary.json time_window.last), if known. */
     public Optional<String> windowEnd() {
-        return summary.map(s -> s.path("time_window").path("last").asText("")).filter(s -> !s.isEmpty());
+        return summary.map(s -> s.path(SummaryKeys.TIME_WINDOW).path(SummaryKeys.LAST).asText("")).filter(s -> !s.isEmpty());
     }
 
     /** Flow rows summary.json says were counted but not written to flows.csv (--max-flow-rows). */
     public long rowsNotWritten() {
-        return summary.map(s -> s.path("flows").path("rows_not_written").asLong(0)).orElse(0L);
+        return summary.map(s -> s.path(SummaryKeys.FLOWS).path(SummaryKeys.ROWS_NOT_WRITTEN).asLong(0)).orElse(0L);
     }
 }

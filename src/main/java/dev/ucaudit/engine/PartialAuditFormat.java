@@ -191,7 +191,7 @@ final class PartialAuditFormat {
         for (CaptureProblem p : problems) {
             str(out, p.source());
             out.writeLong(p.packetNumber());
-            str(out, p.kind());
+            str(out, p.kind().text());
             str(out, p.message());
             out.writeBoolean(p.fatal());
         }
@@ -353,7 +353,12 @@ final class PartialAuditFormat {
         List<CaptureProblem> problems = new ArrayList<>();
         int p = count(in, name, "problems", budget);
         for (int i = 0; i < p; i++) {
-            problems.add(new CaptureProblem(str(in, name, budget), in.readLong(), str(in, name, budget), str(in, name, budget), in.readBoolean()));
+            String source = str(in, name, budget);
+            long packet = in.readLong();
+            String kind = str(in, name, budget);
+            CaptureProblem.Kind k = CaptureProblem.Kind.of(kind)
+                    .orElseThrow(() -> new IOException(name + ": damaged partial audit: a capture problem of kind " + kind));
+            problems.add(new CaptureProblem(source, packet, k, str(in, name, budget), in.readBoolean()));
         }
         s.restore(undecodable, linkTypes, problems, in.readLong());
         return s;

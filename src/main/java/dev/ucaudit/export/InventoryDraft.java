@@ -1,5 +1,6 @@
 package dev.ucaudit.export;
 
+import dev.ucaudit.report.SummaryKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ucaudit.inventory.IpAddress;
 import dev.ucaudit.inventory.Prefix;
@@ -35,7 +36,7 @@ public final class InventoryDraft {
     }
 
     public static Draft from(Optional<JsonNode> summary) {
-        JsonNode observed = summary.map(s -> s.path("roles_observed")).orElse(null);
+        JsonNode observed = summary.map(s -> s.path(SummaryKeys.ROLES_OBSERVED)).orElse(null);
         if (observed == null || !observed.isArray()) {
             return new Draft(List.of(), List.of("this report has no learned roles (roles_observed): audit the capture again with this"
                     + " version of ucaudit to draft an inventory"));

@@ -9,7 +9,7 @@ import dev.ucaudit.catalog.PortLookup;
  * ephemeral one (a flow first seen mid-stream). A flow whose packets all go one way is initiated by
  * its only sender, except a reply whose request was not captured (DHCP 67 → 68, SNMP 161 → a high
  * port): sent from a service port to a port that is none, it is oriented by the service port, as Zeek
- * does, so its client is the initiator ("reply-only"). A one-way flow that drew ICMP errors was
+ * does, so its client is the initiator (InitiatorBasis.REPLY_ONLY). A one-way flow that drew ICMP errors was
  * rejected: it is an attempt of its sender, never turned around.
  */
 public final class InitiatorRule {
@@ -26,7 +26,7 @@ public final class InitiatorRule {
     }
 
     /** The initiating side and the basis of the decision. */
-    public record Decision(Side initiator, String basis) {
+    public record Decision(Side initiator, InitiatorBasis basis) {
     }
 
     public Decision decide(Flow flow) {
@@ -34,20 +34,20 @@ public final class InitiatorRule {
             return flow.decision(); // decided when an earlier period of the flow was reported
         }
         if (flow.synFrom() != null) {
-            return new Decision(flow.synFrom(), "syn");
+            return new Decision(flow.synFrom(), InitiatorBasis.SYN);
         }
         if (flow.synAckFrom() != null) {
-            return new Decision(flow.synAckFrom().other(), "syn-ack");
+            return new Decision(flow.synAckFrom().other(), InitiatorBasis.SYN_ACK);
         }
         Side first = flow.firstSender();
         if (flow.packets(first.other()) == 0) {
             return fromServicePort(flow, first) && flow.icmpErrors() == 0
-                    ? new Decision(first.other(), "reply-only") : new Decision(first, "one-way");
+                    ? new Decision(first.other(), InitiatorBasis.REPLY_ONLY) : new Decision(first, InitiatorBasis.ONE_WAY);
         }
         if (fromServicePort(flow, first)) {
-            return new Decision(first.other(), "catalog");
+            return new Decision(first.other(), InitiatorBasis.CATALOG);
         }
-        return new Decision(first, "first-packet");
+        return new Decision(first, InitiatorBasis.FIRST_PACKET);
     }
 
     /**

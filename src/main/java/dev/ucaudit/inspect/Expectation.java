@@ -9,12 +9,12 @@ import java.util.Objects;
  * negotiated it.
  *
  * @param inspector the inspector that saw the negotiation: sip, sccp, h225, mgcp, tftp
- * @param kind rtp, rtcp, h245, t38, video, tftp-data
+ * @param kind what the pinhole opens the way for: rtp, rtcp, video, t38, h245, tftp-data
  * @param reason human text naming the call (call id, conference, transaction, file name)
  * @param peer the other side when the signalling names it (TFTP: the server), else null
  */
 public record Expectation(InetAddress address, int port, IpProtocol protocol, String inspector,
-        String kind, String reason, InetAddress peer) {
+        Channel kind, String reason, InetAddress peer) {
     public Expectation {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(protocol, "protocol");

@@ -144,7 +144,7 @@ public final class ExpectationTable {
         }
         Key k = new Key(e.protocol().number(), e.address(), e.port());
         Entry old = entries.getIfPresent(k);
-        Entry keep = old != null && (e.kind().equals("rtcp") && !old.expectation.kind().equals("rtcp") || sameOpening(old, e, tag))
+        Entry keep = old != null && (e.kind().equals(Channel.RTCP) && !old.expectation.kind().equals(Channel.RTCP) || sameOpening(old, e, tag))
                 ? new Entry(old.expectation, old.tag, clock) : new Entry(e, tag, clock);
         entries.put(k, keep);
         added++;

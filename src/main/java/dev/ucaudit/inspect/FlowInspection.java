@@ -11,6 +11,9 @@ import java.util.Map;
  * media and data flows signalling opened, and says which finished flow signalling negotiated.
  */
 public interface FlowInspection {
+    /** The key in {@link #stats()} of the inspection bounds reached in the run: a list of lines, also printed on stderr. */
+    String BOUNDS_HIT = "bounds_hit";
+
     /** Called once when a flow is first seen. */
     void onNewFlow(Flow flow, long timestampNanos);
 

@@ -93,6 +93,26 @@ public final class ProtocolRegistry {
         return Optional.empty();
     }
 
+    /** True when a flow through a pinhole of this kind is a finding its signalling's rows do not document (a TFTP upload). */
+    public boolean opensFinding(Channel kind) {
+        for (Registration r : all) {
+            if (r.findingKinds().contains(kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The protocols that run over TLS on some TCP ports, in registration order. */
+    public List<AppProtocol> overTls() {
+        return all.stream().filter(r -> !r.tlsPorts().isEmpty()).map(Registration::protocol).toList();
+    }
+
+    /** The protocols whose flows on their port that turn out not to carry them are counted, in registration order. */
+    public List<AppProtocol> notOnPortCounted() {
+        return all.stream().filter(Registration::notOnPortCounted).map(Registration::protocol).toList();
+    }
+
     /** A keep-alive some protocol allows between its messages (SIP's CR/LF and STUN). */
     public boolean keepAlive(int ipProtocol, byte[] buf, int off, int len) {
         for (Registration r : all) {

@@ -21,39 +21,58 @@ import java.util.function.Supplier;
  * @param keepAlive    payloads it allows between messages, skipped by probing; null when none
  * @param laterPayload a payload past a conversation's first ones that its inspector may read on a port no
  *                     row names (a negotiated channel): a partial audit keeps it whole; null when none
+ * @param findingKinds pinhole kinds its inspector opens for traffic its catalog rows do not document (a TFTP
+ *                     upload): a flow through one is a finding, not documented by the signalling's row
+ * @param notOnPortCounted flows on its port that turn out not to carry it are counted in summary.json
+ *                     ({@code not_<token>_on_<token>_port})
  */
 public record Registration(AppProtocol protocol, Set<IpProtocol> transports, PortRanges defaultPorts, PortRanges tlsPorts,
                            Recogniser recogniser, ContentProbe probe, Supplier<Inspector> inspector, PayloadTest keepAlive,
-                           PayloadTest laterPayload) {
+                           PayloadTest laterPayload, Set<Channel> findingKinds, boolean notOnPortCounted) {
     public Registration {
         transports = Set.copyOf(transports);
+        findingKinds = Set.copyOf(findingKinds);
     }
 
     /** A protocol that is only recognised. */
     public static Registration of(AppProtocol protocol, Set<IpProtocol> transports, String defaultPorts, Recogniser recogniser) {
         return new Registration(protocol, transports, PortRanges.parse(defaultPorts), PortRanges.NONE, recogniser, null, null,
-                null, null);
+                null, null, Set.of(), false);
     }
 
     public Registration withProbe(ContentProbe p) {
-        return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, p, inspector, keepAlive, laterPayload);
+        return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, p, inspector, keepAlive, laterPayload,
+                findingKinds, notOnPortCounted);
     }
 
     public Registration withInspector(Supplier<Inspector> i) {
-        return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, probe, i, keepAlive, laterPayload);
+        return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, probe, i, keepAlive, laterPayload,
+                findingKinds, notOnPortCounted);
     }
 
     public Registration withTlsPorts(String ports) {
         return new Registration(protocol, transports, defaultPorts, PortRanges.parse(ports), recogniser, probe, inspector,
-                keepAlive, laterPayload);
+                keepAlive, laterPayload, findingKinds, notOnPortCounted);
     }
 
     public Registration withKeepAlive(PayloadTest t) {
-        return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, probe, inspector, t, laterPayload);
+        return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, probe, inspector, t, laterPayload,
+                findingKinds, notOnPortCounted);
     }
 
     public Registration withLaterPayload(PayloadTest t) {
-        return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, probe, inspector, keepAlive, t);
+        return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, probe, inspector, keepAlive, t,
+                findingKinds, notOnPortCounted);
+    }
+
+    public Registration withFindingKinds(Channel... kinds) {
+        return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, probe, inspector, keepAlive,
+                laterPayload, Set.of(kinds), notOnPortCounted);
+    }
+
+    public Registration withNotOnPortCounted() {
+        return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, probe, inspector, keepAlive,
+                laterPayload, findingKinds, true);
     }
 
     public boolean runsOver(int ipProtocol) {

@@ -38,7 +38,7 @@ import java.util.HexFormat;
 public final class ReportFolderSwap {
     /** Every file a report folder may hold (summary.json marks it as ucaudit's). */
     public static final Set<String> REPORT_FILES = Set.of("flows.csv", "conversations.csv", "unused.csv", "report.html",
-            "summary.json", "escaped.csv", "unused-allowed.csv", "unused-history.csv", "partial.bin.gz");
+            SummaryKeys.FILE, "escaped.csv", "unused-allowed.csv", "unused-history.csv", "partial.bin.gz");
     private static final String NEW = ".ucaudit-new-";
     private static final String OLD = ".ucaudit-old-";
 
@@ -82,7 +82,7 @@ public final class ReportFolderSwap {
         if (Files.isDirectory(abs)) {
             List<String> foreign = foreignEntries(abs);
             boolean empty = isEmpty(abs);
-            if (!empty && !writtenByUcaudit(abs.resolve("summary.json"))) {
+            if (!empty && !writtenByUcaudit(abs.resolve(SummaryKeys.FILE))) {
                 throw new IllegalArgumentException("--out " + out + " holds files but is not a ucaudit report (no summary.json"
                         + " written by ucaudit); ucaudit replaces its --out folder as a whole, so give a new or empty folder");
             }
@@ -171,7 +171,7 @@ public final class ReportFolderSwap {
         }
         try {
             JsonNode root = new ObjectMapper().readTree(summary.toFile());
-            return root != null && "ucaudit".equals(root.path("tool").asText());
+            return root != null && SummaryKeys.TOOL_NAME.equals(root.path(SummaryKeys.TOOL).asText());
         } catch (IOException e) {
             return false;
         }
@@ -203,7 +203,7 @@ public final class ReportFolderSwap {
                     throw new IllegalArgumentException("--out " + out + ": " + p + " is not a folder a ucaudit run left (a link"
                             + " or a file); ucaudit does not follow or repair it: remove it, or give another --out");
                 }
-                if (old && !Files.exists(out, LinkOption.NOFOLLOW_LINKS) && writtenByUcaudit(p.resolve("summary.json"))) {
+                if (old && !Files.exists(out, LinkOption.NOFOLLOW_LINKS) && writtenByUcaudit(p.resolve(SummaryKeys.FILE))) {
                     Files.move(p, out, StandardCopyOption.ATOMIC_MOVE);
                 } else {
                     deleteReport(p);

@@ -16,12 +16,12 @@ public final class ReportWriter {
     }
 
     /** The files of a report folder, summary.json last. */
-    public static final List<String> FILES = List.of("flows.csv", "conversations.csv", "unused.csv", "report.html", "summary.json");
+    public static final List<String> FILES = List.of("flows.csv", "conversations.csv", "unused.csv", "report.html", SummaryKeys.FILE);
 
     public static void write(Path dir, AuditReport report) throws IOException {
         writeAllButSummary(dir, report);
         // summary.json last: a folder with a summary is a complete report.
-        SummaryJson.write(dir.resolve("summary.json"), report);
+        SummaryJson.write(dir.resolve(SummaryKeys.FILE), report);
     }
 
     /** flows.csv, conversations.csv, unused.csv and report.html: summary.json is the caller's, written last. */

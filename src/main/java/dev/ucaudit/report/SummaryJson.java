@@ -34,13 +34,13 @@ public final class SummaryJson {
         RunCounts s = r.stats();
         AuditResult res = r.result();
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("tool", "ucaudit");
-        root.put("report_format", FORMAT);
+        root.put(SummaryKeys.TOOL, SummaryKeys.TOOL_NAME);
+        root.put(SummaryKeys.REPORT_FORMAT, FORMAT);
         root.put("mode", r.mode());
         root.put("generated_at", Times.iso(r.generatedAtMillis() * 1_000_000L));
         List<String> incomplete = Completeness.reasons(r);
-        root.put("complete", incomplete.isEmpty());
-        root.put("incomplete_reasons", incomplete);
+        root.put(SummaryKeys.COMPLETE, incomplete.isEmpty());
+        root.put(SummaryKeys.INCOMPLETE_REASONS, incomplete);
         List<Map<String, Object>> inputs = new ArrayList<>();
         List<RunCounts.Input> all = s.inputs();
         for (RunCounts.Input in : all.subList(0, Math.min(all.size(), Completeness.INPUTS_LISTED))) {
@@ -80,7 +80,7 @@ public final class SummaryJson {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("source", p.source());
             m.put("packet", p.packetNumber());
-            m.put("kind", p.kind());
+            m.put("kind", p.kind().text());
             m.put("message", p.message());
             m.put("fatal", p.fatal());
             listed.add(m);
@@ -90,9 +90,9 @@ public final class SummaryJson {
 
         Map<String, Object> window = new LinkedHashMap<>();
         window.put("first", Times.iso(s.firstNanos()));
-        window.put("last", Times.iso(s.lastNanos()));
+        window.put(SummaryKeys.LAST, Times.iso(s.lastNanos()));
         window.put("seconds", s.packets() == 0 ? 0.0 : (s.lastNanos() - s.firstNanos()) / 1e9);
-        root.put("time_window", window);
+        root.put(SummaryKeys.TIME_WINDOW, window);
 
         Map<String, Object> flows = new LinkedHashMap<>();
         flows.put("total", res.flows());
@@ -104,13 +104,13 @@ public final class SummaryJson {
         flows.put("not_the_ports_protocol", res.flows(ContentSeen.CONTRADICTED));
         long scanSummarized = res.scanFlowsSummarized();
         flows.put("rows_written", res.flows() - res.flowsNotListed() - scanSummarized);
-        flows.put("rows_not_written", res.flowsNotListed());
+        flows.put(SummaryKeys.ROWS_NOT_WRITTEN, res.flowsNotListed());
         flows.put("scan_flows_summarized", scanSummarized);
         flows.put("undocumented_rows_not_written", res.undocumentedNotListed());
         flows.put("max_flow_rows", res.maxFlowRows());
         flows.put("evicted_idle", r.flowsEvictedIdle());
         flows.put("evicted_size", r.flowsEvictedSize());
-        root.put("flows", flows);
+        root.put(SummaryKeys.FLOWS, flows);
 
         List<Map<String, Object>> scans = new ArrayList<>();
         for (ScanDetector.Entry e : res.scans()) {
@@ -131,14 +131,14 @@ public final class SummaryJson {
             scans.add(m);
         }
         Map<String, Object> scanSection = new LinkedHashMap<>();
-        scanSection.put("listed", scans);
+        scanSection.put(SummaryKeys.LISTED, scans);
         scanSection.put("flows_summarized", scanSummarized);
         scanSection.put("note", scans.isEmpty() ? "no scan recognized"
                 : res.listScanFlows() ? "scan probes are listed in flows.csv (--list-scan-flows)"
                 : "the probes of these scans are counted in flows, verdicts and conversations but not written to flows.csv;"
                   + " --list-scan-flows lists them (up to --max-flow-rows)");
         scanSection.put("initiators_not_tracked", res.scanInitiatorsNotTracked());
-        root.put("scans", scanSection);
+        root.put(SummaryKeys.SCANS, scanSection);
 
         Map<String, Object> verdicts = new LinkedHashMap<>();
         verdicts.put("documented", res.documented());
@@ -172,11 +172,11 @@ public final class SummaryJson {
         inv.put("problems", problems(r.inventoryProblems()));
         root.put("inventory", inv);
         RoleCheck.Result roles = RolesSection.of(r); // learned roles (issue 21)
-        root.put("roles_observed", RolesSection.observedJson(roles, r.inventory().isPresent()));
+        root.put(SummaryKeys.ROLES_OBSERVED, RolesSection.observedJson(roles, r.inventory().isPresent()));
         root.put("roles", RolesSection.countsJson(roles, r.inventory().isPresent()));
-        root.put("inspection", r.inspection());
+        root.put(SummaryKeys.INSPECTION, r.inspection());
         if (!r.capture().isEmpty()) {
-            root.put("capture", r.capture());
+            root.put(SummaryKeys.CAPTURE, r.capture());
         }
         root.put("fail_on", r.failOn());
         root.put("exit_status", r.exitStatus());

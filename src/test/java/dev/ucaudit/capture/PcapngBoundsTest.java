@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ucaudit.packet.CaptureProblem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -68,8 +69,8 @@ class PcapngBoundsTest {
         }
         ReadAll all = ReadAll.read(new PcapFileSource(f));
         assertEquals(1, all.packets.size(), all.problemText());
-        assertEquals(1, all.problems.stream().filter(p -> p.kind().equals("too-many-interfaces")).count(), all.problemText());
-        assertTrue(all.problems.stream().anyMatch(p -> p.kind().equals("unknown-interface") && p.packetNumber() == 2), all.problemText());
+        assertEquals(1, all.problems.stream().filter(p -> p.kind() == CaptureProblem.Kind.TOO_MANY_INTERFACES).count(), all.problemText());
+        assertTrue(all.problems.stream().anyMatch(p -> p.kind() == CaptureProblem.Kind.UNKNOWN_INTERFACE && p.packetNumber() == 2), all.problemText());
         assertTrue(Files.size(f) > 65_536L * 20);
     }
 }

@@ -1,16 +1,14 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.testing.Cli;
+import dev.ucaudit.testing.CliAudit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ucaudit.capture.PcapWriter;
 import dev.ucaudit.synth.Host;
 import dev.ucaudit.synth.Messages;
 import dev.ucaudit.synth.TcpSession;
-import dev.ucaudit.synth.Wire;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -39,8 +37,7 @@ class CatalogReadingsTest {
     private static final Host UNITY = Host.of("cuc", "10.60.0.5", 9, -1);
 
     private Path inventory() throws Exception {
-        Path inv = dir.resolve("inventory.csv");
-        Files.writeString(inv, """
+        return CliAudit.inventory(dir.resolve("inventory.csv"), """
                 address,role,name
                 10.10.1.10,cucm-publisher,pub
                 10.10.1.11,cucm-subscriber,sub
@@ -52,7 +49,6 @@ class CatalogReadingsTest {
                 10.40.0.9,syslog,collector
                 10.60.0.5,voicemail,unity connection
                 """);
-        return inv;
     }
 
     private static CSVRecord to(List<CSVRecord> flows, String responder, String port) {
@@ -63,7 +59,7 @@ class CatalogReadingsTest {
     @Test
     void readingsDocumentWhatAClusterDoes() throws Exception {
         Path pcap = dir.resolve("cluster.pcap");
-        try (Wire w = new Wire(PcapWriter.create(pcap, 1, false), 1_700_000_000_000_000_000L)) {
+        CliAudit.capture(pcap, w -> {
             new TcpSession(w, SUB, 45000, PUB, 2552, 100).open().fromServer("change").close();
             w.udp(SUB, 1719, GATEKEEPER, 1719, Messages.ras(3, 1));
             w.udp(GATEKEEPER, 1719, SUB, 1719, Messages.ras(4, 1));
@@ -76,10 +72,10 @@ class CatalogReadingsTest {
             w.udp(SUB, 5060, UNITY, 5060, Messages.sipRequest("OPTIONS", "sip:cuc@10.60.0.5", "sip:cucm@10.10.1.11",
                     "sip:cuc@10.60.0.5", "trunk-1", 1, "10.10.1.11:5060", null));
             new TcpSession(w, UNITY, 45003, SUB, 8080, 500).open().close(); // phone XML services: not the voicemail's
-        }
+        });
         Path out = dir.resolve("r");
-        Cli.run("audit", "--inventory", inventory().toString(), "--out", out.toString(), pcap.toString());
-        List<CSVRecord> flows = PublicCapturesAuditTest.flows(out);
+        CliAudit.audit(out, pcap.toString(), "--inventory", inventory().toString());
+        List<CSVRecord> flows = CliAudit.flows(out);
         assertEquals("T1-09", to(flows, "10.10.1.10", "2552").get("rule"), "subscriber → publisher 2552 is cucm → cucm");
         assertEquals("T7-07a", to(flows, "10.30.0.9", "1719").get("rule"), "CUCM's RAS requests to the gatekeeper");
         assertEquals("T1-02a", to(flows, "10.40.0.9", "514").get("rule"), "CUCM's syslog to a collector");

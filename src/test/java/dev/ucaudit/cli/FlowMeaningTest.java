@@ -1,16 +1,15 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.testing.Cli;
+import dev.ucaudit.testing.CliAudit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ucaudit.capture.PcapWriter;
 import dev.ucaudit.synth.Frames;
 import dev.ucaudit.synth.Host;
 import dev.ucaudit.synth.Messages;
 import dev.ucaudit.synth.TcpSession;
-import dev.ucaudit.synth.Wire;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +34,7 @@ class FlowMeaningTest {
     private static final Host ROUTER6 = Host.of("router6", "fe80::1", 6, -1);
 
     private Path inventory() throws Exception {
-        Path inv = dir.resolve("inventory.csv");
-        Files.writeString(inv, """
+        return CliAudit.inventory(dir.resolve("inventory.csv"), """
                 address,role,name
                 10.20.0.0/24,phone,voice VLAN
                 2001:db8:20::/64,phone,voice VLAN v6
@@ -45,7 +43,6 @@ class FlowMeaningTest {
                 10.30.0.1,gateway,gw
                 fe80::1,gateway,router
                 """);
-        return inv;
     }
 
     private static CSVRecord one(List<CSVRecord> flows, Predicate<CSVRecord> p) {
@@ -57,7 +54,7 @@ class FlowMeaningTest {
     @Test
     void aTftpWriteRequestIsAnUploadNotTheDocumentedDownload() throws Exception {
         Path pcap = dir.resolve("tftp.pcap");
-        try (Wire w = new Wire(PcapWriter.create(pcap, 1, false), 1_700_000_000_000_000_000L)) {
+        CliAudit.capture(pcap, w -> {
             // the documented download: RRQ, the server answers from a new port
             w.udp(PHONE, 50001, CUCM, 69, Messages.tftpReadRequest("SEP001122334455.cnf.xml"));
             w.udp(CUCM, 40001, PHONE, 50001, Messages.tftpData(1, 100));
@@ -66,10 +63,10 @@ class FlowMeaningTest {
             w.udp(PHONE, 50002, CUCM, 69, Messages.tftpWriteRequest("evil.cnf.xml"));
             w.udp(CUCM, 40002, PHONE, 50002, Messages.tftpAck(0));
             w.udp(PHONE, 50002, CUCM, 40002, Messages.tftpData(1, 100));
-        }
+        });
         Path out = dir.resolve("r");
-        Cli r = Cli.run("audit", "--inventory", inventory().toString(), "--out", out.toString(), pcap.toString());
-        List<CSVRecord> flows = PublicCapturesAuditTest.flows(out);
+        Cli r = CliAudit.audit(out, pcap.toString(), "--inventory", inventory().toString());
+        List<CSVRecord> flows = CliAudit.flows(out);
         CSVRecord rrq = one(flows, f -> f.get("initiator_port").equals("50001") && f.get("responder_port").equals("69"));
         assertEquals("documented", rrq.get("verdict"), rrq.toString());
         CSVRecord rrqData = one(flows, f -> f.get("responder_port").equals("50001") || f.get("initiator_port").equals("40001"));
@@ -94,16 +91,16 @@ class FlowMeaningTest {
     @Test
     void onlyEchoIsPingNeighbourAndRouterDiscoveryAreTheirOwnKinds() throws Exception {
         Path pcap = dir.resolve("icmp.pcap");
-        try (Wire w = new Wire(PcapWriter.create(pcap, 1, false), 1_700_000_000_000_000_000L)) {
+        CliAudit.capture(pcap, w -> {
             w.send(PHONE, CUCM, 1, Frames.icmpEcho(8, 7, 1));
             w.send(CUCM, PHONE, 1, Frames.icmpEcho(0, 7, 1));
             w.send(PHONE6, CUCM6, 58, icmp6(135));
             w.send(CUCM6, PHONE6, 58, icmp6(136));
             w.send(ROUTER6, PHONE6, 58, icmp6(134));
-        }
+        });
         Path out = dir.resolve("r");
-        Cli.run("audit", "--inventory", inventory().toString(), "--out", out.toString(), pcap.toString());
-        List<CSVRecord> flows = PublicCapturesAuditTest.flows(out);
+        CliAudit.audit(out, pcap.toString(), "--inventory", inventory().toString());
+        List<CSVRecord> flows = CliAudit.flows(out);
         CSVRecord ping = one(flows, f -> f.get("protocol").equals("icmp"));
         assertEquals("documented", ping.get("verdict"), ping.toString());
         assertEquals("T2-01", ping.get("rule"));
@@ -123,7 +120,7 @@ class FlowMeaningTest {
     void mediaCitesTheMessageThatOpenedThePortItWentTo() throws Exception {
         Path pcap = dir.resolve("media.pcap");
         String call = "early-media-1@10.20.0.21";
-        try (Wire w = new Wire(PcapWriter.create(pcap, 1, false), 1_700_000_000_000_000_000L)) {
+        CliAudit.capture(pcap, w -> {
             String via = "10.20.0.21:5060";
             w.udp(PHONE, 5060, CUCM, 5060, Messages.sipRequest("INVITE", "sip:2000@10.10.1.11", "sip:1000@10.20.0.21",
                     "sip:2000@10.10.1.11", call, 1, via, Messages.sdp("10.20.0.21", 20000, 1)));
@@ -140,10 +137,10 @@ class FlowMeaningTest {
             sccp.fromServer(Messages.sccpStartMediaTransmission(5, 77, GATEWAY.address(), 16500));
             w.udp(PHONE, 24000, GATEWAY, 16500, Messages.rtp(1, 160, 0x9999, 160));
             w.udp(GATEWAY, 16500, PHONE, 24000, Messages.rtp(1, 160, 0x8888, 160));
-        }
+        });
         Path out = dir.resolve("r");
-        Cli.run("audit", "--inventory", inventory().toString(), "--out", out.toString(), pcap.toString());
-        List<CSVRecord> flows = PublicCapturesAuditTest.flows(out);
+        CliAudit.audit(out, pcap.toString(), "--inventory", inventory().toString());
+        List<CSVRecord> flows = CliAudit.flows(out);
         CSVRecord early = one(flows, f -> f.get("responder_port").equals("30000"));
         assertEquals("documented", early.get("verdict"), early.toString());
         assertTrue(early.get("reason").contains("SDP in 183 to INVITE"), "the 183 opened 30000, not the INVITE or the 200: " + early);

@@ -1,6 +1,7 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.testing.Cli;
+import dev.ucaudit.testing.CliAudit;
 import dev.ucaudit.testing.PublicCaptures;
 import dev.ucaudit.testing.OnPublicCaptures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,14 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -135,8 +134,6 @@ class PublicCapturesAuditTest {
     }
 
     static List<CSVRecord> flows(Path report) throws IOException {
-        try (Reader r = Files.newBufferedReader(report.resolve("flows.csv"))) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
-        }
+        return CliAudit.flows(report);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.testing.Cli;
+import dev.ucaudit.testing.CliAudit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,12 +29,7 @@ class SharedFolderTest {
     Path dir;
 
     private Cli audit(Path out, String... extra) {
-        String[] args = new String[extra.length + 7];
-        String[] head = {"audit", "-q", "--fail-on", "none", "--out", out.toString()};
-        System.arraycopy(head, 0, args, 0, head.length);
-        System.arraycopy(extra, 0, args, head.length, extra.length);
-        args[args.length - 1] = PCAP;
-        return Cli.run(args);
+        return CliAudit.audit(out, PCAP, Stream.concat(Stream.of("-q", "--fail-on", "none"), Stream.of(extra)).toArray(String[]::new));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ucaudit.cli;
 
 import dev.ucaudit.testing.Cli;
+import dev.ucaudit.testing.CliAudit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,12 +38,8 @@ class StateFileSafetyTest {
     Path dir;
 
     private Cli night(Path state, String out, String capture, String... extra) {
-        String[] args = new String[8 + extra.length];
-        String[] head = {"audit", "--fail-on", "none", "--state", state.toString(), "--out", dir.resolve(out).toString()};
-        System.arraycopy(head, 0, args, 0, head.length);
-        System.arraycopy(extra, 0, args, head.length, extra.length);
-        args[args.length - 1] = capture;
-        return Cli.run(args);
+        return CliAudit.audit(dir.resolve(out), capture,
+                Stream.concat(Stream.of("--fail-on", "none", "--state", state.toString()), Stream.of(extra)).toArray(String[]::new));
     }
 
     @Test

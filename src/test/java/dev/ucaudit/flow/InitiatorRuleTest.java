@@ -29,7 +29,7 @@ class InitiatorRuleTest {
         f.count(cucm, 3, 60, 0x12);
         InitiatorRule.Decision d = rule.decide(f);
         assertEquals(cucm.other(), d.initiator());
-        assertEquals("syn", d.basis());
+        assertEquals(InitiatorBasis.SYN, d.basis());
     }
 
     @Test
@@ -38,7 +38,7 @@ class InitiatorRuleTest {
         f.count(f.firstSender(), 1, 60, 0x12);
         f.count(f.firstSender().other(), 2, 60, 0x10);
         assertEquals(f.firstSender().other(), rule.decide(f).initiator());
-        assertEquals("syn-ack", rule.decide(f).basis());
+        assertEquals(InitiatorBasis.SYN_ACK, rule.decide(f).basis());
     }
 
     @Test
@@ -48,7 +48,7 @@ class InitiatorRuleTest {
         f.count(f.firstSender().other(), 2, 60, 0x10);
         InitiatorRule.Decision d = rule.decide(f);
         assertEquals(f.firstSender().other(), d.initiator(), "the phone opened the connection to 2000");
-        assertEquals("catalog", d.basis());
+        assertEquals(InitiatorBasis.CATALOG, d.basis());
     }
 
     @Test
@@ -57,7 +57,7 @@ class InitiatorRuleTest {
         f.count(f.firstSender(), 1, 60, 0);
         f.count(f.firstSender(), 2, 60, 0);
         assertEquals(f.firstSender(), rule.decide(f).initiator());
-        assertEquals("one-way", rule.decide(f).basis());
+        assertEquals(InitiatorBasis.ONE_WAY, rule.decide(f).basis());
     }
 
     /** A reply whose request was not captured (SNMP 161 → a high port, DHCP 67 → 68): its client is the initiator. */
@@ -66,11 +66,11 @@ class InitiatorRuleTest {
         Flow snmp = flow(17, CUCM, 161, PHONE, 49152);
         snmp.count(snmp.firstSender(), 1, 90, 0);
         assertEquals(snmp.firstSender().other(), rule.decide(snmp).initiator(), "the SNMP manager asked");
-        assertEquals("reply-only", rule.decide(snmp).basis());
+        assertEquals(InitiatorBasis.REPLY_ONLY, rule.decide(snmp).basis());
         Flow dhcp = flow(17, CUCM, 67, new byte[] {-1, -1, -1, -1}, 68);
         dhcp.count(dhcp.firstSender(), 1, 342, 0);
         assertEquals(dhcp.firstSender().other(), rule.decide(dhcp).initiator(), "the DHCP client asked");
-        assertEquals("reply-only", rule.decide(dhcp).basis());
+        assertEquals(InitiatorBasis.REPLY_ONLY, rule.decide(dhcp).basis());
     }
 
     /** Rejected by ICMP errors, a flow from a service port is an attempt of its sender (a scanner's source port 5060), never a reply. */
@@ -80,7 +80,7 @@ class InitiatorRuleTest {
         f.count(f.firstSender(), 1, 400, 0);
         f.countIcmpError("port unreachable");
         assertEquals(f.firstSender(), rule.decide(f).initiator());
-        assertEquals("one-way", rule.decide(f).basis());
+        assertEquals(InitiatorBasis.ONE_WAY, rule.decide(f).basis());
     }
 
     @Test
@@ -90,6 +90,6 @@ class InitiatorRuleTest {
         f.count(f.firstSender(), 1, 560, 0);
         f.count(f.firstSender().other(), 2, 46, 0);
         assertEquals(f.firstSender(), rule.decide(f).initiator());
-        assertEquals("first-packet", rule.decide(f).basis());
+        assertEquals(InitiatorBasis.FIRST_PACKET, rule.decide(f).basis());
     }
 }

@@ -17,7 +17,7 @@ class ExpectationTableTest {
     @Test
     void matchesEitherEndpointHonoursPeerAndExpiresInCaptureTime() {
         ExpectationTable t = new ExpectationTable(10, Duration.ofSeconds(60));
-        t.add(new Expectation(a("10.0.0.7"), 49152, IpProtocol.UDP, "tftp", "tftp-data", "r", a("10.0.0.1")));
+        t.add(new Expectation(a("10.0.0.7"), 49152, IpProtocol.UDP, "tftp", new Channel("tftp-data"), "r", a("10.0.0.1")));
         assertTrue(t.match(IpProtocol.UDP, a("10.0.0.1"), 40000, a("10.0.0.7"), 49152).isPresent());
         assertFalse(t.match(IpProtocol.UDP, a("10.0.0.99"), 40000, a("10.0.0.7"), 49152).isPresent()); // wrong peer
         assertFalse(t.match(IpProtocol.TCP, a("10.0.0.1"), 40000, a("10.0.0.7"), 49152).isPresent());
@@ -29,11 +29,11 @@ class ExpectationTableTest {
     @Test
     void boundedAndRtcpDoesNotShadowRtp() {
         ExpectationTable t = new ExpectationTable(2, Duration.ofMinutes(5));
-        t.add(new Expectation(a("10.0.0.5"), 6001, IpProtocol.UDP, "sip", "rtp", "r", null));
-        t.add(new Expectation(a("10.0.0.5"), 6001, IpProtocol.UDP, "sip", "rtcp", "r", null));
-        assertEquals("rtp", t.match(IpProtocol.UDP, a("10.0.0.5"), 6001, a("10.0.0.6"), 7).orElseThrow().kind());
+        t.add(new Expectation(a("10.0.0.5"), 6001, IpProtocol.UDP, "sip", Channel.RTP, "r", null));
+        t.add(new Expectation(a("10.0.0.5"), 6001, IpProtocol.UDP, "sip", Channel.RTCP, "r", null));
+        assertEquals(Channel.RTP, t.match(IpProtocol.UDP, a("10.0.0.5"), 6001, a("10.0.0.6"), 7).orElseThrow().kind());
         for (int p = 1; p <= 10; p++) {
-            t.add(new Expectation(a("10.0.0.5"), p, IpProtocol.UDP, "sip", "rtp", "r", null));
+            t.add(new Expectation(a("10.0.0.5"), p, IpProtocol.UDP, "sip", Channel.RTP, "r", null));
         }
         assertTrue(t.size() <= 2);
     }

@@ -2,6 +2,7 @@ package dev.ucaudit.capture.live;
 
 import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.packet.CaptureProblem;
+import dev.ucaudit.packet.CaptureProblem.Kind;
 import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.capture.PacketSource;
 import dev.ucaudit.packet.RawPacket;
@@ -214,7 +215,7 @@ public final class LivePacketSource implements PacketSource {
             }
         }
         if (captureFailure != null) {
-            sink.problem(new CaptureProblem(name, 0, "capture-error", "capture stopped: " + captureFailure
+            sink.problem(new CaptureProblem(name, 0, Kind.CAPTURE_ERROR, "capture stopped: " + captureFailure
                     + "; the report covers the packets before it", true));
         }
     }

@@ -2,14 +2,15 @@ package dev.ucaudit.inspect.h323;
 
 import dev.ucaudit.catalog.AppProtocol;
 import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inspect.Channel;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
+import dev.ucaudit.inspect.Framer;
 import dev.ucaudit.inspect.InspectionContext;
-import dev.ucaudit.inspect.Inspector;
-import dev.ucaudit.inspect.stream.FramedStream;
-import dev.ucaudit.inspect.stream.StreamReassembler;
+import dev.ucaudit.inspect.MessageInspector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * H.245 over TPKT on the port an H.225 h245Address named. Recognises OpenLogicalChannel
@@ -18,29 +19,26 @@ import java.util.List;
  * their media addresses with {@link MediaAddressScanner#scanValidated} (endpoint addresses or port pairs). Registered as "h245"; its expectations
  * are reported under inspector "h225".
  */
-public final class H245Inspector implements Inspector {
+public final class H245Inspector extends MessageInspector {
     public static final String NAME = AppProtocol.H245.token();
 
-    /** Made on the first segment, with the run's reassembly budget. */
-    private FramedStream[] streams;
 
-    @Override
-    public void onPayload(InspectionContext ctx, Direction dir, byte[] buf, int off, int len, long tcpSeq, int tcpFlags) {
-        if (buf == null || off < 0 || len <= 0 || len > buf.length - off) {
-            return;
-        }
-        if (streams == null) {
-            streams = FramedStream.pair(TpktFramer::new, StreamReassembler.DEFAULT_LIMIT, ctx.buffers());
-        }
-        streams[dir.index()].append(buf, off, len, tcpSeq, tcpFlags, (b, o, l) -> onTpkt(ctx, b, o, l),
-                d -> ctx.malformed("h245: " + d));
+    public H245Inspector() {
+        super(AppProtocol.H245);
     }
 
-    private void onTpkt(InspectionContext ctx, byte[] buf, int off, int len) {
+    @Override
+    protected Supplier<Framer> framer(InspectionContext ctx) {
+        return TpktFramer::new;
+    }
+
+    /** One TPKT packet. */
+    @Override
+    protected void onMessage(InspectionContext ctx, Direction dir, byte[] buf, int off, int len) {
         int p = off + TpktFramer.HEADER;
         int n = len - TpktFramer.HEADER;
         if (n < 2) {
-            ctx.malformed("h245: empty message");
+            malformed(ctx, "empty message");
             return;
         }
         String what;
@@ -55,7 +53,7 @@ public final class H245Inspector implements Inspector {
         ctx.message(what);
         String where = "H.245 " + what + " on " + ctx.responder().getHostAddress() + ":" + ctx.responderPort();
         for (Expectation e : mediaExpectations(MediaAddressScanner.scanValidated(buf, p, n,
-                List.of(ctx.initiator(), ctx.responder()), ctx.initiatorPort(), ctx.responderPort()), "h225", where)) {
+                List.of(ctx.initiator(), ctx.responder()), ctx.initiatorPort(), ctx.responderPort()), H225Inspector.NAME, where)) {
             ctx.expect(e);
         }
     }
@@ -67,8 +65,8 @@ public final class H245Inspector implements Inspector {
     static List<Expectation> mediaExpectations(List<MediaAddressScanner.Found> found, String inspector, String where) {
         List<Expectation> out = new ArrayList<>();
         for (MediaAddressScanner.Found f : found) {
-            String kind = f.port() % 2 == 0 ? "rtp" : "rtcp";
-            String label = kind.equals("rtp") ? "RTP" : "RTCP";
+            Channel kind = f.port() % 2 == 0 ? Channel.RTP : Channel.RTCP;
+            String label = kind == Channel.RTP ? "RTP" : "RTCP";
             out.add(new Expectation(f.address(), f.port(), IpProtocol.UDP, inspector, kind, label + " of " + where, null));
         }
         return out;

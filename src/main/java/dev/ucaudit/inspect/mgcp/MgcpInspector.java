@@ -5,8 +5,8 @@ import dev.ucaudit.inspect.Detection;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
 import dev.ucaudit.inspect.InspectionContext;
+import dev.ucaudit.inspect.MessageInspector;
 import dev.ucaudit.inspect.ShortText;
-import dev.ucaudit.inspect.Inspector;
 import dev.ucaudit.inspect.sdp.SdpDescription;
 import dev.ucaudit.inspect.sdp.SdpExpectations;
 import dev.ucaudit.inspect.sdp.SdpParser;
@@ -19,7 +19,7 @@ import java.util.Map;
  * connection descriptor) gives RTP/RTCP expectations. Responses are tied to their command by
  * transaction id (bounded memory) to name the endpoint.
  */
-public final class MgcpInspector implements Inspector {
+public final class MgcpInspector extends MessageInspector {
     public static final String NAME = AppProtocol.MGCP.token();
     private static final int MAX_PENDING = 256;
 
@@ -30,14 +30,16 @@ public final class MgcpInspector implements Inspector {
         }
     };
 
+    public MgcpInspector() {
+        super(AppProtocol.MGCP);
+    }
+
+    /** One datagram, possibly several piggy-backed messages. */
     @Override
-    public void onPayload(InspectionContext ctx, Direction dir, byte[] buf, int off, int len, long tcpSeq, int tcpFlags) {
-        if (buf == null || off < 0 || len <= 0 || len > buf.length - off) {
-            return;
-        }
+    protected void onMessage(InspectionContext ctx, Direction dir, byte[] buf, int off, int len) {
         MgcpParser.Result r = MgcpParser.parse(buf, off, len);
         if (r.detection() != Detection.DETECTED) {
-            ctx.malformed("mgcp: not an MGCP message");
+            malformed(ctx, "not an MGCP message");
             return;
         }
         for (MgcpMessage m : r.messages()) {
@@ -53,7 +55,7 @@ public final class MgcpInspector implements Inspector {
             }
             SdpDescription sdp = SdpParser.parse(buf, m.bodyOffset(), m.bodyLength());
             if (sdp.problems() > 0) {
-                ctx.malformed("mgcp: " + sdp.problems() + " bad SDP line(s)");
+                malformed(ctx, sdp.problems() + " bad SDP line(s)");
             }
             String endpoint = command != null ? command.endpoint() : "?";
             String conn = m.connectionId() != null ? m.connectionId() : command != null && command.connectionId() != null

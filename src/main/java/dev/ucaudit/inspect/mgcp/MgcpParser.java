@@ -53,8 +53,8 @@ public final class MgcpParser {
         int end = off + len;
         int pos = off;
         while (pos < end && out.size() < MAX_MESSAGES) {
-            int eol = lineEnd(buf, pos, end);
-            String first = Bytes.ascii(buf, pos, trimCr(buf, pos, eol) - pos).trim();
+            int eol = Bytes.lineEnd(buf, pos, end);
+            String first = Bytes.ascii(buf, pos, Bytes.trimCr(buf, pos, eol) - pos).trim();
             String[] f = WHITESPACE.split(first);
             String verb = null;
             int code = 0;
@@ -75,8 +75,8 @@ public final class MgcpParser {
             int bodyOff = -1;
             int next = end;
             while (pos < end) {
-                int e = lineEnd(buf, pos, end);
-                int te = trimCr(buf, pos, e);
+                int e = Bytes.lineEnd(buf, pos, end);
+                int te = Bytes.trimCr(buf, pos, e);
                 if (te == pos) {
                     bodyOff = e + 1;
                     break;
@@ -99,8 +99,8 @@ public final class MgcpParser {
                 int p = Math.min(bodyOff, end);
                 next = end;
                 while (p < end) {
-                    int e = lineEnd(buf, p, end);
-                    int te = trimCr(buf, p, e);
+                    int e = Bytes.lineEnd(buf, p, end);
+                    int te = Bytes.trimCr(buf, p, e);
                     if (te - p == 1 && buf[p] == '.') {
                         next = e + 1;
                         break;
@@ -121,16 +121,5 @@ public final class MgcpParser {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static int lineEnd(byte[] buf, int pos, int end) {
-        while (pos < end && buf[pos] != '\n') {
-            pos++;
-        }
-        return pos;
-    }
-
-    private static int trimCr(byte[] buf, int start, int eol) {
-        return eol > start && buf[eol - 1] == '\r' ? eol - 1 : eol;
     }
 }

@@ -2,14 +2,15 @@ package dev.ucaudit.inspect.sccp;
 
 import dev.ucaudit.catalog.AppProtocol;
 import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inspect.Channel;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
+import dev.ucaudit.inspect.Framer;
 import dev.ucaudit.inspect.InspectionContext;
-import dev.ucaudit.inspect.Inspector;
-import dev.ucaudit.inspect.stream.FramedStream;
-import dev.ucaudit.inspect.stream.StreamReassembler;
+import dev.ucaudit.inspect.MessageInspector;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * SCCP over TCP 2000. OpenReceiveChannelAck / OpenMultiMediaReceiveChannelAck (the phone's
@@ -17,12 +18,10 @@ import java.util.Map;
  * RTCP at port+1. Conference ids of OpenReceiveChannel are remembered per pass-through party
  * (bounded) to name the conference in the Ack's reason.
  */
-public final class SccpInspector implements Inspector {
+public final class SccpInspector extends MessageInspector {
     public static final String NAME = AppProtocol.SCCP.token();
     private static final int MAX_PARTIES = 256;
 
-    /** Made on the first segment, with the run's reassembly budget. */
-    private FramedStream[] streams;
     private final Map<Long, Long> conferenceByParty = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
@@ -30,19 +29,17 @@ public final class SccpInspector implements Inspector {
         }
     };
 
-    @Override
-    public void onPayload(InspectionContext ctx, Direction dir, byte[] buf, int off, int len, long tcpSeq, int tcpFlags) {
-        if (buf == null || off < 0 || len <= 0 || len > buf.length - off) {
-            return;
-        }
-        if (streams == null) {
-            streams = FramedStream.pair(SccpFramer::new, StreamReassembler.DEFAULT_LIMIT, ctx.buffers());
-        }
-        streams[dir.index()].append(buf, off, len, tcpSeq, tcpFlags, (b, o, l) -> onMessage(ctx, b, o, l),
-                d -> ctx.malformed("sccp: " + d));
+    public SccpInspector() {
+        super(AppProtocol.SCCP);
     }
 
-    private void onMessage(InspectionContext ctx, byte[] buf, int off, int len) {
+    @Override
+    protected Supplier<Framer> framer(InspectionContext ctx) {
+        return SccpFramer::new;
+    }
+
+    @Override
+    protected void onMessage(InspectionContext ctx, Direction dir, byte[] buf, int off, int len) {
         int id = SccpParser.messageId(buf, off);
         ctx.message("0x" + Integer.toHexString(id));
         if (id == SccpParser.REGISTER_ACK) {
@@ -60,8 +57,8 @@ public final class SccpInspector implements Inspector {
         }
         SccpParser.Result r = SccpParser.parse(buf, off, len);
         switch (r.detection()) {
-            case INVALID -> ctx.malformed("sccp: " + r.problem());
-            case NEEDS_MORE_DATA -> ctx.malformed("sccp: message 0x" + Integer.toHexString(id) + " too short");
+            case INVALID -> malformed(ctx, r.problem());
+            case NEEDS_MORE_DATA -> malformed(ctx, "message 0x" + Integer.toHexString(id) + " too short");
             default -> {
                 SccpMedia m = r.media();
                 if (m != null && m.status() == 0 && m.address() != null && m.port() > 0 && !m.address().isAnyLocalAddress()) {
@@ -81,9 +78,9 @@ public final class SccpInspector implements Inspector {
         String reason = "SCCP " + name + ", conference " + (conf >= 0 ? Long.toString(conf) : "?")
                 + ", pass-through party " + m.passThruPartyId();
         boolean video = m.messageId() == SccpParser.OPEN_MULTIMEDIA_RECEIVE_CHANNEL_ACK;
-        ctx.expect(new Expectation(m.address(), m.port(), IpProtocol.UDP, NAME, video ? "video" : "rtp", reason, null));
+        ctx.expect(new Expectation(m.address(), m.port(), IpProtocol.UDP, NAME, video ? Channel.VIDEO : Channel.RTP, reason, null));
         if (m.port() < 65535) {
-            ctx.expect(new Expectation(m.address(), m.port() + 1, IpProtocol.UDP, NAME, "rtcp", reason + " (RTCP at port+1)", null));
+            ctx.expect(new Expectation(m.address(), m.port() + 1, IpProtocol.UDP, NAME, Channel.RTCP, reason + " (RTCP at port+1)", null));
         }
     }
 }

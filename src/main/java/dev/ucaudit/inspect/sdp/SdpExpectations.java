@@ -1,6 +1,7 @@
 package dev.ucaudit.inspect.sdp;
 
 import dev.ucaudit.catalog.IpProtocol;
+import dev.ucaudit.inspect.Channel;
 import dev.ucaudit.inspect.Expectation;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,25 +25,21 @@ public final class SdpExpectations {
             if (m.port() == 0 || m.address() == null) {
                 continue;
             }
-            String kind = switch (m.type()) {
-                case "audio" -> "rtp";
-                case "video" -> "video";
-                case "image" -> "t38";
+            Channel kind = switch (m.type()) {
+                case "audio" -> Channel.RTP;
+                case "video" -> Channel.VIDEO;
+                case "image" -> Channel.T38;
                 default -> null;
             };
             if (kind == null) {
                 continue;
             }
             IpProtocol proto = m.proto().toUpperCase().startsWith("TCP") ? IpProtocol.TCP : IpProtocol.UDP;
-            String label = switch (kind) {
-                case "rtp" -> "RTP";
-                case "video" -> "video RTP";
-                default -> "T.38";
-            };
+            String label = kind == Channel.RTP ? "RTP" : kind == Channel.VIDEO ? "video RTP" : "T.38";
             String tail = " of " + call + " (" + where + ", m=" + m.type() + ")";
             out.add(new Expectation(m.address(), m.port(), proto, inspector, kind, label + tail, null));
             if (m.rtcpPort() >= 0 && m.rtcpAddress() != null && !(m.rtcpPort() == m.port() && m.rtcpAddress().equals(m.address()))) {
-                out.add(new Expectation(m.rtcpAddress(), m.rtcpPort(), proto, inspector, "rtcp", "RTCP" + tail, null));
+                out.add(new Expectation(m.rtcpAddress(), m.rtcpPort(), proto, inspector, Channel.RTCP, "RTCP" + tail, null));
             }
         }
         return out;

@@ -58,11 +58,8 @@ public final class SdpParser {
         int end = off + len;
         int pos = off;
         for (int lines = 0; pos < end && lines < MAX_LINES; lines++) {
-            int eol = pos;
-            while (eol < end && buf[eol] != '\n') {
-                eol++;
-            }
-            int lineEnd = eol > pos && buf[eol - 1] == '\r' ? eol - 1 : eol;
+            int eol = Bytes.lineEnd(buf, pos, end);
+            int lineEnd = Bytes.trimCr(buf, pos, eol);
             int n = lineEnd - pos;
             char t = n >= 2 ? (char) buf[pos] : 0;
             // a String only for the lines read: c=, m=, and a= within a media section starting "rtcp"

@@ -1,5 +1,6 @@
 package dev.ucaudit.inspect.sip;
 
+import dev.ucaudit.inspect.stream.Bytes;
 import dev.ucaudit.inspect.Frame;
 import dev.ucaudit.inspect.Framer;
 
@@ -116,10 +117,7 @@ public final class SipFramer implements Framer {
         int pos = off;
         boolean first = true;
         while (pos < end) {
-            int eol = pos;
-            while (eol < end && buf[eol] != '\n') {
-                eol++;
-            }
+            int eol = Bytes.lineEnd(buf, pos, end);
             if (!first) {
                 String value = SipHeaders.value(buf, pos, eol, "content-length", "l");
                 if (value != null) {

@@ -5,14 +5,15 @@ import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.inspect.Direction;
 import dev.ucaudit.inspect.Expectation;
 import dev.ucaudit.inspect.Frame;
+import dev.ucaudit.inspect.Framer;
 import dev.ucaudit.inspect.InspectionContext;
+import dev.ucaudit.inspect.MessageInspector;
 import dev.ucaudit.inspect.ShortText;
-import dev.ucaudit.inspect.Inspector;
 import dev.ucaudit.inspect.sdp.SdpDescription;
 import dev.ucaudit.inspect.sdp.SdpExpectations;
 import dev.ucaudit.inspect.sdp.SdpParser;
-import dev.ucaudit.inspect.stream.FramedStream;
 import dev.ucaudit.inspect.stream.StreamReassembler;
+import java.util.function.Supplier;
 
 /**
  * SIP over UDP (one message per datagram) or TCP (Content-Length framing over a reassembled
@@ -20,13 +21,11 @@ import dev.ucaudit.inspect.stream.StreamReassembler;
  * 18x, 200, ACK, UPDATE, PRACK, re-INVITE; also inside multipart bodies) gives RTP and RTCP
  * expectations for each enabled media line, named by Call-ID.
  */
-public final class SipInspector implements Inspector {
+public final class SipInspector extends MessageInspector {
     public static final String NAME = AppProtocol.SIP.token();
 
     private final int maxBody;
     private final SipFramer datagramFramer;
-    /** TCP only, made on the first segment: a SIP-over-UDP flow carries no reassembly buffers. */
-    private FramedStream[] streams;
     private String lastCallId;
     private String lastCallName;
     /** The Call-ID of the latest INVITE counted as a call: its retransmissions and re-INVITEs are not new calls. */
@@ -38,43 +37,44 @@ public final class SipInspector implements Inspector {
 
     /** @param maxBody largest SIP body read (default {@value SipFramer#DEFAULT_MAX_BODY} bytes) */
     public SipInspector(int maxBody) {
+        super(AppProtocol.SIP);
         this.maxBody = maxBody;
         this.datagramFramer = new SipFramer(true, maxBody);
     }
 
+    /** TCP is a byte stream framed by Content-Length; UDP and SCTP messages come one at a time. */
     @Override
-    public void onPayload(InspectionContext ctx, Direction dir, byte[] buf, int off, int len, long tcpSeq, int tcpFlags) {
-        if (buf == null || off < 0 || len <= 0 || len > buf.length - off) {
-            return;
-        }
-        if (ctx.protocol().equals(IpProtocol.TCP)) {
-            if (streams == null) {
-                // per direction: room for the longest message the framer accepts
-                int limit = Math.max(StreamReassembler.DEFAULT_LIMIT, SipFramer.MAX_HEADERS + maxBody);
-                streams = FramedStream.pair(() -> new SipFramer(false, maxBody), limit, ctx.buffers());
-            }
-            streams[dir.index()].append(buf, off, len, tcpSeq, tcpFlags,
-                    (b, o, l) -> onMessage(ctx, b, o, l), ctx::malformed);
-            return;
-        }
+    protected Supplier<Framer> framer(InspectionContext ctx) {
+        return ctx.protocol().equals(IpProtocol.TCP) ? () -> new SipFramer(false, maxBody) : null;
+    }
+
+    /** Per direction: room for the longest message the framer accepts. */
+    @Override
+    protected int streamLimit() {
+        return Math.max(StreamReassembler.DEFAULT_LIMIT, SipFramer.MAX_HEADERS + maxBody);
+    }
+
+    @Override
+    protected void onDatagram(InspectionContext ctx, Direction dir, byte[] buf, int off, int len) {
         if (SipKeepAlive.is(buf, off, len, true)) {
             return; // a NAT keep-alive (CRLF, NUL bytes, STUN, "hello"): no message, not a malformed one
         }
         Frame f = datagramFramer.frame(buf, off, len);
         switch (f.detection()) {
-            case DETECTED -> onMessage(ctx, buf, off, f.length());
-            case INVALID -> ctx.malformed("sip: " + f.problem());
-            default -> ctx.malformed("sip: truncated datagram");
+            case DETECTED -> onMessage(ctx, dir, buf, off, f.length());
+            case INVALID -> malformed(ctx, f.problem());
+            default -> malformed(ctx, "truncated datagram");
         }
     }
 
-    private void onMessage(InspectionContext ctx, byte[] buf, int off, int len) {
+    @Override
+    protected void onMessage(InspectionContext ctx, Direction dir, byte[] buf, int off, int len) {
         if (buf[off] == '\r' || buf[off] == '\n') {
             return; // keep-alive
         }
         SipMessage m = SipParser.parse(buf, off, len);
         if (m == null) {
-            ctx.malformed("sip: bad start line");
+            malformed(ctx, "bad start line");
             return;
         }
         ctx.message(m.isRequest() ? m.method() : Integer.toString(m.status()));
@@ -84,7 +84,7 @@ public final class SipInspector implements Inspector {
         }
         SdpDescription sdp = SdpParser.parse(buf, m.bodyOffset(), m.bodyLength());
         if (sdp.problems() > 0) {
-            ctx.malformed("sip: " + sdp.problems() + " bad SDP line(s)");
+            malformed(ctx, sdp.problems() + " bad SDP line(s)");
         }
         String where = m.isRequest() ? "SDP in " + m.method()
                 : "SDP in " + m.status() + (m.cseqMethod() != null ? " to " + m.cseqMethod() : "");

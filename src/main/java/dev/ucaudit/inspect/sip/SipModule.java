@@ -30,6 +30,6 @@ public final class SipModule implements ProtocolModule {
         };
         return Registration.of(AppProtocol.SIP, Set.of(IpProtocol.TCP, IpProtocol.UDP, IpProtocol.SCTP), "5060,5061", recogniser)
                 .withProbe(probe).withInspector(SipInspector::new).withTlsPorts("5061")
-                .withKeepAlive((ip, buf, off, len) -> SipKeepAlive.is(buf, off, len, false));
+                .withKeepAlive((ip, buf, off, len) -> SipKeepAlive.is(buf, off, len, false)).withNotOnPortCounted();
     }
 }

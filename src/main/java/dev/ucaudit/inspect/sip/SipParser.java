@@ -14,8 +14,8 @@ public final class SipParser {
             return null;
         }
         int end = off + len;
-        int eol = lineEnd(buf, off, end);
-        String start = Bytes.ascii(buf, off, trimCr(buf, off, eol) - off);
+        int eol = Bytes.lineEnd(buf, off, end);
+        String start = Bytes.ascii(buf, off, Bytes.trimCr(buf, off, eol) - off);
         String method = null;
         int status = 0;
         if (start.startsWith("SIP/2.0 ")) {
@@ -40,8 +40,8 @@ public final class SipParser {
         int pos = eol + 1;
         int bodyOffset = end;
         while (pos < end) {
-            int e = lineEnd(buf, pos, end);
-            int te = trimCr(buf, pos, e);
+            int e = Bytes.lineEnd(buf, pos, end);
+            int te = Bytes.trimCr(buf, pos, e);
             if (te == pos) {
                 bodyOffset = Math.min(e + 1, end);
                 break;
@@ -76,16 +76,5 @@ public final class SipParser {
             v = v * 10 + (c - '0');
         }
         return (s.length() == 3 || s.charAt(3) == ' ') ? v : -1;
-    }
-
-    private static int lineEnd(byte[] buf, int pos, int end) {
-        while (pos < end && buf[pos] != '\n') {
-            pos++;
-        }
-        return pos;
-    }
-
-    private static int trimCr(byte[] buf, int start, int eol) {
-        return eol > start && buf[eol - 1] == '\r' ? eol - 1 : eol;
     }
 }

@@ -41,6 +41,19 @@ public final class Bytes {
         }
     }
 
+    /** The index of the first LF in {@code buf[pos, end)}, or {@code end} when there is none. */
+    public static int lineEnd(byte[] buf, int pos, int end) {
+        while (pos < end && buf[pos] != '\n') {
+            pos++;
+        }
+        return pos;
+    }
+
+    /** The end of the line {@code buf[start, eol)} without its trailing CR, if it has one. */
+    public static int trimCr(byte[] buf, int start, int eol) {
+        return eol > start && buf[eol - 1] == '\r' ? eol - 1 : eol;
+    }
+
     public static String ascii(byte[] b, int off, int n) {
         return new String(b, off, n, StandardCharsets.ISO_8859_1);
     }

@@ -19,7 +19,8 @@ public final class TftpModule implements ProtocolModule {
     public Registration registration() {
         TftpProbe probe = new TftpProbe();
         return Registration.of(AppProtocol.TFTP, Set.of(IpProtocol.UDP), "69,6969", TftpModule::look)
-                .withProbe(probe).withInspector(TftpInspector::new);
+                .withProbe(probe).withInspector(TftpInspector::new)
+                .withFindingKinds(TftpInspector.UPLOAD);
     }
 
     /**
