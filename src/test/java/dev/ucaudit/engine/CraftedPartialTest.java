@@ -108,7 +108,7 @@ class CraftedPartialTest {
             }
         });
         assertTrue(empty.length < 1000, "a small file: " + empty.length);
-        assertTrue(refused(empty).contains("a block of 0 packets"));
+        assertTrue(refused(empty).contains("a block of 0 packets"), refused(empty));
 
         // a block of one compact packet claiming 16 MiB of frame bytes (zeros: 16 KB of gzip)
         byte[] zeros = crafted(out -> {
@@ -200,7 +200,7 @@ class CraftedPartialTest {
         assertTrue(refused(crafted(out -> { })).contains("holds no part"));
         RunStats negative = copy(good);
         negative.packets = -1;
-        assertTrue(refused(part(blocks, negative)).contains("impossible count"));
+        assertTrue(refused(part(blocks, negative)).contains("impossible count"), refused(part(blocks, negative)));
         RunStats huge = copy(good);
         huge.packets = 1L << 62;
         huge.input("crafted.pcap").packets = (1L << 62) - 3;
