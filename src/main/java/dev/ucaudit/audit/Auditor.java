@@ -177,6 +177,50 @@ public final class Auditor implements PacketSink {
         }
     }
 
+    /**
+     * Packets of one IPv4 UDP flow a partial audit aggregated (engine/FlowRuns): side A's and B's
+     * packets and bytes, how many had a payload, the first and latest times among them, and the
+     * capture clock after the last. {@code raw} carries the last one's time, {@code d} the flow's
+     * addresses and ports (side A as source) without bytes.
+     */
+    public record Run(long firstNanos, long maxNanos, long clockNanos, long packetsA, long bytesA, long packetsB, long bytesB,
+                      long payloads) {
+    }
+
+    /**
+     * A run replayed from a partial audit: counted in its flow as its packets one by one would have
+     * been. The recorder made sure the flow is open and its inspection done with it; a flow the
+     * inspection still reads (a bound reached) is shown each packet, without bytes, as a packet the
+     * partial did not keep.
+     */
+    public void replayRun(RawPacket raw, DecodedPacket d, Run run) {
+        clock.advanceTo(run.clockNanos());
+        Flow flow = flows.lookup(d);
+        boolean fromA = flows.lastFromA();
+        if (flow != null && flow.idleBefore(run.firstNanos(), idleNanos)) {
+            flows.finish(flow);
+            flow = null;
+        }
+        if (flow == null) {
+            flow = create(FlowKey.of(d), d, raw, d.addressLength());
+        }
+        Side a = fromA ? Side.A : Side.B;
+        flow.countRun(a, run.packetsA(), run.bytesA(), run.packetsB(), run.bytesB(), run.firstNanos(), raw.timestampNanos,
+                run.maxNanos());
+        if (!flow.inspectionIdle()) {
+            long n = run.packetsA() + run.packetsB();
+            for (long i = 0; i < n && !flow.inspectionIdle(); i++) {
+                d.payloadLength = i < run.payloads() ? 1 : 0;
+                inspection.onPacket(flow, i < run.packetsA() ? a : a.other(), d, raw);
+            }
+        }
+    }
+
+    /** A partial audit's clock mark: capture time as one run had read it here. */
+    public void advanceClockOnly(long timestampNanos) {
+        clock.advanceTo(timestampNanos);
+    }
+
     /** The flow table's periodic upkeep, as {@link #packet} runs it every {@link #CLEAN_UP_EVERY} packets. */
     public void cleanUp() {
         flows.cleanUp();

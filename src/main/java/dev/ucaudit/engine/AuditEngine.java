@@ -212,7 +212,7 @@ public final class AuditEngine {
             recorder.inputFailed(name, e.getMessage());
         }
         recorder.flush();
-        return new PartialAudit(List.of(new PartialAudit.Part(group, sequence, name, recorder.stats(), blocks)),
+        return new PartialAudit(List.of(new PartialAudit.Part(group, sequence, name, recorder.stats(), blocks, recorder.runs())),
                 RecordedOptions.of(config));
     }
 
@@ -235,9 +235,7 @@ public final class AuditEngine {
     public void replay(PartialAudit whole) {
         Replay into = replayer();
         for (PartialAudit.Part p : whole.parts()) {
-            for (EventBlock b : p.blocks()) {
-                into.block(p.name(), b);
-            }
+            into.part(p.name(), p.blocks(), p.runs());
             into.endPart(p.stats().packets);
             auditor.stats().add(p.stats());
         }

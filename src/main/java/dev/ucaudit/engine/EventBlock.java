@@ -8,7 +8,8 @@ import java.util.Arrays;
  * Up to {@link #CAPACITY} IP packets of one input as a partial audit keeps them, in reading order:
  * each either as its whole frame (replayed through the decoder again) or as the decoded fields the
  * flows need without its payload bytes (a "compact" packet: IPv4 TCP or UDP whose payload no
- * inspector or probe can use). Columns of primitives; filled by {@link PartialRecorder}, read by
+ * inspector or probe can use); and clock marks ({@link #addClock}, see {@link FlowRuns}). The
+ * packets a part aggregates are not here but in its {@link Runs}. Columns of primitives; filled by {@link PartialRecorder}, read by
  * {@link #replay}. A block is filled on one thread and then only read.
  */
 final class EventBlock {
@@ -16,6 +17,8 @@ final class EventBlock {
     /** A block's frame bytes stop growing past this (a larger single frame still fits). */
     static final int HEAP_TARGET = 4 << 20;
     private static final int FRAME = 1 << 31;
+    /** The kind of a clock mark: no packet, the capture clock of one run at this place ({@link FlowRuns}). */
+    static final int CLOCK = 1 << 30;
 
 
     /** Bytes a block costs per packet it has room for (its nine columns). */
@@ -117,6 +120,24 @@ final class EventBlock {
         length[i] = d.ipLength;
         payloadLength[i] = d.payloadLength;
         tcpSeq[i] = (int) d.tcpSeq;
+    }
+
+    /** A clock mark at packet {@code ord}: the replay's capture clock moves on to {@code clockNanos}. */
+    void addClock(long ord, long clockNanos) {
+        int i = count++;
+        ordinal[i] = ord;
+        nanos[i] = clockNanos;
+        originalLength[i] = 0;
+        kind[i] = CLOCK;
+        ports[i] = 0;
+        addresses[i] = 0;
+        length[i] = 0;
+        payloadLength[i] = 0;
+        tcpSeq[i] = 0;
+    }
+
+    boolean isClock(int i) {
+        return kind[i] == CLOCK;
     }
 
     /** A decoded (not whole-frame) record's kind: tunnelled packets are always recorded whole, so it names no tunnel. */

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * What auditing a part of the packets yields before anything is classified: per input part, the
  * run statistics and the IP packets as {@link EventBlock}s (see {@link PartialRecorder} for which
- * keep their bytes). {@link #merge} is exact, associative and commutative: parts are kept in the
+ * keep their bytes) and {@link Runs} (packets aggregated per flow, see {@link FlowRuns}). {@link #merge} is exact, associative and commutative: parts are kept in the
  * order (run, sequence, input name, first packet time: see {@link Part}), and {@link AuditEngine#classify} replays the
  * merged whole through the same flow table, inspection and classifier as one run, so a flow or a
  * pinhole crossing from one part into the next is joined as in one run. Immutable once built.
@@ -21,9 +21,10 @@ public final class PartialAudit {
     /**
      * One input part: its place in the order, its counts, its packets. {@code group} keeps the inputs
      * of one run together (the name of the run's first input; empty for parts collected one by one),
-     * {@code sequence} is the input's place in its run.
+     * {@code sequence} is the input's place in its run; {@code runs} the packets it aggregated, in
+     * the order of their last packets.
      */
-    record Part(String group, long sequence, String name, RunStats stats, List<EventBlock> blocks) {
+    record Part(String group, long sequence, String name, RunStats stats, List<EventBlock> blocks, Runs runs) {
         Part {
             blocks = List.copyOf(blocks);
         }
@@ -120,6 +121,15 @@ public final class PartialAudit {
             }
         }
         return n;
+    }
+
+    /** Packets kept as aggregates (runs) rather than one record each, and the runs. */
+    public long packetsInRuns() {
+        return parts.stream().mapToLong(p -> p.runs().packets()).sum();
+    }
+
+    public long runs() {
+        return parts.stream().mapToLong(p -> p.runs().count).sum();
     }
 
     /** Writes the versioned binary form (gzip inside); see {@link PartialAuditFormat}. */

@@ -25,12 +25,13 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The binary form of a {@link PartialAudit} (a report folder's {@code partial.bin.gz}, what Spark
- * tasks hand to the driver): gzip over big-endian fields. Version 2:
+ * tasks hand to the driver): gzip over big-endian fields. Version 3:
  * <pre>
- * "UCAUDIT-PARTIAL\n" u32 version=2, u32 n, n x {str key, str value} (the {@link RecordedOptions}),
+ * "UCAUDIT-PARTIAL\n" u32 version=3, u32 n, n x {str key, str value} (the {@link RecordedOptions}),
  * then tagged items until the end tag:
  *   u8 1: a part starts: str group, i64 sequence, str name
  *   u8 2: a block of the current part
+ *   u8 4: the current part's runs (before its end; none when absent)
  *   u8 3: the current part ends: stats
  *   u8 0: end
  * (streamed: a part's blocks are written while it is read, its counts when it ends)
@@ -41,6 +42,11 @@ import java.util.zip.GZIPOutputStream;
  *        u32 problems {str source, i64 packet, str kind, str message, bool fatal}, i64 problems total
  * block: u32 n, n x (i64 ordinal, i64 nanos, i32 original length, i32 kind, i32 ports, i64 addresses,
  *        i32 length, i32 payload length, i32 tcp seq), u32 heap bytes, heap
+ * runs:  u32 n, then columns of n values each, in the order of their last packets (var: a LEB128
+ *        varint of the zigzag value): var ordinal - the run before's (the first: its ordinal),
+ *        var last time - the run before's, var last - first time, var latest - last time,
+ *        var clock - latest time, i64 addresses, i32 ports, var packets of A, var packets of B,
+ *        var bytes of A, var bytes of B, var payloads
  * str:   u32 length, UTF-8 bytes
  * </pre>
  * Every count and length is checked before it is used, and what is read is sized to what it holds
@@ -51,11 +57,12 @@ import java.util.zip.GZIPOutputStream;
  */
 final class PartialAuditFormat {
     private static final byte[] MAGIC = "UCAUDIT-PARTIAL\n".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final int END = 0;
     private static final int PART = 1;
     private static final int BLOCK = 2;
     private static final int END_PART = 3;
+    private static final int RUNS = 4;
     private static final int MAX_STRING = 1 << 20;
     private static final int MAX_COUNT = 1 << 24;
     /** A block's frame bytes: its target and one more frame (the largest a capture reader passes on). */
@@ -73,7 +80,7 @@ final class PartialAuditFormat {
             for (EventBlock b : p.blocks()) {
                 w.block(b);
             }
-            w.endPart(p.stats());
+            w.endPart(p.runs(), p.stats());
         }
         w.finish();
     }
@@ -107,9 +114,19 @@ final class PartialAuditFormat {
             PartialAuditFormat.block(out, b);
         }
 
-        void endPart(RunStats stats) throws IOException {
+        /** Ends the current part: its runs (sorted by their last packets, see {@link FlowRuns#finish}), then its counts. */
+        void endPart(Runs runs, RunStats stats) throws IOException {
+            if (runs.count > 0) {
+                out.writeByte(RUNS);
+                RunColumns.write(out, runs);
+            }
             out.writeByte(END_PART);
-            stats(out, stats);
+            PartialStatsFormat.write(out, stats);
+        }
+
+        /** Ends a part without runs. */
+        void endPart(RunStats stats) throws IOException {
+            endPart(Runs.none(), stats);
         }
 
         /** Writes the end tag and finishes the gzip stream (the target stays open). */
@@ -147,56 +164,6 @@ final class PartialAuditFormat {
         }
     }
 
-    private static void stats(DataOutputStream out, RunStats s) throws IOException {
-        List<RunStats.InputStats> inputs = s.inputs();
-        out.writeInt(inputs.size());
-        for (RunStats.InputStats in : inputs) {
-            str(out, in.name);
-            out.writeLong(in.packets);
-            out.writeLong(in.problems);
-            str(out, in.error);
-            out.writeBoolean(in.readCompletely);
-            out.writeInt(in.notes.size());
-            for (String n : in.notes) {
-                str(out, n);
-            }
-        }
-        for (long v : new long[] {s.packets, s.bytes, s.ipPackets, s.nonIpPackets, s.fragments, s.firstNanos, s.lastNanos}) {
-            out.writeLong(v);
-        }
-        List<TunnelStats.Tunnel> tunnels = s.tunnels.tunnels();
-        out.writeInt(tunnels.size());
-        for (TunnelStats.Tunnel t : tunnels) {
-            str(out, t.endpointA());
-            str(out, t.endpointB());
-            str(out, t.type());
-            out.writeLong(t.packets());
-            out.writeLong(t.bytes());
-            out.writeLong(t.firstSeenNanos());
-            out.writeLong(t.lastSeenNanos());
-        }
-        out.writeLong(s.tunnels.packetsOfUnlisted());
-        out.writeInt(s.undecodable().size());
-        for (Map.Entry<String, Long> e : s.undecodable().entrySet()) {
-            str(out, e.getKey());
-            out.writeLong(e.getValue());
-        }
-        out.writeInt(s.unknownLinkTypes().size());
-        for (Map.Entry<Integer, Long> e : s.unknownLinkTypes().entrySet()) {
-            out.writeInt(e.getKey());
-            out.writeLong(e.getValue());
-        }
-        List<CaptureProblem> problems = s.problems();
-        out.writeInt(problems.size());
-        for (CaptureProblem p : problems) {
-            str(out, p.source());
-            out.writeLong(p.packetNumber());
-            str(out, p.kind().text());
-            str(out, p.message());
-            out.writeBoolean(p.fatal());
-        }
-        out.writeLong(s.problemsTotal());
-    }
 
     private static void block(DataOutputStream out, EventBlock b) throws IOException {
         out.writeInt(b.count);
@@ -215,7 +182,7 @@ final class PartialAuditFormat {
         out.write(b.heap, 0, b.heapUsed);
     }
 
-    private static void str(DataOutputStream out, String s) throws IOException {
+    static void str(DataOutputStream out, String s) throws IOException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
@@ -295,74 +262,25 @@ final class PartialAuditFormat {
         String input = str(in, name);
         List<EventBlock> list = new ArrayList<>();
         RunStats stats = null;
-        long recorded = 0;
+        Runs runs = null;
         while (stats == null) {
             int t = in.readUnsignedByte();
-            if (t == BLOCK) {
-                EventBlock b = block(in, name, budget);
-                list.add(b);
-                recorded += b.count;
+            if (t == BLOCK && runs == null) {
+                list.add(block(in, name, budget));
+            } else if (t == RUNS && runs == null) {
+                runs = RunColumns.read(in, name, budget);
             } else if (t == END_PART) {
-                stats = stats(in, name, budget);
+                stats = PartialStatsFormat.read(in, name, budget);
             } else {
                 throw new IOException(name + ": damaged partial audit: item " + t + " inside the part " + input);
             }
         }
-        PartialChecks.counts(name, input, stats, list, recorded);
+        runs = runs == null ? Runs.none() : runs;
+        PartialChecks.counts(name, input, stats, list, runs);
         budget.count(stats.packets, stats.bytes, name);
-        return new PartialAudit.Part(group, sequence, input, stats, list);
+        return new PartialAudit.Part(group, sequence, input, stats, list, runs);
     }
 
-    private static RunStats stats(DataInputStream in, String name, PartialBudget budget) throws IOException {
-        RunStats s = new RunStats();
-        int inputs = count(in, name, "inputs", budget);
-        for (int i = 0; i < inputs; i++) {
-            RunStats.InputStats is = s.input(str(in, name, budget));
-            is.packets = in.readLong();
-            is.problems = in.readLong();
-            is.error = str(in, name, budget);
-            is.readCompletely = in.readBoolean();
-            int notes = count(in, name, "notes", budget);
-            for (int j = 0; j < notes; j++) {
-                is.notes.add(str(in, name, budget));
-            }
-        }
-        s.packets = in.readLong();
-        s.bytes = in.readLong();
-        s.ipPackets = in.readLong();
-        s.nonIpPackets = in.readLong();
-        s.fragments = in.readLong();
-        s.firstNanos = in.readLong();
-        s.lastNanos = in.readLong();
-        int tunnels = count(in, name, "tunnels", budget);
-        for (int i = 0; i < tunnels; i++) {
-            s.tunnels.add(new TunnelStats.Tunnel(str(in, name, budget), str(in, name, budget), str(in, name, budget), in.readLong(), in.readLong(),
-                    in.readLong(), in.readLong()));
-        }
-        s.tunnels.addUnlisted(in.readLong());
-        Map<String, Long> undecodable = new TreeMap<>();
-        int u = count(in, name, "undecodable", budget);
-        for (int i = 0; i < u; i++) {
-            undecodable.put(str(in, name, budget), in.readLong());
-        }
-        Map<Integer, Long> linkTypes = new TreeMap<>();
-        int l = count(in, name, "link types", budget);
-        for (int i = 0; i < l; i++) {
-            linkTypes.put(in.readInt(), in.readLong());
-        }
-        List<CaptureProblem> problems = new ArrayList<>();
-        int p = count(in, name, "problems", budget);
-        for (int i = 0; i < p; i++) {
-            String source = str(in, name, budget);
-            long packet = in.readLong();
-            String kind = str(in, name, budget);
-            CaptureProblem.Kind k = CaptureProblem.Kind.of(kind)
-                    .orElseThrow(() -> new IOException(name + ": damaged partial audit: a capture problem of kind " + kind));
-            problems.add(new CaptureProblem(source, packet, k, str(in, name, budget), in.readBoolean()));
-        }
-        s.restore(undecodable, linkTypes, problems, in.readLong());
-        return s;
-    }
 
     private static EventBlock block(DataInputStream in, String name, PartialBudget budget) throws IOException {
         int n = in.readInt();
@@ -396,6 +314,9 @@ final class PartialAuditFormat {
         in.readFully(b.heap);
         b.heapUsed = heap;
         for (int i = 0; i < n; i++) {
+            if (b.isClock(i)) {
+                continue;
+            }
             if (b.ordinal[i] < 1 || (b.isFrame(i) && (b.ports[i] < 0 || b.length[i] < 0 || b.ports[i] > heap - b.length[i]))
                     || (!b.isFrame(i) && (b.length[i] < 0 || b.payloadLength[i] < 0))) {
                 throw new IOException(name + ": damaged partial audit: packet " + b.ordinal[i] + " points outside its block");
@@ -417,14 +338,14 @@ final class PartialAuditFormat {
     }
 
     /** A count of items that each take memory once read: counted against the budget before they are read. */
-    private static int count(DataInputStream in, String name, String what, PartialBudget budget) throws IOException {
+    static int count(DataInputStream in, String name, String what, PartialBudget budget) throws IOException {
         int n = count(in, name, what);
         budget.take(n * 64L, name);
         return n;
     }
 
     /** A text kept once read: its bytes counted against the budget before they are allocated. */
-    private static String str(DataInputStream in, String name, PartialBudget budget) throws IOException {
+    static String str(DataInputStream in, String name, PartialBudget budget) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > MAX_STRING) {
             throw new IOException(name + ": damaged partial audit: a text of " + n + " bytes");

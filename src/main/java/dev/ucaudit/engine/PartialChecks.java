@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * A part's counts checked against what was read of it (see {@link PartialAuditFormat}): no count
  * negative or beyond {@link PartialBudget#MAX_PACKETS} packets or {@link PartialBudget#MAX_BYTES}
- * bytes; IP and non-IP packets within the packets; the IP packets exactly those its blocks hold,
- * numbered in order within its packets and timed within its window; its inputs' packets its own; a
+ * bytes; IP and non-IP packets within the packets; the IP packets exactly those its blocks and runs
+ * hold, numbered in order within its packets and timed within its window (a run at its last packet,
+ * a clock mark beside a packet); its inputs' packets its own; a
  * window that does not end before it starts. A crafted partial claiming otherwise gave exit 0 and
  * "every flow is documented".
  */
@@ -17,8 +18,14 @@ final class PartialChecks {
     private PartialChecks() {
     }
 
-    static void counts(String name, String input, RunStats s, List<EventBlock> blocks, long recorded)
+    static void counts(String name, String input, RunStats s, List<EventBlock> blocks, Runs runs)
             throws IOException {
+        long recorded = runs.packets();
+        for (EventBlock b : blocks) {
+            for (int i = 0; i < b.count; i++) {
+                recorded += b.isClock(i) ? 0 : 1;
+            }
+        }
         String where = name + ": damaged partial audit: the part " + input;
         long max = PartialBudget.MAX_PACKETS;
         if (s.packets < 0 || s.packets > max || s.bytes < 0 || s.bytes > PartialBudget.MAX_BYTES || s.ipPackets < 0
@@ -56,17 +63,41 @@ final class PartialChecks {
         if (s.packets > 0 && s.firstNanos > s.lastNanos) {
             throw new IOException(where + " ends (" + s.lastNanos + " ns) before it starts (" + s.firstNanos + " ns)");
         }
-        long ordinal = 0;
+        long record = 0;
+        long any = 0;
+        int r = 0;
         for (EventBlock b : blocks) {
             for (int i = 0; i < b.count; i++) {
-                if (b.ordinal[i] <= ordinal || b.ordinal[i] > s.packets) {
-                    throw new IOException(where + ": packet " + b.ordinal[i] + " out of order or beyond its " + s.packets + " packets");
+                long o = b.ordinal[i];
+                boolean clock = b.isClock(i);
+                while (r < runs.count && runs.ordinal[r] < o) {
+                    any = run(where, s, runs, r++, record, any);
                 }
-                ordinal = b.ordinal[i];
+                boolean runHere = r < runs.count && runs.ordinal[r] == o;
+                if (o < any || o > s.packets || (!clock && (o <= record || runHere)) || o < 1) {
+                    throw new IOException(where + ": packet " + o + " out of order or beyond its " + s.packets + " packets");
+                }
+                any = o;
+                record = clock ? record : o;
                 if (b.nanos[i] < s.firstNanos || b.nanos[i] > s.lastNanos) {
-                    throw new IOException(where + ": packet " + b.ordinal[i] + " is timed outside the part's window");
+                    throw new IOException(where + ": packet " + o + " is timed outside the part's window");
                 }
             }
         }
+        while (r < runs.count) {
+            any = run(where, s, runs, r++, record, any);
+        }
+    }
+
+    /** Run {@code r} checked against the part: after the records before it, within its packets and window. */
+    private static long run(String where, RunStats s, Runs runs, int r, long record, long any) throws IOException {
+        long o = runs.ordinal[r];
+        if (o <= record || o < any || o > s.packets || o < runs.packets(r)) {
+            throw new IOException(where + ": the run ending at packet " + o + " is out of order or beyond its " + s.packets + " packets");
+        }
+        if (runs.firstNanos[r] < s.firstNanos || runs.clockNanos[r] > s.lastNanos) {
+            throw new IOException(where + ": the run ending at packet " + o + " is timed outside the part's window");
+        }
+        return o;
     }
 }

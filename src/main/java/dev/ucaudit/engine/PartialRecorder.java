@@ -2,15 +2,13 @@ package dev.ucaudit.engine;
 
 import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.audit.AuditListener;
+import dev.ucaudit.audit.Auditor;
 import dev.ucaudit.audit.PacketIntake;
 import dev.ucaudit.audit.RunStats;
 import dev.ucaudit.inspect.ProtocolRegistry;
-import dev.ucaudit.inspect.Registration;
 import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.packet.RawPacket;
-import dev.ucaudit.catalog.CatalogRule;
-import dev.ucaudit.catalog.PortRanges;
 import dev.ucaudit.decode.DecodeStatus;
 import dev.ucaudit.decode.DecodedPacket;
 import dev.ucaudit.roles.EvidenceObserver;
@@ -32,7 +30,9 @@ import java.util.function.Consumer;
  * refuse (an inspector may read it), and for later payloads a registration says an inspector may
  * read on a negotiated channel (TCP payloads that start like TPKT: H.225/H.245). Of
  * the rest (media, bulk data) only the decoded fields are kept. A payload an inspector or a probe
- * needs but the replay lacks is counted in summary.json's bounds_hit, never guessed.
+ * needs but the replay lacks is counted in summary.json's bounds_hit, never guessed. Of those, the
+ * packets {@link FlowRuns} proves the replay need not see one by one (media after a flow's first
+ * packets) are aggregated into {@link Runs}.
  */
 final class PartialRecorder implements PacketSink {
     /** Payloads of a conversation kept whole from its start: all that probing and the content check may read. */
@@ -40,79 +40,67 @@ final class PartialRecorder implements PacketSink {
 
     private final PacketIntake intake;
     private final DecodedPacket decoded = new DecodedPacket();
-    private final boolean[] tcpInspected = new boolean[65536];
-    private final boolean[] udpInspected = new boolean[65536];
+    private final InspectedPorts inspected;
     private final ProtocolRegistry registry = ProtocolRegistry.standard();
     private final boolean inspecting;
     private final Consumer<EventBlock> out;
     private EventBlock block = new EventBlock();
     private final PayloadCounts payloads;
-
+    private final FlowRuns runs;
 
     PartialRecorder(AuditConfig config, AuditListener listener, Consumer<EventBlock> out) {
+        this(config, InspectedPorts.of(config), listener, out);
+    }
+
+    /** With the inspected ports worked out once for many parts (a live run's periods). */
+    PartialRecorder(AuditConfig config, InspectedPorts inspected, AuditListener listener, Consumer<EventBlock> out) {
+        this.inspected = inspected;
         this.intake = new PacketIntake(config.settings().decapsulation(), listener);
         this.inspecting = config.settings().inspection();
         this.out = out;
         // a flow's first payloads are counted from its start: a SYN, or a gap no flow lives through
         this.payloads = new PayloadCounts(config.settings().idleTimeout().toNanos() / 2);
-        if (config.settings().inspection()) {
-            // looked up as the inspection looks rows up, on the ports some inspector row names
-            for (CatalogRule r : config.catalog().rules()) {
-                if (r.inspect().isEmpty()) {
-                    continue;
-                }
-                for (int range = 0; range < r.ports().rangeCount(); range++) {
-                    for (int port = r.ports().lo(range); port <= r.ports().hi(range); port++) {
-                        tcpInspected[port] |= namesInspector(config, 6, port);
-                        udpInspected[port] |= namesInspector(config, 17, port);
-                    }
-                }
-            }
-            for (Registration g : registry.all()) {
-                if (g.inspector() != null) {
-                    mark(g.defaultPorts().union(g.tlsPorts()));
-                }
-            }
-        }
-    }
-
-    private void mark(PortRanges ports) {
-        for (int range = 0; range < ports.rangeCount(); range++) {
-            for (int port = ports.lo(range); port <= ports.hi(range); port++) {
-                tcpInspected[port] = true;
-                udpInspected[port] = true;
-            }
-        }
-    }
-
-    /** True when some catalog row on this port names an inspector (as the inspection looks rows up). */
-    private static boolean namesInspector(AuditConfig config, int protocol, int port) {
-        for (CatalogRule r : config.catalog().lookup().candidates(protocol, port).rules()) {
-            if (!r.inspect().isEmpty()) {
-                return true;
-            }
-        }
-        return false;
+        this.runs = new FlowRuns(config.settings().idleTimeout().toNanos());
     }
 
     @Override
     public void packet(RawPacket raw) {
         DecodeStatus status = intake.take(raw, decoded);
-        if (status != DecodeStatus.IP) {
-            if (status == DecodeStatus.NOT_IP && inspecting && EvidenceObserver.isDiscoveryFrame(raw)) {
-                block.addFrame(intake.stats().packets, raw); // CDP, LLDP: evidence for learned roles
-                if (block.full()) {
-                    flush();
-                }
+        long ordinal = intake.stats().packets;
+        if (status == DecodeStatus.IP) {
+            ip(ordinal, raw);
+        } else if (status == DecodeStatus.NOT_IP && inspecting && EvidenceObserver.isDiscoveryFrame(raw)) {
+            block.addFrame(ordinal, raw); // CDP, LLDP: evidence for learned roles
+            flushWhenFull();
+        }
+        if (ordinal % Auditor.CLEAN_UP_EVERY == 0) {
+            long mark = runs.markAtUpkeep(); // the flow table's upkeep runs at the clock of one run
+            if (mark != Long.MIN_VALUE) {
+                block.addClock(ordinal, mark);
+                flushWhenFull();
             }
+        }
+    }
+
+    private void ip(long ordinal, RawPacket raw) {
+        boolean frame = keepsFrame(raw, decoded);
+        if (runs.absorbs(ordinal, raw.timestampNanos, raw.originalLength, decoded, !frame)) {
             return;
         }
-        long ordinal = intake.stats().packets;
-        if (keepsFrame(raw, decoded)) {
+        long mark = runs.markBefore(raw.timestampNanos);
+        if (mark != Long.MIN_VALUE) {
+            block.addClock(ordinal, mark);
+            flushWhenFull();
+        }
+        if (frame) {
             block.addFrame(ordinal, raw);
         } else {
             block.addCompact(ordinal, raw, decoded);
         }
+        flushWhenFull();
+    }
+
+    private void flushWhenFull() {
         if (block.full()) {
             flush();
         }
@@ -127,8 +115,7 @@ final class PartialRecorder implements PacketSink {
         if (!simple(d) || d.tunnelDepth > 0) { // a tunnelled frame also counts in its tunnel's outer flow
             return true;
         }
-        boolean[] inspected = d.protocol == IpProtocol.TCP.number() ? tcpInspected : udpInspected;
-        if (inspected[d.srcPort] || inspected[d.dstPort]) {
+        if (inspected.either(d.protocol == IpProtocol.TCP.number(), d.srcPort, d.dstPort)) {
             return true;
         }
         if (!inspecting) {
@@ -174,6 +161,11 @@ final class PartialRecorder implements PacketSink {
             out.accept(block);
             block = new EventBlock();
         }
+    }
+
+    /** The part's runs (once it ended: after the last packet). */
+    Runs runs() {
+        return runs.finish();
     }
 
     RunStats stats() {

@@ -21,6 +21,7 @@ public final class PartialStream implements PacketSink {
     private final String group;
     private final String input;
     private final RecordedOptions options;
+    private final InspectedPorts inspected;
     private PartialRecorder recorder;
     private PartialAuditFormat.Writer writer;
     private long sequence;
@@ -36,6 +37,7 @@ public final class PartialStream implements PacketSink {
         this.group = group;
         this.input = input;
         this.options = RecordedOptions.of(config);
+        this.inspected = InspectedPorts.of(config);
     }
 
     /** Starts recording a period into {@code out} (not closed by this stream). */
@@ -45,7 +47,7 @@ public final class PartialStream implements PacketSink {
         }
         writer = new PartialAuditFormat.Writer(out, options);
         writer.startPart(group, sequence++, input);
-        recorder = new PartialRecorder(config, listener, b -> {
+        recorder = new PartialRecorder(config, inspected, listener, b -> {
             try {
                 writer.block(b);
             } catch (IOException e) {
@@ -58,7 +60,7 @@ public final class PartialStream implements PacketSink {
     /** Ends the period: its last packets and counts are written and the output's gzip stream finished. */
     public void endPeriod() throws IOException {
         recorder.flush();
-        writer.endPart(recorder.stats());
+        writer.endPart(recorder.runs(), recorder.stats());
         writer.finish();
         writer = null;
         recorder = null;

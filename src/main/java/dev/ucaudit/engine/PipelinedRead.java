@@ -30,13 +30,15 @@ final class PipelinedRead {
     static final int QUEUED = 8;
 
     /** What a reader hands on after its last batch: the recorded part's counts (null without recording). */
-    private record End(RunStats stats, String openError, Throwable crash) {
+    private record End(RunStats stats, Runs runs, String openError, Throwable crash) {
     }
 
     private final AuditConfig config;
     private final AuditListener listener;
     private final Replay replay;
     private final Auditor auditor;
+    /** Where partials keep every frame, for all inputs' recorders; null without recording. */
+    private final InspectedPorts inspected;
     /** Where the packets read are also written as a partial audit, or null. */
     private final PartialAuditFormat.Writer partial;
     private final BlockingQueue<RawBatch> free = new ArrayBlockingQueue<>(64);
@@ -49,6 +51,7 @@ final class PipelinedRead {
         this.auditor = auditor;
         this.replay = replay;
         this.partial = partial;
+        this.inspected = partial == null ? null : InspectedPorts.of(config);
     }
 
     List<Boolean> read(List<AuditEngine.Input> inputs, Executor executor, int readersAhead,
@@ -95,6 +98,7 @@ final class PipelinedRead {
             auditor.stats().input(name);
         }
         RawPacket raw = new RawPacket();
+        List<EventBlock> blocks = new ArrayList<>();
         while (true) {
             Object next = take(queue, name);
             if (next instanceof RawBatch b) {
@@ -110,15 +114,16 @@ final class PipelinedRead {
                 b.clear();
                 free.offer(b);
             } else if (next instanceof EventBlock b) {
-                replay.block(name, b);
+                blocks.add(b); // replayed when the part's runs are known (they go in among its records)
                 partial.block(b);
             } else {
                 End end = (End) next;
                 rethrow(end.crash());
                 if (end.stats() != null) {
+                    replay.part(name, blocks, end.runs());
                     replay.endPart(end.stats().packets);
                     auditor.stats().add(end.stats());
-                    partial.endPart(end.stats());
+                    partial.endPart(end.runs(), end.stats());
                 } else if (end.openError() != null) {
                     auditor.inputFailed(name, end.openError());
                 }
@@ -190,7 +195,7 @@ final class PipelinedRead {
         if (crash == null && (batch[0].count > 0 || batch[0].problemBefore[0] != null)) {
             put(queue, batch[0]);
         }
-        put(queue, new End(null, openError, crash));
+        put(queue, new End(null, null, openError, crash));
     }
 
     private RawBatch newBatch() {
@@ -201,7 +206,7 @@ final class PipelinedRead {
     /** Reader with recording: decodes and records into event blocks (phase one of a partial audit). */
     private void record(AuditEngine.Input input, BlockingQueue<Object> queue,
                         BiFunction<PacketSource, PacketSink, PacketSink> decorate) {
-        PartialRecorder recorder = new PartialRecorder(config, listener, b -> put(queue, b));
+        PartialRecorder recorder = new PartialRecorder(config, inspected, listener, b -> put(queue, b));
         Throwable crash = null;
         String openError = null;
         try {
@@ -216,7 +221,7 @@ final class PipelinedRead {
         } catch (Throwable t) {
             crash = t;
         }
-        put(queue, new End(recorder.stats(), openError, crash));
+        put(queue, new End(recorder.stats(), crash == null ? recorder.runs() : Runs.none(), openError, crash));
     }
 
     private void put(BlockingQueue<Object> queue, Object item) {

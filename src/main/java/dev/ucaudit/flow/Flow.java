@@ -108,6 +108,28 @@ public final class Flow {
     }
 
     /**
+     * Packets of a UDP run counted at once, as {@link #count} one by one would have: {@code a}'s
+     * packets and bytes, then the other side's; the last packet at {@code lastNanos}, the first at
+     * {@code firstNanos}, the latest at {@code maxNanos}.
+     */
+    public void countRun(Side a, long packetsOfA, long bytesOfA, long packetsOfB, long bytesOfB, long firstNanos, long lastNanos,
+                         long maxNanos) {
+        if (periodRestarted) {
+            periodRestarted = false;
+            firstSeenNanos = firstNanos;
+            lastSeenNanos = firstNanos;
+        }
+        packets[a.ordinal()] += packetsOfA;
+        bytes[a.ordinal()] += bytesOfA;
+        packets[a.other().ordinal()] += packetsOfB;
+        bytes[a.other().ordinal()] += bytesOfB;
+        lastPacketNanos = lastNanos;
+        if (maxNanos > lastSeenNanos) {
+            lastSeenNanos = maxNanos;
+        }
+    }
+
+    /**
      * True when a packet at {@code timestampNanos} comes at least {@code idleNanos} after or before this
      * flow's latest packet: the flow was idle that long by its own packets' times, whatever the capture
      * clock says (which never moves back, so after a capture's time jumps back it would never expire).

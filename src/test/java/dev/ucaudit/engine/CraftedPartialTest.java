@@ -89,6 +89,37 @@ class CraftedPartialTest {
         return e.getMessage();
     }
 
+    /** A partial of the format before runs (2) is refused in one line naming it: its media were records, not runs. */
+    @Test
+    void aPartialOfTheFormatBeforeRunsIsRefusedInOneLine() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+            out.write("UCAUDIT-PARTIAL\n".getBytes(StandardCharsets.US_ASCII));
+            out.writeInt(2);
+            out.writeInt(0);
+        }
+        assertEquals("crafted.bin.gz: partial audit format 2; this ucaudit reads format 3 only: merge it with the ucaudit that wrote it,"
+                + " or audit its captures again", refused(bytes.toByteArray()));
+    }
+
+    /** Runs are counted against the part: a run claiming packets the part does not have is refused. */
+    @Test
+    void aRunBeyondItsPartsPacketsIsRefused() throws Exception {
+        PartialAudit honest = collect(dir.resolve("r.pcap"), 3);
+        RunStats stats = honest.parts().get(0).stats();
+        Runs runs = new Runs(1);
+        runs.start(stats.packets, stats.lastNanos, stats.lastNanos, 1L << 32 | 2, 40000 << 16 | 30000, true, 100, true);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PartialAuditFormat.Writer w = new PartialAuditFormat.Writer(out, RecordedOptions.of(CONFIG));
+        w.startPart("", 0, "r.pcap");
+        for (EventBlock b : honest.parts().get(0).blocks()) {
+            w.block(b);
+        }
+        w.endPart(runs, stats);
+        w.finish();
+        assertTrue(refused(out.toByteArray()).contains("but holds"), refused(out.toByteArray()));
+    }
+
     @Test
     void emptyBlocksAndFrameBytesNoFrameHoldsAreRefused() throws IOException {
         // 10,000 empty blocks (274 bytes of gzip) made the merge allocate 393 KB each
@@ -108,7 +139,7 @@ class CraftedPartialTest {
             }
         });
         assertTrue(empty.length < 1000, "a small file: " + empty.length);
-        assertTrue(refused(empty).contains("a block of 0 packets"));
+        assertTrue(refused(empty).contains("a block of 0 packets"), refused(empty));
 
         // a block of one compact packet claiming 16 MiB of frame bytes (zeros: 16 KB of gzip)
         byte[] zeros = crafted(out -> {
@@ -200,7 +231,7 @@ class CraftedPartialTest {
         assertTrue(refused(crafted(out -> { })).contains("holds no part"));
         RunStats negative = copy(good);
         negative.packets = -1;
-        assertTrue(refused(part(blocks, negative)).contains("impossible count"));
+        assertTrue(refused(part(blocks, negative)).contains("impossible count"), refused(part(blocks, negative)));
         RunStats huge = copy(good);
         huge.packets = 1L << 62;
         huge.input("crafted.pcap").packets = (1L << 62) - 3;

@@ -16,6 +16,7 @@ import dev.ucaudit.synth.Wire;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -69,18 +70,61 @@ class SplitMergeTest {
                 w.udp(b, 500, a, 500, Messages.text("isakmp answer " + round));
                 byte[] probe = Messages.text("OPTIONS sip:x SIP/2.0\r\n\r\n");
                 w.udp(a, 5060, b, 40000 + round, probe);
-                byte[] quoted = Frames.ipv4(a.address(), b.address(), 17, round, 0x4000, Frames.udp(5060, 40000 + round, probe));
-                byte[] error = new byte[8 + quoted.length];
-                error[0] = 3;
-                error[1] = 3;
-                System.arraycopy(quoted, 0, error, 8, quoted.length);
-                w.send(b, a, 1, error);
+                w.send(b, a, 1, portUnreachable(Frames.ipv4(a.address(), b.address(), 17, round, 0x4000, Frames.udp(5060, 40000 + round, probe))));
                 w.udp(b, 161, a, 50000 + round % 2, Messages.text("snmp response " + round));
                 w.advanceMillis(round % 2 == 0 ? -7_200_000L : 3_600_000L); // back two hours, on one hour
             }
         }
         Catalog catalog = new CatalogLoader().load(List.of());
         checkSplits(capture, AuditConfig.of(catalog, Inventory.empty(catalog.roles())), 27);
+    }
+
+    /**
+     * Issue 25's runs (media aggregated per flow in a partial) cross cuts exactly: media flows that
+     * pause just under and just over the idle timeout, a capture clock that jumps back and on, an
+     * ICMP error quoting a media flow, a fragment of one, and a flow of empty datagrams (never done
+     * with inspection), at a 2-second idle timeout. Fails when runs ignore the clock (the capture
+     * clock or the flow table's access order) or aggregate a flow's first packets.
+     */
+    @Test
+    void mediaRunsAcrossIdleGapsClockJumpsAndIcmpErrorsGiveOneRunsReport() throws Exception {
+        Host a = Host.of("a", "192.0.2.10", 1, -1);
+        Host b = Host.of("b", "198.51.100.20", 2, -1);
+        Path capture = dir.resolve("runs.pcap");
+        try (Wire w = new Wire(PcapWriter.create(capture, 1, false), 1_700_000_000_000_000_000L)) {
+            for (int tick = 0; tick < 1200; tick++) {
+                for (int f = 0; f < 4; f++) {
+                    boolean paused = f == 0 && tick >= 300 && tick < 300 + 99 || f == 1 && tick >= 500 && tick < 500 + 101;
+                    if (!paused) {
+                        boolean back = tick % 2 == 1;
+                        w.udp(back ? b : a, (back ? 30000 : 20000) + 2 * f, back ? a : b, (back ? 20000 : 30000) + 2 * f,
+                                Messages.rtp(tick, tick * 160L, 1000 + f, 20 + f));
+                    }
+                }
+                if (tick % 50 == 7) {
+                    w.udp(a, 41000, b, 42000, new byte[0]); // empty datagrams: its inspection never gives up
+                }
+                if (tick == 700) {
+                    w.send(a, b, 1, portUnreachable(Frames.ipv4(b.address(), a.address(), 17, 7, 0x4000, Frames.udp(30004, 20004, new byte[8]))));
+                }
+                if (tick == 800) {
+                    w.fragmentedUdp(a, 20006, b, 30006, Messages.rtp(9999, 0, 1003, 600), 256);
+                }
+                w.advanceMillis(tick == 900 ? -5_000 : tick == 1000 ? 1_990 : 20);
+            }
+        }
+        Catalog catalog = new CatalogLoader().load(List.of());
+        checkSplits(capture, AuditConfig.of(catalog, Inventory.empty(catalog.roles()))
+                .with(AuditSettings.builder().idleTimeout(Duration.ofSeconds(2)).build()), 25);
+    }
+
+    /** An ICMP port unreachable quoting {@code quoted} (an IPv4 packet). */
+    private static byte[] portUnreachable(byte[] quoted) {
+        byte[] error = new byte[8 + quoted.length];
+        error[0] = 3;
+        error[1] = 3;
+        System.arraycopy(quoted, 0, error, 8, quoted.length);
+        return error;
     }
 
     private void checkSplits(Path capture, AuditConfig config, long seed) throws Exception {
