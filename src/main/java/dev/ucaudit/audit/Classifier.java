@@ -14,8 +14,10 @@ import dev.ucaudit.flow.InitiatorRule;
 import dev.ucaudit.flow.Side;
 import dev.ucaudit.inventory.Host;
 import dev.ucaudit.inventory.Inventory;
+import dev.ucaudit.inventory.IpAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +26,54 @@ import java.util.StringJoiner;
 
 /**
  * Turns a finished flow into a report row: who initiated it, which roles the hosts have, and
- * whether a catalog row (or signalling that a catalog row covers) documents it.
+ * whether a catalog row (or signalling that a catalog row covers) documents it. The roles come from
+ * the inventory when one was given; otherwise from the roles learned from the traffic ({@link
+ * #withLearned}), and a host without any stays {@code unknown}: a row that needs a role of an unknown
+ * host makes the flow port-only, one that a learned role rules out does not.
  */
 public final class Classifier {
     private final Catalog catalog;
     private final Inventory inventory;
     private final InitiatorRule initiatorRule;
+    /** Address to learned role, used only without an inventory; empty before any was learned. */
+    private final Map<IpAddress, String> learned;
 
     public Classifier(Catalog catalog, Inventory inventory) {
+        this(catalog, inventory, Map.of());
+    }
+
+    private Classifier(Catalog catalog, Inventory inventory, Map<IpAddress, String> learned) {
         this.catalog = catalog;
         this.inventory = inventory;
         this.initiatorRule = new InitiatorRule(catalog.lookup());
+        this.learned = learned;
+    }
+
+    /** True when roles are learned from the traffic: no inventory was given. */
+    public boolean learnsRoles() {
+        return !inventory.isPresent();
+    }
+
+    /** This classifier with the roles learned so far (address to role); ignored when an inventory was given. */
+    public Classifier withLearned(Map<IpAddress, String> roles) {
+        return new Classifier(catalog, inventory, Map.copyOf(new HashMap<>(roles)));
+    }
+
+    /** The inventory's host, or without an inventory the host with its learned role ({@code unknown} when none). */
+    private Host host(byte[] address) {
+        if (inventory.isPresent() || learned.isEmpty()) {
+            return inventory.lookup(address);
+        }
+        IpAddress ip = IpAddress.of(address);
+        String role = learned.get(ip);
+        if (role == null) {
+            return inventory.lookup(address);
+        }
+        return new Host(ip, role, catalog.roles().closureOf(role), "", "");
+    }
+
+    private boolean isLearned(Host h) {
+        return !learned.isEmpty() && !inventory.isPresent() && learned.containsKey(h.address());
     }
 
     /**
@@ -86,8 +125,8 @@ public final class Classifier {
         byte[] rAddr = is == Side.A ? k.addressB() : k.addressA();
         int iPort = is == Side.A ? k.portA() : k.portB();
         int rPort = is == Side.A ? k.portB() : k.portA();
-        Host initiator = inventory.lookup(iAddr);
-        Host responder = inventory.lookup(rAddr);
+        Host initiator = host(iAddr);
+        Host responder = host(rAddr);
 
         Verdict verdict;
         String rule = "";
@@ -102,7 +141,8 @@ public final class Classifier {
         } else if (negotiation != null && negotiation.effect() == Negotiation.Effect.DOCUMENTS) {
             rule = negotiation.rule();
             CatalogRule cited = catalog.rule(rule).orElse(null);
-            if (!inventory.isPresent() && cited != null && !fits(cited, initiator, responder)) {
+            if (!inventory.isPresent() && cited != null && !fits(cited, initiator, responder)
+                    && mayFitUnknown(cited, initiator, responder)) {
                 verdict = Verdict.PORT_ONLY; // the call's own row needs roles nobody can check
                 reason = negotiation.reason() + "; port-only: no inventory given, so nothing shows that its signalling ran"
                         + " between the " + cited.sourceRole() + " → " + cited.destinationRole() + " that " + cited.id()
@@ -144,7 +184,8 @@ public final class Classifier {
                 initiator.role(), responder.role(), verdict, rule, reason, decision.basis(),
                 initiator.name(), responder.name(), flow.packets(is), flow.packets(rs), flow.bytes(is), flow.bytes(rs),
                 k.protocol() == IpProtocol.TCP.number() ? flow.tcpFlags(Side.A) | flow.tcpFlags(Side.B) : 0,
-                flow.fragments(), icmpErrors, flow.tunnel() == null || flow.tunnelOuter() ? "" : flow.tunnel(), content);
+                flow.fragments(), icmpErrors, flow.tunnel() == null || flow.tunnelOuter() ? "" : flow.tunnel(), content,
+                inventory.isPresent() ? RolesFrom.DECLARED : RolesFrom.learned(isLearned(initiator), isLearned(responder)));
     }
 
     /**
@@ -171,6 +212,18 @@ public final class Classifier {
         Roles roles = catalog.roles();
         return (initiator.is(r.sourceRole()) || roles.matches(initiator.role(), r.sourceRole(), r.id()))
                 && (responder.is(r.destinationRole()) || roles.matches(responder.role(), r.destinationRole(), r.id()));
+    }
+
+    /**
+     * True when the row could fit if the hosts without a learned role had the roles it needs: every
+     * end it does not fit is unknown, none is a learned role the row rules out.
+     */
+    private boolean mayFitUnknown(CatalogRule r, Host initiator, Host responder) {
+        Roles roles = catalog.roles();
+        boolean source = initiator.is(r.sourceRole()) || roles.matches(initiator.role(), r.sourceRole(), r.id()) || !isLearned(initiator);
+        boolean destination = responder.is(r.destinationRole()) || roles.matches(responder.role(), r.destinationRole(), r.id())
+                || !isLearned(responder);
+        return source && destination;
     }
 
     /** Why a port-only flow is not documented: the roles the row needs are not known. */
@@ -278,8 +331,10 @@ public final class Classifier {
                     + (broadcast ? "; a broadcast to " + what + ", heard by the " + r.destinationRole() + " hosts of its segment" : ""),
                     evidence);
         }
-        if (!inventory.isPresent()) {
-            List<CatalogRule> ordered = candidates.rules().stream().sorted(Comparator.comparingInt(r -> r.ports().size())).toList();
+        List<CatalogRule> open = inventory.isPresent() ? List.of()
+                : candidates.rules().stream().filter(r -> mayFitUnknown(r, initiator, responder)).toList();
+        if (!open.isEmpty()) {
+            List<CatalogRule> ordered = open.stream().sorted(Comparator.comparingInt(r -> r.ports().size())).toList();
             Optional<CatalogRule> best = firstNotRuledOut(ordered, evidence, rPort);
             if (best.isEmpty()) {
                 return contradicted(ordered.get(0), what, evidence, "; no inventory given");
@@ -300,7 +355,8 @@ public final class Classifier {
 
     private String unknownHosts(Host initiator, Host responder) {
         if (!inventory.isPresent()) {
-            return "; no inventory given";
+            return isLearned(initiator) || isLearned(responder) ? "; roles learned from the traffic (no inventory given)"
+                    : "; no inventory given";
         }
         StringBuilder sb = new StringBuilder();
         if (!initiator.inInventory()) {

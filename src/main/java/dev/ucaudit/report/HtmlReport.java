@@ -112,6 +112,7 @@ public final class HtmlReport {
             h.append("<p class=\"warn\">⚠ No inventory was given: every host's role is <i>unknown</i>. A flow whose port ")
              .append("matches a catalog row that needs roles (phone, cucm, ...) is <b>port-only</b>: neither documented nor ")
              .append("known to be undocumented. Give <code>--inventory FILE</code> to check who talks to whom.</p>\n");
+            RolesSection.learnedNote(h, r); // issue 21: roles learned from the traffic classify their hosts' flows
         }
         long nonCompliant = res.conversationsUnordered().stream().filter(c -> !c.compliant()).count();
         h.append("<div class=\"cards\">");

@@ -55,6 +55,26 @@ public final class EvidenceTable {
         }
     }
 
+    /**
+     * A new table with {@code first}'s evidence, then {@code second}'s: the evidence of a run from that
+     * of its live periods. Each piece keeps where it was first seen; repeated ones add their messages.
+     */
+    public static EvidenceTable union(EvidenceTable first, EvidenceTable second) {
+        EvidenceTable out = new EvidenceTable();
+        for (EvidenceTable t : List.of(first, second)) {
+            t.byAddress.forEach((address, entries) -> entries.values().forEach(e -> {
+                long before = out.dropped;
+                out.add(address, e.role, e.what, e.strength, e.first);
+                Entry added = out.byAddress.containsKey(address) ? out.byAddress.get(address).get(e.role + '\u0000' + e.what) : null;
+                if (added != null && out.dropped == before) {
+                    added.messages += e.messages - 1;
+                }
+            }));
+            out.dropped += t.dropped;
+        }
+        return out;
+    }
+
     /** Addresses with evidence, in the order each was first seen. */
     public List<IpAddress> addresses() {
         return List.copyOf(byAddress.keySet());
