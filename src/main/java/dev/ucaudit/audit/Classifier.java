@@ -15,13 +15,16 @@ import dev.ucaudit.flow.Side;
 import dev.ucaudit.inventory.Host;
 import dev.ucaudit.inventory.Inventory;
 import dev.ucaudit.inventory.IpAddress;
+import dev.ucaudit.roles.LearnedRoles;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -29,20 +32,21 @@ import java.util.StringJoiner;
  * whether a catalog row (or signalling that a catalog row covers) documents it. The roles come from
  * the inventory when one was given; otherwise from the roles learned from the traffic ({@link
  * #withLearned}), and a host without any stays {@code unknown}: a row that needs a role of an unknown
- * host makes the flow port-only, one that a learned role rules out does not.
+ * host, or one a learned role does not rule out, makes the flow port-only; a row a learned role rules
+ * out (a phone is nothing else, a call manager is no gateway) does not.
  */
 public final class Classifier {
     private final Catalog catalog;
     private final Inventory inventory;
     private final InitiatorRule initiatorRule;
-    /** Address to learned role, used only without an inventory; empty before any was learned. */
-    private final Map<IpAddress, String> learned;
+    /** Address to learned roles (the role first), used only without an inventory; empty before any was learned. */
+    private final Map<IpAddress, List<String>> learned;
 
     public Classifier(Catalog catalog, Inventory inventory) {
         this(catalog, inventory, Map.of());
     }
 
-    private Classifier(Catalog catalog, Inventory inventory, Map<IpAddress, String> learned) {
+    private Classifier(Catalog catalog, Inventory inventory, Map<IpAddress, List<String>> learned) {
         this.catalog = catalog;
         this.inventory = inventory;
         this.initiatorRule = new InitiatorRule(catalog.lookup());
@@ -54,8 +58,8 @@ public final class Classifier {
         return !inventory.isPresent();
     }
 
-    /** This classifier with the roles learned so far (address to role); ignored when an inventory was given. */
-    public Classifier withLearned(Map<IpAddress, String> roles) {
+    /** This classifier with the roles learned so far (address to its roles, the role first); ignored with an inventory. */
+    public Classifier withLearned(Map<IpAddress, List<String>> roles) {
         return new Classifier(catalog, inventory, Map.copyOf(new HashMap<>(roles)));
     }
 
@@ -65,11 +69,18 @@ public final class Classifier {
             return inventory.lookup(address);
         }
         IpAddress ip = IpAddress.of(address);
-        String role = learned.get(ip);
-        if (role == null) {
+        List<String> roles = learned.get(ip);
+        if (roles == null) {
             return inventory.lookup(address);
         }
-        return new Host(ip, role, catalog.roles().closureOf(role), "", "");
+        Set<String> all = new HashSet<>();
+        roles.forEach(r -> all.addAll(catalog.roles().closureOf(r)));
+        return new Host(ip, roles.get(0), Set.copyOf(all), "", "");
+    }
+
+    /** True when a host's learned role rules out {@code wanted} ({@link LearnedRoles#excludes}); never for an unknown host. */
+    private boolean excluded(Host h, String wanted) {
+        return isLearned(h) && LearnedRoles.excludes(h.role(), catalog.roles().closureOf(wanted), wanted);
     }
 
     private boolean isLearned(Host h) {
@@ -215,14 +226,16 @@ public final class Classifier {
     }
 
     /**
-     * True when the row could fit if the hosts without a learned role had the roles it needs: every
-     * end it does not fit is unknown, none is a learned role the row rules out.
+     * True when the row could fit if the hosts had roles they did not show: every end it does not fit
+     * is unknown, or learned with a role that does not rule out the one the row needs (a learned DHCP
+     * server may be the DNS server too; a phone is nothing else).
      */
     private boolean mayFitUnknown(CatalogRule r, Host initiator, Host responder) {
         Roles roles = catalog.roles();
-        boolean source = initiator.is(r.sourceRole()) || roles.matches(initiator.role(), r.sourceRole(), r.id()) || !isLearned(initiator);
+        boolean source = initiator.is(r.sourceRole()) || roles.matches(initiator.role(), r.sourceRole(), r.id())
+                || !excluded(initiator, r.sourceRole());
         boolean destination = responder.is(r.destinationRole()) || roles.matches(responder.role(), r.destinationRole(), r.id())
-                || !isLearned(responder);
+                || !excluded(responder, r.destinationRole());
         return source && destination;
     }
 

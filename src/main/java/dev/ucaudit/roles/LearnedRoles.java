@@ -1,8 +1,11 @@
 package dev.ucaudit.roles;
 
 import dev.ucaudit.inventory.IpAddress;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The learned roles a classification may use: those of addresses whose own strong evidence names
@@ -14,15 +17,34 @@ public final class LearnedRoles {
     private LearnedRoles() {
     }
 
-    /** Address to role, for every address whose learned role is {@link #usable}, in the order first seen. */
-    public static Map<IpAddress, String> usable(EvidenceTable table) {
-        Map<IpAddress, String> out = new LinkedHashMap<>();
+    /**
+     * Address to roles, for every address whose learned role is {@link #usable}, in the order first
+     * seen: the role first, then the other roles its strong evidence claims (a node that is also a
+     * gatekeeper).
+     */
+    public static Map<IpAddress, List<String>> usable(EvidenceTable table) {
+        Map<IpAddress, List<String>> out = new LinkedHashMap<>();
         for (LearnedRole r : RoleDecisions.decide(table)) {
             if (usable(r)) {
-                out.put(r.address(), r.role());
+                List<String> roles = new ArrayList<>();
+                roles.add(r.role());
+                r.claimed().stream().filter(c -> !roles.contains(c)).forEach(roles::add);
+                out.put(r.address(), List.copyOf(roles));
             }
         }
         return out;
+    }
+
+    /**
+     * True when a host whose learned role is {@code learned} cannot also be {@code wanted} (reduced to
+     * phone, cucm or gateway when it is a kind of one): a phone is nothing else, a call manager is not
+     * a gateway. Any other role may be one the host has and did not show (a DHCP server that also
+     * answers DNS), so a row that needs it is not ruled out.
+     */
+    public static boolean excludes(String learned, Set<String> wantedClosure, String wanted) {
+        String base = wantedClosure.contains("phone") ? "phone" : wantedClosure.contains("cucm") ? "cucm"
+                : wantedClosure.contains("gateway") ? "gateway" : wanted;
+        return RoleDecisions.excludeEachOther(List.of(learned, base));
     }
 
     /** Not contradictory, and decided by the host's own strong evidence. */

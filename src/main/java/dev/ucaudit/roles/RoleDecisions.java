@@ -86,7 +86,7 @@ public final class RoleDecisions {
     }
 
     /** A phone is nothing else; a call manager is not a gateway (nor a gatekeeper's endpoint gateway). */
-    static boolean excludeEachOther(List<String> roles) {
+    public static boolean excludeEachOther(List<String> roles) {
         Set<String> s = new LinkedHashSet<>(roles);
         s.remove("endpoint");
         if (s.contains("phone") && s.size() > 1) {

@@ -77,4 +77,27 @@ class LearnedClassificationTest {
         assertEquals(Verdict.PORT_ONLY, flows.get(0).verdict(), flows.get(0).reason());
         assertEquals(RolesFrom.NONE, flows.get(0).rolesFrom());
     }
+
+    /**
+     * A learned role rules out only what it excludes: a phone is nothing else, so its web browsing on
+     * 80/tcp (rows admin → cucm, cucm → phone) is undocumented; a learned DHCP server may answer DNS too,
+     * so the phone's DNS query to it stays port-only rather than undocumented.
+     */
+    @Test
+    void aLearnedRoleRulesOutOnlyWhatItExcludes() {
+        List<byte[]> frames = new java.util.ArrayList<>(tvsThenRegister("10.0.0.180"));
+        frames.add(EngineHarness.udp4("10.0.0.2", 67, "10.1.0.20", 68, dev.ucaudit.synth.RoleMessages.dhcpAnswer(5,
+                new byte[] {10, 1, 0, 20}, new byte[] {10, 0, 0, 2})));
+        frames.add(EngineHarness.udp4("10.1.0.20", 40000, "10.0.0.2", 53, Messages.dns(true, 40)));
+        frames.add(tcp4("10.1.0.20", 52000, "192.0.2.80", 80, 0x18, Messages.text("GET / HTTP/1.1\r\nHost: x\r\n\r\n")));
+        List<FlowRecord> flows = EngineHarness.withoutInventory().audit(dir, frames).flows();
+        FlowRecord dns = flows.stream().filter(f -> f.responderPort() == 53).findFirst().orElseThrow();
+        assertEquals(Verdict.PORT_ONLY, dns.verdict(), dns.reason());
+        assertEquals("dhcp", dns.responderRole());
+        FlowRecord web = flows.stream().filter(f -> f.responderPort() == 80).findFirst().orElseThrow();
+        assertEquals(Verdict.UNDOCUMENTED, web.verdict(), web.reason());
+        assertEquals("80/tcp is documented only from admin → cucm (T4-01), cucm → phone (T5-01); this flow is phone → unknown;"
+                + " roles learned from the traffic (no inventory given)", web.reason());
+        assertEquals(RolesFrom.INITIATOR_LEARNED, web.rolesFrom());
+    }
 }
