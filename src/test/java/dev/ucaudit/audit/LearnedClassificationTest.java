@@ -3,6 +3,7 @@ package dev.ucaudit.audit;
 import static dev.ucaudit.testing.EngineHarness.tcp4;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ucaudit.report.FindingGroups;
 import dev.ucaudit.synth.Messages;
 import dev.ucaudit.testing.EngineHarness;
 import java.nio.file.Path;
@@ -99,5 +100,7 @@ class LearnedClassificationTest {
         assertEquals("80/tcp is documented only from admin → cucm (T4-01), cucm → phone (T5-01); this flow is phone → unknown;"
                 + " roles learned from the traffic (no inventory given)", web.reason());
         assertEquals(RolesFrom.INITIATOR_LEARNED, web.rolesFrom());
+        // report.html's findings and the terminal group it with the others whose roles were learned the same way
+        assertEquals("phone → unknown (learned initiator)", FindingGroups.of(flows).largestFirst().get(0).roles());
     }
 }
