@@ -39,14 +39,14 @@ public final class Classifier {
     private final Catalog catalog;
     private final Inventory inventory;
     private final InitiatorRule initiatorRule;
-    /** Address to learned roles (the role first), used only without an inventory; empty before any was learned. */
-    private final Map<IpAddress, List<String>> learned;
+    /** Address to its host with the learned roles, used only without an inventory; empty before any was learned. */
+    private final Map<IpAddress, Host> learned;
 
     public Classifier(Catalog catalog, Inventory inventory) {
         this(catalog, inventory, Map.of());
     }
 
-    private Classifier(Catalog catalog, Inventory inventory, Map<IpAddress, List<String>> learned) {
+    private Classifier(Catalog catalog, Inventory inventory, Map<IpAddress, Host> learned) {
         this.catalog = catalog;
         this.inventory = inventory;
         this.initiatorRule = new InitiatorRule(catalog.lookup());
@@ -60,7 +60,13 @@ public final class Classifier {
 
     /** This classifier with the roles learned so far (address to its roles, the role first); ignored with an inventory. */
     public Classifier withLearned(Map<IpAddress, List<String>> roles) {
-        return new Classifier(catalog, inventory, Map.copyOf(new HashMap<>(roles)));
+        Map<IpAddress, Host> hosts = new HashMap<>();
+        roles.forEach((ip, learnedRoles) -> {
+            Set<String> all = new HashSet<>();
+            learnedRoles.forEach(r -> all.addAll(catalog.roles().closureOf(r)));
+            hosts.put(ip, new Host(ip, learnedRoles.get(0), Set.copyOf(all), "", ""));
+        });
+        return new Classifier(catalog, inventory, Map.copyOf(hosts));
     }
 
     /** The inventory's host, or without an inventory the host with its learned role ({@code unknown} when none). */
@@ -68,14 +74,8 @@ public final class Classifier {
         if (inventory.isPresent() || learned.isEmpty()) {
             return inventory.lookup(address);
         }
-        IpAddress ip = IpAddress.of(address);
-        List<String> roles = learned.get(ip);
-        if (roles == null) {
-            return inventory.lookup(address);
-        }
-        Set<String> all = new HashSet<>();
-        roles.forEach(r -> all.addAll(catalog.roles().closureOf(r)));
-        return new Host(ip, roles.get(0), Set.copyOf(all), "", "");
+        Host h = learned.get(IpAddress.of(address));
+        return h != null ? h : inventory.lookup(address);
     }
 
     /** True when a host's learned role rules out {@code wanted} ({@link LearnedRoles#excludes}); never for an unknown host. */
