@@ -33,6 +33,8 @@ public final class AuditResult implements Consumer<FlowRecord> {
     private final long[] byContent = new long[ContentSeen.values().length];
     private long undocumented;
     private long portOnly;
+    /** Flows by where their roles came from (declared, learned for both or one end, none). */
+    private final long[] byRolesFrom = new long[RolesFrom.values().length];
     /** Catalog rule -> responders of the documented flows that cited it. */
     private final Map<String, Set<IpAddress>> respondersByRule = new HashMap<>();
     private final BitSet tcpPortsSeen = new BitSet(65536);
@@ -76,6 +78,7 @@ public final class AuditResult implements Consumer<FlowRecord> {
     public void accept(FlowRecord r) {
         flows++;
         byContent[r.content().ordinal()]++;
+        byRolesFrom[r.rolesFrom().ordinal()]++;
         if (r.documented()) {
             documented++;
             respondersByRule.computeIfAbsent(r.rule(), k -> new HashSet<>()).add(r.responder());
@@ -214,6 +217,16 @@ public final class AuditResult implements Consumer<FlowRecord> {
     /** Flows whose verdict stands to their content as {@code seen} says (documented by port alone: PORT_ONLY). */
     public long flows(ContentSeen seen) {
         return byContent[seen.ordinal()];
+    }
+
+    /** Flows whose roles came from where {@code from} says. */
+    public long flows(RolesFrom from) {
+        return byRolesFrom[from.ordinal()];
+    }
+
+    /** Flows at least one end of which had a learned role. */
+    public long flowsWithLearnedRoles() {
+        return flows(RolesFrom.LEARNED) + flows(RolesFrom.INITIATOR_LEARNED) + flows(RolesFrom.RESPONDER_LEARNED);
     }
 
     public long undocumented() {

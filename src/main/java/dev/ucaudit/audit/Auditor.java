@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import dev.ucaudit.inspect.FlowInspection;
+import dev.ucaudit.inspect.Negotiation;
+import dev.ucaudit.inspect.WireEvidence;
 import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.packet.RawPacket;
@@ -21,13 +23,20 @@ import dev.ucaudit.flow.FragmentIndex;
 import dev.ucaudit.flow.InitiatorRule;
 import dev.ucaudit.flow.Side;
 import dev.ucaudit.roles.EvidenceObserver;
+import dev.ucaudit.roles.EvidenceTable;
+import dev.ucaudit.roles.LearnedRoles;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
  * The analysis pipeline for one run: decodes each packet, counts it into its flow, lets inspection
- * see it, and classifies flows as they finish. Single-threaded: packet sources call it on one thread.
+ * see it, and classifies flows as they finish. Without an inventory the roles are learned from the
+ * traffic, so a finished flow waits, with what inspection said of it, until the evidence is in: the
+ * waiting flows are classified, in the order they finished, at the end of the input, at a live
+ * period's end, or when {@link #HELD_FLOWS} are waiting, with the roles learned from all the evidence
+ * read until then. The outcome depends only on the packets and their order, so a merge of partial
+ * audits equals the single run. Single-threaded: packet sources call it on one thread.
  */
 public final class Auditor implements PacketSink {
     /** The flow table's upkeep runs after every this many packets (all packets, IP or not). */
@@ -37,7 +46,7 @@ public final class Auditor implements PacketSink {
     private final CaptureClock clock = new CaptureClock();
     private final FlowTable flows;
     private final FragmentIndex fragments;
-    private final Classifier classifier;
+    private Classifier classifier;
     private final FlowInspection inspection;
     private final boolean inspectEveryPacket;
     /** The idle timeout, also judged on each flow's own packets' times ({@link Flow#idleBefore}). */
@@ -59,6 +68,17 @@ public final class Auditor implements PacketSink {
     private static final int MAX_YOUNG = 100_000;
     /** Flows classified in the whole run (every period), by verdict: live --metrics reads them from another thread. */
     private final long[] classifiedByVerdict = new long[Verdict.values().length];
+    /** Most finished flows waiting for learned roles before they are classified with the roles learned so far. */
+    public static final int HELD_FLOWS = 250_000;
+    private final int heldLimit;
+    /** Finished flows waiting for the learned roles, in the order they finished; only without an inventory. */
+    private final List<Held> held = new ArrayList<>();
+    /** The evidence of the live periods before the current one (roles are learned over the whole run). */
+    private EvidenceTable earlierEvidence = new EvidenceTable();
+
+    /** tell: the findings watch has not told this flow yet (it ended before its early look). */
+    private record Held(Flow flow, Negotiation negotiation, WireEvidence wire, String icmpError, boolean tell) {
+    }
 
     public Auditor(Classifier classifier, FlowInspection inspection, AuditResult result, long maxFlows,
                    Duration idleTimeout, AuditListener listener) {
@@ -83,19 +103,50 @@ public final class Auditor implements PacketSink {
         this.flows = FlowTable.create(table, maxFlows, idleTimeout, clock, this::finished);
         this.fragments = new FragmentIndex(Math.max(1024, maxFlows / 4), idleTimeout, clock);
         this.evidence = inspection == FlowInspection.NONE ? null : new EvidenceObserver();
+        this.heldLimit = (int) Math.max(1, Math.min(maxFlows, HELD_FLOWS));
+    }
+
+    /** True when finished flows wait for learned roles: no inventory, and inspection reads the evidence. */
+    private boolean learning() {
+        return evidence != null && classifier.learnsRoles();
     }
 
     private void finished(Flow flow) {
         String icmpError = icmpErrorFlows.isEmpty() ? null : icmpErrorFlows.remove(flow.key());
         if (flow.periodPackets() > 0 && !classifier.captureTransport(flow)) { // none: a rotation already reported all its packets
-            FlowRecord r = classified(flow, icmpError);
-            accept(r);
-            watched(flow, r);
+            if (learning()) {
+                held.add(new Held(flow, icmpError != null ? null : inspection.negotiationFor(flow),
+                        icmpError != null ? null : inspection.evidenceFor(flow), icmpError, watch != null && !flow.watched()));
+            } else {
+                FlowRecord r = classified(flow, icmpError);
+                accept(r);
+                watched(flow, r);
+            }
         }
         if (watch != null) {
-            flow.markWatched(); // ended: an early look would find nothing to tell
+            flow.markWatched(); // ended: an early look would find nothing to tell (a held flow is told when classified)
         }
         inspection.onFinished(flow);
+        if (held.size() >= heldLimit) {
+            classifyHeld();
+        }
+    }
+
+    /** Classifies the waiting flows with the roles learned from all the run's evidence read so far. */
+    private void classifyHeld() {
+        if (!learning()) {
+            return;
+        }
+        classifier = classifier.withLearned(LearnedRoles.usable(EvidenceTable.union(earlierEvidence, result.evidence())));
+        for (Held h : held) {
+            FlowRecord r = h.icmpError() != null ? classifier.icmpError(h.flow(), h.icmpError())
+                    : classifier.classify(h.flow(), h.negotiation(), h.wire());
+            accept(r);
+            if (h.tell()) {
+                watch.first(r);
+            }
+        }
+        held.clear();
     }
 
     /**
@@ -356,12 +407,13 @@ public final class Auditor implements PacketSink {
 
     /** Flows seen so far: finished ones and those still open (for progress displays). */
     public long flowsSeen() {
-        return result.flows() + flows.size();
+        return result.flows() + held.size() + flows.size();
     }
 
     /** End of input: every remaining flow is classified into the result. */
     public void finish() {
         flows.drain();
+        classifyHeld();
     }
 
     /**
@@ -372,6 +424,7 @@ public final class Auditor implements PacketSink {
      */
     public void cutPeriod() {
         flows.cleanUp();
+        classifyHeld();
         List<Flow> open = new ArrayList<>();
         flows.forEach(f -> {
             if (f.periodPackets() > 0 && !classifier.captureTransport(f)) {
@@ -389,6 +442,9 @@ public final class Auditor implements PacketSink {
 
     /** Live rotation, after {@link #cutPeriod()}: the next period's flows and counts go to {@code next}. */
     public void startPeriod(AuditResult next) {
+        if (learning()) {
+            earlierEvidence = EvidenceTable.union(earlierEvidence, result.evidence());
+        }
         result = next;
         intake.restart(new RunStats());
         evictedIdleBefore = flows.evictedIdle();

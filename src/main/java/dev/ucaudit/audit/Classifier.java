@@ -15,27 +15,77 @@ import dev.ucaudit.flow.InitiatorRule;
 import dev.ucaudit.flow.Side;
 import dev.ucaudit.inventory.Host;
 import dev.ucaudit.inventory.Inventory;
+import dev.ucaudit.inventory.IpAddress;
+import dev.ucaudit.roles.LearnedRoles;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
  * Turns a finished flow into a report row: who initiated it, which roles the hosts have, and
- * whether a catalog row (or signalling that a catalog row covers) documents it.
+ * whether a catalog row (or signalling that a catalog row covers) documents it. The roles come from
+ * the inventory when one was given; otherwise from the roles learned from the traffic ({@link
+ * #withLearned}), and a host without any stays {@code unknown}: a row that needs a role of an unknown
+ * host, or one a learned role does not rule out, makes the flow port-only; a row a learned role rules
+ * out (a phone is nothing else, a call manager is no gateway) does not.
  */
 public final class Classifier {
     private final Catalog catalog;
     private final Inventory inventory;
     private final InitiatorRule initiatorRule;
+    /** Address to its host with the learned roles, used only without an inventory; empty before any was learned. */
+    private final Map<IpAddress, Host> learned;
 
     public Classifier(Catalog catalog, Inventory inventory) {
+        this(catalog, inventory, Map.of());
+    }
+
+    private Classifier(Catalog catalog, Inventory inventory, Map<IpAddress, Host> learned) {
         this.catalog = catalog;
         this.inventory = inventory;
         this.initiatorRule = new InitiatorRule(catalog.lookup());
+        this.learned = learned;
+    }
+
+    /** True when roles are learned from the traffic: no inventory was given. */
+    public boolean learnsRoles() {
+        return !inventory.isPresent();
+    }
+
+    /** This classifier with the roles learned so far (address to its roles, the role first); ignored with an inventory. */
+    public Classifier withLearned(Map<IpAddress, List<String>> roles) {
+        Map<IpAddress, Host> hosts = new HashMap<>();
+        roles.forEach((ip, learnedRoles) -> {
+            Set<String> all = new HashSet<>();
+            learnedRoles.forEach(r -> all.addAll(catalog.roles().closureOf(r)));
+            hosts.put(ip, new Host(ip, learnedRoles.get(0), Set.copyOf(all), "", ""));
+        });
+        return new Classifier(catalog, inventory, Map.copyOf(hosts));
+    }
+
+    /** The inventory's host, or without an inventory the host with its learned role ({@code unknown} when none). */
+    private Host host(byte[] address) {
+        if (inventory.isPresent() || learned.isEmpty()) {
+            return inventory.lookup(address);
+        }
+        Host h = learned.get(IpAddress.of(address));
+        return h != null ? h : inventory.lookup(address);
+    }
+
+    /** True when a host's learned role rules out {@code wanted} ({@link LearnedRoles#excludes}); never for an unknown host. */
+    private boolean excluded(Host h, String wanted) {
+        return isLearned(h) && LearnedRoles.excludes(h.role(), catalog.roles().closureOf(wanted), wanted);
+    }
+
+    private boolean isLearned(Host h) {
+        return !learned.isEmpty() && !inventory.isPresent() && learned.containsKey(h.address());
     }
 
     /**
@@ -87,8 +137,8 @@ public final class Classifier {
         byte[] rAddr = is == Side.A ? k.addressB() : k.addressA();
         int iPort = is == Side.A ? k.portA() : k.portB();
         int rPort = is == Side.A ? k.portB() : k.portA();
-        Host initiator = inventory.lookup(iAddr);
-        Host responder = inventory.lookup(rAddr);
+        Host initiator = host(iAddr);
+        Host responder = host(rAddr);
 
         Verdict verdict;
         String rule = "";
@@ -103,7 +153,8 @@ public final class Classifier {
         } else if (negotiation != null && negotiation.effect() == Negotiation.Effect.DOCUMENTS) {
             rule = negotiation.rule();
             CatalogRule cited = catalog.rule(rule).orElse(null);
-            if (!inventory.isPresent() && cited != null && !fits(cited, initiator, responder)) {
+            if (!inventory.isPresent() && cited != null && !fits(cited, initiator, responder)
+                    && mayFitUnknown(cited, initiator, responder)) {
                 verdict = Verdict.PORT_ONLY; // the call's own row needs roles nobody can check
                 reason = negotiation.reason() + "; port-only: no inventory given, so nothing shows that its signalling ran"
                         + " between the " + cited.sourceRole() + " → " + cited.destinationRole() + " that " + cited.id()
@@ -145,7 +196,8 @@ public final class Classifier {
                 initiator.role(), responder.role(), verdict, rule, reason, decision.basis().text(),
                 initiator.name(), responder.name(), flow.packets(is), flow.packets(rs), flow.bytes(is), flow.bytes(rs),
                 k.protocol() == IpProtocol.TCP.number() ? flow.tcpFlags(Side.A) | flow.tcpFlags(Side.B) : 0,
-                flow.fragments(), icmpErrors, flow.tunnel() == null || flow.tunnelOuter() ? "" : flow.tunnel(), content);
+                flow.fragments(), icmpErrors, flow.tunnel() == null || flow.tunnelOuter() ? "" : flow.tunnel(), content,
+                inventory.isPresent() ? RolesFrom.DECLARED : RolesFrom.learned(isLearned(initiator), isLearned(responder)));
     }
 
     /**
@@ -172,6 +224,20 @@ public final class Classifier {
         Roles roles = catalog.roles();
         return (initiator.is(r.sourceRole()) || roles.matches(initiator.role(), r.sourceRole(), r.id()))
                 && (responder.is(r.destinationRole()) || roles.matches(responder.role(), r.destinationRole(), r.id()));
+    }
+
+    /**
+     * True when the row could fit if the hosts had roles they did not show: every end it does not fit
+     * is unknown, or learned with a role that does not rule out the one the row needs (a learned DHCP
+     * server may be the DNS server too; a phone is nothing else).
+     */
+    private boolean mayFitUnknown(CatalogRule r, Host initiator, Host responder) {
+        Roles roles = catalog.roles();
+        boolean source = initiator.is(r.sourceRole()) || roles.matches(initiator.role(), r.sourceRole(), r.id())
+                || !excluded(initiator, r.sourceRole());
+        boolean destination = responder.is(r.destinationRole()) || roles.matches(responder.role(), r.destinationRole(), r.id())
+                || !excluded(responder, r.destinationRole());
+        return source && destination;
     }
 
     /** Why a port-only flow is not documented: the roles the row needs are not known. */
@@ -279,8 +345,10 @@ public final class Classifier {
                     + (broadcast ? "; a broadcast to " + what + ", heard by the " + r.destinationRole() + " hosts of its segment" : ""),
                     evidence);
         }
-        if (!inventory.isPresent()) {
-            List<CatalogRule> ordered = candidates.rules().stream().sorted(Comparator.comparingInt(r -> r.ports().size())).toList();
+        List<CatalogRule> open = inventory.isPresent() ? List.of()
+                : candidates.rules().stream().filter(r -> mayFitUnknown(r, initiator, responder)).toList();
+        if (!open.isEmpty()) {
+            List<CatalogRule> ordered = open.stream().sorted(Comparator.comparingInt(r -> r.ports().size())).toList();
             Optional<CatalogRule> best = firstNotRuledOut(ordered, evidence, rPort);
             if (best.isEmpty()) {
                 return contradicted(ordered.get(0), what, evidence, "; no inventory given");
@@ -301,7 +369,8 @@ public final class Classifier {
 
     private String unknownHosts(Host initiator, Host responder) {
         if (!inventory.isPresent()) {
-            return "; no inventory given";
+            return isLearned(initiator) || isLearned(responder) ? "; roles learned from the traffic (no inventory given)"
+                    : "; no inventory given";
         }
         StringBuilder sb = new StringBuilder();
         if (!initiator.inInventory()) {

@@ -13,7 +13,8 @@ import dev.ucaudit.inventory.IpAddress;
  * {@code tunnel} names the tunnel an inner flow came through ({@code gre 192.0.2.1 <> 192.0.2.2}), else
  * it is empty.
  * {@code content} says whether a port's row decided the verdict with a look at the flow's content or
- * by the port alone.
+ * by the port alone. {@code rolesFrom} says whether the roles were declared (an inventory) or learned
+ * from the traffic.
  */
 public record FlowRecord(long firstSeenNanos, long lastSeenNanos,
                          IpAddress initiator, int initiatorPort, IpAddress responder, int responderPort,
@@ -23,7 +24,8 @@ public record FlowRecord(long firstSeenNanos, long lastSeenNanos,
                          String initiatorBasis, String initiatorName, String responderName,
                          long packetsFromInitiator, long packetsFromResponder,
                          long bytesFromInitiator, long bytesFromResponder,
-                         int tcpFlags, long fragments, long icmpErrors, String tunnel, ContentSeen content) {
+                         int tcpFlags, long fragments, long icmpErrors, String tunnel, ContentSeen content,
+                         RolesFrom rolesFrom) {
     public static final int TCP_FIN = 0x01;
 
     public static final int TCP_RST = 0x04;

@@ -192,7 +192,7 @@ final class AuditSession {
         for (ScanDetector.Entry scan : r.scans()) {
             out.println("ucaudit: scan: " + Printable.escape(scan.describe()));
         }
-        RolesText.print(out, RoleCheck.check(r.evidence(), inventory, catalog.roles()), inventory.isPresent(), options.top);
+        RolesText.print(out, RoleCheck.check(r.evidence(), inventory, catalog.roles()), inventory.isPresent(), options.top, r);
         if (r.scanFlowsSummarized() > 0) {
             out.printf(Locale.ROOT, "ucaudit: %,d scan probes summarized, not written to flows.csv (--list-scan-flows lists them)%n",
                     r.scanFlowsSummarized());

@@ -1,17 +1,22 @@
 package dev.ucaudit.cli;
 
+import dev.ucaudit.audit.AuditResult;
+import dev.ucaudit.audit.RolesFrom;
 import dev.ucaudit.roles.Confidence;
 import dev.ucaudit.roles.RoleCheck;
 import dev.ucaudit.roles.RoleFinding;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** The terminal summary's learned roles: one line of counts, and with an inventory its findings (at most --top). */
+/**
+ * The terminal summary's learned roles: one line of counts (without an inventory, with the flows whose
+ * roles were learned), and with an inventory its findings (at most --top).
+ */
 final class RolesText {
     private RolesText() {
     }
 
-    static void print(PrintWriter out, RoleCheck.Result roles, boolean inventory, int top) {
+    static void print(PrintWriter out, RoleCheck.Result roles, boolean inventory, int top, AuditResult result) {
         if (roles.observed().isEmpty()) {
             return;
         }
@@ -19,7 +24,9 @@ final class RolesText {
                 roles.observed().size(), roles.count(Confidence.HIGH), roles.count(Confidence.LOW),
                 roles.count(Confidence.CONTRADICTORY), inventory ? String.format(Locale.ROOT,
                         "; %,d declared roles contradicted, %,d addresses not in the inventory",
-                        roles.count(RoleFinding.Kind.CONTRADICTED), roles.count(RoleFinding.Kind.NOT_IN_INVENTORY)) : "");
+                        roles.count(RoleFinding.Kind.CONTRADICTED), roles.count(RoleFinding.Kind.NOT_IN_INVENTORY))
+                        : String.format(Locale.ROOT, "; used to classify %,d flows (both ends learned: %,d)", result.flowsWithLearnedRoles(),
+                                result.flows(RolesFrom.LEARNED)));
         int shown = 0;
         for (RoleFinding f : roles.findings()) {
             if (shown++ == top) {

@@ -14,7 +14,7 @@ public final class CsvReports {
     public static final String[] FLOW_COLUMNS = {"first_seen", "last_seen", "initiator", "initiator_port", "responder",
         "responder_port", "protocol", "packets", "bytes", "initiator_role", "responder_role", "verdict", "rule", "reason",
         "initiator_basis", "initiator_name", "responder_name", "packets_from_initiator", "packets_from_responder",
-        "bytes_from_initiator", "bytes_from_responder", "tcp_flags", "fragments", "icmp_errors", "tunnel"};
+        "bytes_from_initiator", "bytes_from_responder", "tcp_flags", "fragments", "icmp_errors", "tunnel", "roles_from"};
     public static final String[] CONVERSATION_COLUMNS = {"host_a", "host_b", "role_a", "role_b", "flows", "documented",
         "undocumented", "packets", "bytes", "first_seen", "last_seen", "status", "services", "name_a", "name_b", "port_only"};
     public static final String[] UNUSED_COLUMNS = {"rule", "protocol", "ports", "source_role", "destination_role",
@@ -40,7 +40,7 @@ public final class CsvReports {
                             r.bytes(), r.initiatorRole(), r.responderRole(), r.verdict().label(), r.rule(), r.reason(),
                             r.initiatorBasis(), r.initiatorName(), r.responderName(), r.packetsFromInitiator(),
                             r.packetsFromResponder(), r.bytesFromInitiator(), r.bytesFromResponder(), TcpFlagNames.of(r.tcpFlags()),
-                            r.fragments(), r.icmpErrors(), r.tunnel());
+                            r.fragments(), r.icmpErrors(), r.tunnel(), r.rolesFrom().label());
                 }
             }
         });

@@ -26,6 +26,8 @@ public final class FindingGroups {
         final String initiatorRole;
         final String responderRole;
         final String protocol;
+        /** Where the roles came from, when learned ("learned", "learned initiator", ...); else empty. */
+        final String learned;
         long flows;
         long packets;
         long bytes;
@@ -37,6 +39,7 @@ public final class FindingGroups {
             this.initiatorRole = f.initiatorRole();
             this.responderRole = f.responderRole();
             this.protocol = f.protocol().label();
+            this.learned = f.rolesFrom().anyLearned() ? f.rolesFrom().label() : "";
         }
 
         void add(FlowRecord f) {
@@ -64,8 +67,9 @@ public final class FindingGroups {
             return bytes;
         }
 
+        /** {@code phone → unknown}, and {@code (learned initiator)} after it when roles were learned from the traffic. */
         public String roles() {
-            return initiatorRole + " → " + responderRole;
+            return initiatorRole + " → " + responderRole + (learned.isEmpty() ? "" : " (" + learned + ")");
         }
 
         /** {@code 3389/tcp}, or the ports as a list when the group spans several: {@code tcp 23, 110}, {@code tcp 1-1023}. */
@@ -125,7 +129,8 @@ public final class FindingGroups {
     }
 
     void add(FlowRecord f) {
-        String key = f.initiatorRole() + '\u0000' + f.responderRole() + '\u0000' + f.protocol().label() + '\u0000' + shape(f);
+        String key = f.initiatorRole() + '\u0000' + f.responderRole() + '\u0000' + f.protocol().label() + '\u0000' + shape(f)
+                + (f.rolesFrom().anyLearned() ? '\u0000' + f.rolesFrom().label() : "");
         Group g = groups.get(key);
         if (g == null) {
             if (groups.size() >= MAX_GROUPS) {

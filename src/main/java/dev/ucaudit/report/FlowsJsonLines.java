@@ -50,6 +50,7 @@ public final class FlowsJsonLines {
                 g.writeNumberField(c[22], r.fragments());
                 g.writeNumberField(c[23], r.icmpErrors());
                 g.writeStringField(c[24], r.tunnel());
+                g.writeStringField(c[25], r.rolesFrom().label());
                 g.writeEndObject();
                 g.writeRaw('\n');
             }

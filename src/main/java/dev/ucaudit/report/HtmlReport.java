@@ -104,11 +104,13 @@ public final class HtmlReport {
                 ? esc(r.inventory().source()) + " (" + r.inventory().entries().size() + " entries)" : "none");
         h.append("</div>\n");
         if (!r.inventory().isPresent()) {
-            h.append("<p id=\"no-inventory\" class=\"warn\">⚠ No inventory was given: every host's role is <i>unknown</i>. A flow")
-             .append(" whose port matches a catalog row that needs roles (phone, cucm, ...) is <b>port-only</b>: neither documented")
+            h.append("<p id=\"no-inventory\" class=\"warn\">⚠ No inventory was given: a host's role is what its own traffic")
+             .append(" showed (learned roles), else <i>unknown</i>. A flow whose port matches a catalog row that needs roles")
+             .append(" (phone, cucm, ...) between hosts of unknown role is <b>port-only</b>: neither documented")
              .append(" nor known to be undocumented. To start one, <code>").append(esc(Triage.EXPORT)).append("</code> writes")
              .append(" <code>inventory-draft.csv</code> from the roles this capture showed; review it, then give")
              .append(" <code>--inventory FILE</code> to check who talks to whom.</p>\n");
+            RolesSection.learnedNote(h, r); // issue 21: roles learned from the traffic classify their hosts' flows
         }
         h.append("<div class=\"cards\">");
         for (ReportPage.Card c : page.cards()) {

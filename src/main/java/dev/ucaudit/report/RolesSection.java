@@ -1,6 +1,12 @@
 package dev.ucaudit.report;
 
+import dev.ucaudit.audit.AuditResult;
+import dev.ucaudit.audit.RolesFrom;
 import dev.ucaudit.roles.Evidence;
+import dev.ucaudit.roles.LearnedRole;
+import dev.ucaudit.roles.LearnedRoles;
+import dev.ucaudit.roles.Protocols;
+import dev.ucaudit.roles.RoleDecisions;
 import dev.ucaudit.roles.ObservedRole;
 import dev.ucaudit.roles.RoleCheck;
 import dev.ucaudit.roles.RoleFinding;
@@ -9,6 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The learned roles in a report: summary.json's {@code roles_observed} (one entry per address with
@@ -55,7 +65,7 @@ final class RolesSection {
         return out;
     }
 
-    static Map<String, Object> countsJson(RoleCheck.Result check, boolean inventory) {
+    static Map<String, Object> countsJson(RoleCheck.Result check, boolean inventory, AuditResult result) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("addresses", check.observed().size());
         m.put("high", check.count(Confidence.HIGH));
@@ -76,7 +86,36 @@ final class RolesSection {
             listed.add(x);
         }
         m.put("findings", listed);
+        Map<String, Object> flows = new LinkedHashMap<>();
+        for (RolesFrom from : RolesFrom.values()) {
+            flows.put(from.label().replace(' ', '_'), result.flows(from));
+        }
+        m.put("flows_by_roles_from", flows);
         return m;
+    }
+
+    /** What the top of report.html says of learned roles without an inventory: which, from what, how many flows. */
+    static void learnedNote(HtmlReport.Html h, AuditReport r) {
+        long flows = r.result().flowsWithLearnedRoles();
+        if (flows == 0) {
+            return;
+        }
+        Map<String, Long> byRole = new TreeMap<>();
+        Set<String> from = new TreeSet<>();
+        for (LearnedRole l : RoleDecisions.decide(r.result().evidence())) {
+            if (LearnedRoles.usable(l)) {
+                byRole.merge(l.role(), 1L, Long::sum);
+                for (Evidence e : l.evidence()) {
+                    from.addAll(Protocols.named(e.what()));
+                }
+            }
+        }
+        StringJoiner roles = new StringJoiner(", ");
+        byRole.forEach((role, n) -> roles.add(HtmlReport.fmt(n) + " " + role));
+        h.append("<p class=\"warn\" id=\"roles-learned\">Roles were learned from the traffic: ").append(HtmlReport.esc(roles.toString()))
+         .append(", from ").append(HtmlReport.esc(String.join(", ", from))).append(" (see <a href=\"#roles\">Roles learned</a>). ")
+         .append(HtmlReport.fmt(flows)).append(" flows were classified with them (flows.csv's <code>roles_from</code> says which);")
+         .append(" hosts that said nothing keep the role <i>unknown</i>.</p>\n");
     }
 
     static void html(HtmlReport.Html h, RoleCheck.Result check, boolean inventory) {

@@ -168,12 +168,15 @@ public final class SummaryJson {
         inv.put("source", r.inventory().isPresent() ? r.inventory().source() : null);
         inv.put("entries", r.inventory().entries().size());
         inv.put("classification", r.inventory().isPresent() ? "by port and role"
+                : res.flowsWithLearnedRoles() > 0 ? "by port and learned role: no inventory given, so the roles hosts showed"
+                        + " by their own strong evidence classify their flows (roles_from says which); every other host's role"
+                        + " is unknown and a row that needs it matches on its port only"
                 : "by port only: no inventory given, so host roles are unknown and every row matches on its port");
         inv.put("problems", problems(r.inventoryProblems()));
         root.put("inventory", inv);
         RoleCheck.Result roles = RolesSection.of(r); // learned roles (issue 21)
         root.put(SummaryKeys.ROLES_OBSERVED, RolesSection.observedJson(roles, r.inventory().isPresent()));
-        root.put("roles", RolesSection.countsJson(roles, r.inventory().isPresent()));
+        root.put("roles", RolesSection.countsJson(roles, r.inventory().isPresent(), res));
         root.put(SummaryKeys.INSPECTION, r.inspection());
         if (!r.capture().isEmpty()) {
             root.put(SummaryKeys.CAPTURE, r.capture());

@@ -14,8 +14,9 @@ import java.util.Map;
  * packet with its flow's packet count (only a flow's first {@link #FIRST_PACKETS} packets are read:
  * registrations, requests and answers come first, and a split audit keeps those payloads) and each
  * frame that is not IP (CDP, LLDP). It picks the decoder by port (SCCP 2000/tcp, SIP 5060, MGCP
- * 2427/2727, RAS 1719/udp, TFTP 69/udp, DHCP 67-68/udp) or by a SIP start line on any port. Its own
- * state is a bounded table of TFTP reads waiting for their first answer.
+ * 2427/2727, RAS 1719/udp, TFTP 69/udp, DHCP 67-68/udp, Q.931 1720/tcp, answers from CTIQBE
+ * 2748/tcp, LDAP 389 and 3268/tcp, NTP 123/udp, answers from DNS 53) or by a SIP start line on any
+ * port. Its own state is a bounded table of TFTP reads waiting for their first answer.
  */
 public final class EvidenceObserver {
     /** Packets of a flow read from its start. */
@@ -23,6 +24,7 @@ public final class EvidenceObserver {
     private static final int MAX_PENDING_READS = 4096;
     private static final int EN10MB = 1;
     private final List<Claim> claims = new ArrayList<>(8);
+    private final List<Link> links = new ArrayList<>(2);
     private final String[] file = new String[1];
     /** TFTP reads of phone files: "client address|port" to (server, file), oldest dropped first. */
     private final Map<String, String[]> pendingReads = new LinkedHashMap<>(64, 0.75f, false) {
@@ -45,6 +47,7 @@ public final class EvidenceObserver {
             return;
         }
         claims.clear();
+        links.clear();
         boolean udp = d.protocol == IpProtocol.UDP.number();
         int sp = d.srcPort;
         int dp = d.dstPort;
@@ -67,11 +70,24 @@ public final class EvidenceObserver {
                 pendingReads.remove(key(d.dst, d.addressLength(), dp));
                 claims.add(Claim.source("cucm", "serves " + SipClaims.shorten(read[1]) + " by TFTP (TFTP server)", Strength.STRONG));
             }
+        } else if (!udp && (sp == 1720 || dp == 1720)) {
+            CallLinks.q931(b, off, len, links);
+        } else if (!udp && sp == 2748) {
+            CallLinks.ctiqbeAnswer(b, off, len, links);
+        } else if (!udp && (sp == 389 || dp == 389 || sp == 3268 || dp == 3268)) {
+            LdapLinks.read(b, off, len, links);
+        } else if (udp && (sp == 123 || dp == 123)) {
+            ServiceLinks.ntp(b, off, len, links);
+        } else if (sp == 53) {
+            ServiceLinks.dns(b, off, len, !udp, links);
         } else if (sp == 5060 || dp == 5060 || startsLikeSip(b, off, len)) {
             SipClaims.read(b, off, len, claims);
         }
         if (!claims.isEmpty()) {
             record(d, raw, into);
+        }
+        if (!links.isEmpty()) {
+            link(d, raw, into);
         }
     }
 
@@ -140,6 +156,19 @@ public final class EvidenceObserver {
             if (unicast(about)) {
                 into.add(about, c.role(), c.what(), c.strength(), where);
             }
+        }
+    }
+
+    private void link(DecodedPacket d, RawPacket raw, EvidenceTable into) {
+        IpAddress source = IpAddress.of(d.src, 0, d.addressLength());
+        IpAddress destination = IpAddress.of(d.dst, 0, d.addressLength());
+        if (!unicast(source) || !unicast(destination)) {
+            return;
+        }
+        Where where = new Where(raw.sourceName, raw.number, raw.timestampNanos);
+        for (Link l : links) {
+            boolean anchorIsSource = l.anchor() == Claim.About.SOURCE;
+            into.link(l.relation(), anchorIsSource ? source : destination, anchorIsSource ? destination : source, where);
         }
     }
 

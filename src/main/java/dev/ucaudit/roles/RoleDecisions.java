@@ -23,13 +23,37 @@ public final class RoleDecisions {
     private RoleDecisions() {
     }
 
+    /**
+     * Every address with evidence, in the order first seen, then the addresses that only links name.
+     * Links ({@link Relation}) count once the roles are decided: a link whose anchor is a usable CUCM
+     * node ({@link LearnedRoles#usable}) becomes evidence about its subject, which is decided again.
+     */
     public static List<LearnedRole> decide(EvidenceTable table) {
-        List<LearnedRole> out = new ArrayList<>(table.size());
+        Map<IpAddress, LearnedRole> out = new LinkedHashMap<>();
         for (IpAddress a : table.addresses()) {
-            out.add(decide(a, table.of(a)));
+            out.put(a, decide(a, table.of(a)));
         }
-        return out;
+        Map<IpAddress, List<Evidence>> derived = new LinkedHashMap<>();
+        for (EvidenceTable.Linked l : table.links()) {
+            LearnedRole anchor = out.get(l.anchor());
+            if (anchor == null || !LearnedRoles.usable(anchor) || !anchor.role().equals(CUCM) || l.anchor().equals(l.subject())) {
+                continue;
+            }
+            LearnedRole subject = out.get(l.subject());
+            boolean node = subject != null && LearnedRoles.usable(subject) && subject.role().equals(CUCM);
+            Relation r = l.relation();
+            derived.computeIfAbsent(l.subject(), k -> new ArrayList<>()).add(new Evidence(l.subject(), r.role(node),
+                    r.what(l.anchor().text(), node), r.strength(node), l.messages(), l.first()));
+        }
+        derived.forEach((address, extra) -> {
+            List<Evidence> all = new ArrayList<>(table.of(address));
+            all.addAll(extra);
+            out.put(address, decide(address, all));
+        });
+        return new ArrayList<>(out.values());
     }
+
+    private static final String CUCM = "cucm";
 
     static LearnedRole decide(IpAddress address, List<Evidence> evidence) {
         Map<String, Long> strong = new LinkedHashMap<>();
@@ -62,7 +86,7 @@ public final class RoleDecisions {
     }
 
     /** A phone is nothing else; a call manager is not a gateway (nor a gatekeeper's endpoint gateway). */
-    static boolean excludeEachOther(List<String> roles) {
+    public static boolean excludeEachOther(List<String> roles) {
         Set<String> s = new LinkedHashSet<>(roles);
         s.remove("endpoint");
         if (s.contains("phone") && s.size() > 1) {

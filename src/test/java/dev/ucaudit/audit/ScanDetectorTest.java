@@ -11,7 +11,7 @@ class ScanDetectorTest {
     static FlowRecord flow(String from, String to, int port, String proto, long packets, long back, String flags) {
         return new FlowRecord(1, 2, IpAddress.parse(from), 40000, IpAddress.parse(to), port, IpProtocol.parse(proto), packets, packets * 60, "unknown", "unknown",
                 Verdict.UNDOCUMENTED, "", "no row", "syn", "", "", packets - back, back, 0, 0, bits(flags), 0, 0, "",
-                ContentSeen.NOT_BY_PORT);
+                ContentSeen.NOT_BY_PORT, RolesFrom.NONE);
     }
 
     /** "SYN|RST" as TCP flag bits. */

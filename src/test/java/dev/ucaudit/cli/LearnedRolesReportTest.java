@@ -71,4 +71,45 @@ class LearnedRolesReportTest {
         assertTrue(run.out().contains("ucaudit: roles learned from the traffic: 4 addresses (2 high confidence, 2 low, 0 contradictory)"),
                 run.out());
     }
+
+    /**
+     * Without an inventory the learned roles classify: the phone's SCCP flow to the node that answered
+     * its Register is documented with both ends learned; the DHCP answer's ends are the DHCP server and
+     * the phone, both learned (its row, endpoint → cucm, needs a role the DHCP server did not show but may
+     * have: port-only).
+     * 10.0.0.181, only named by DHCP option 150 (weak), is not used. The report says so at the top, the
+     * terminal and summary.json count it.
+     */
+    @Test
+    void withoutInventoryLearnedRolesClassifyTheirHostsFlows() throws Exception {
+        Path out = dir.resolve("report");
+        Cli run = Cli.run("audit", "--out", out.toString(), capture().toString());
+        List<String> flows = Files.readAllLines(out.resolve("flows.csv"));
+        assertTrue(flows.get(0).endsWith(",tunnel,roles_from"), flows.get(0));
+        String sccp = flows.stream().filter(l -> l.contains(",10.0.0.180,2000,")).findFirst().orElseThrow();
+        assertTrue(sccp.contains(",phone,cucm,documented,T"), sccp);
+        assertTrue(sccp.endsWith(",learned"), sccp);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(2, summary.get("roles").get("flows_by_roles_from").get("learned").asInt());
+        assertEquals(0, summary.get("roles").get("flows_by_roles_from").get("none").asInt());
+        assertTrue(summary.get("inventory").get("classification").asText().startsWith("by port and learned role"));
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Roles were learned from the traffic: 1 cucm, 1 dhcp, 1 phone, from DHCP, SCCP"), html);
+        assertTrue(run.out().contains("used to classify 2 flows (both ends learned: 2)"), run.out());
+        String dhcp = flows.stream().filter(l -> l.contains(",10.0.0.2,67,")).findFirst().orElseThrow();
+        assertTrue(dhcp.contains(",phone,dhcp,port-only,T2-06,"), dhcp); // a DHCP server may be a CUCM node too: not ruled out
+    }
+
+    /** With an inventory nothing is learned into the classification: every row's roles are declared. */
+    @Test
+    void withAnInventoryEveryRowsRolesAreDeclared() throws Exception {
+        Path inventory = dir.resolve("inventory.csv");
+        Files.writeString(inventory, "address,role,name\n10.0.0.180,admin,ops-pc\n");
+        Path out = dir.resolve("report");
+        Cli.run("audit", "--inventory", inventory.toString(), "--out", out.toString(), capture().toString());
+        List<String> flows = Files.readAllLines(out.resolve("flows.csv"));
+        assertEquals(3, flows.size());
+        assertTrue(flows.subList(1, 3).stream().allMatch(l -> l.endsWith(",declared")), String.join("\n", flows));
+        assertTrue(flows.get(1).contains(",unknown,admin,undocumented,"), flows.get(1));
+    }
 }

@@ -46,10 +46,17 @@ public final class SplitCaptures {
         void check(Path capture, AuditConfig config, long seed) throws Exception;
     }
 
-    /** The lab-site capture with its inventory, and a generated media-heavy capture (30,000 packets) with its own. */
+    /**
+     * The lab-site capture with its inventory and without (its roles are then learned from the traffic,
+     * once with the whole run's evidence and once with a hold of 40 finished flows, classified with the
+     * roles learned until each hold fills), and a generated media-heavy capture (30,000 packets) with its own.
+     */
     static void labAndMediaHeavy(Path dir, long seed, Check check) throws Exception {
         Catalog catalog = new dev.ucaudit.catalog.CatalogLoader().load(List.of());
         check.check(Path.of("captures/lab-site.pcap"), config(catalog, Path.of("captures/lab-site-inventory.csv")), seed);
+        AuditConfig learning = AuditConfig.of(catalog, Inventory.empty(catalog.roles()));
+        check.check(Path.of("captures/lab-site.pcap"), learning, seed + 2);
+        check.check(Path.of("captures/lab-site.pcap"), learning.with(learning.settings().toBuilder().maxFlows(40).build()), seed + 3);
         Path media = dir.resolve("media.pcap");
         dev.ucaudit.synth.MediaHeavySite.write(media, 30_000, 200);
         Path inventory = dir.resolve("media-inventory.csv");

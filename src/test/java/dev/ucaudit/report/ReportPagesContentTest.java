@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ucaudit.audit.ContentSeen;
 import dev.ucaudit.audit.FlowRecord;
+import dev.ucaudit.audit.RolesFrom;
 import dev.ucaudit.audit.Verdict;
 import dev.ucaudit.catalog.IpProtocol;
 import dev.ucaudit.inventory.IpAddress;
@@ -86,6 +87,6 @@ class ReportPagesContentTest {
 
     private static FlowRecord flow(String initiator, String responder, int port, String reason) {
         return new FlowRecord(0, 0, IpAddress.parse(initiator), 61000, IpAddress.parse(responder), port, IpProtocol.TCP, 1, 54, "unknown", "unknown",
-                Verdict.UNDOCUMENTED, "", reason, "syn", "", "", 1, 0, 54, 0, 0x02, 0, 0, "", ContentSeen.NOT_BY_PORT);
+                Verdict.UNDOCUMENTED, "", reason, "syn", "", "", 1, 0, 54, 0, 0x02, 0, 0, "", ContentSeen.NOT_BY_PORT, RolesFrom.NONE);
     }
 }

@@ -14,27 +14,37 @@ import java.util.Map;
 
 /** What the decoder tests of this package share: a decoder as a function, its claims, learned roles of a capture. */
 final class DecoderChecks {
-    interface Decoder {
-        Scan read(byte[] b, int off, int len, List<Claim> out);
+    /** A decoder of claims ({@code T} = {@link Claim}) or of links ({@link Link}). */
+    interface Decoder<T> {
+        Scan read(byte[] b, int off, int len, List<T> out);
     }
 
     private DecoderChecks() {
     }
 
     /** Reads {@code message} placed at an offset inside a larger buffer (so reads past its end would be seen). */
-    static List<Claim> claims(Decoder d, byte[] message, Scan expected) {
+    static List<Claim> claims(Decoder<Claim> d, byte[] message, Scan expected) {
+        return read(d, message, expected);
+    }
+
+    /** As {@link #claims}, for a decoder of links between a message's two ends. */
+    static List<Link> links(Decoder<Link> d, byte[] message, Scan expected) {
+        return read(d, message, expected);
+    }
+
+    private static <T> List<T> read(Decoder<T> d, byte[] message, Scan expected) {
         byte[] buffer = new byte[message.length + 20];
         System.arraycopy(message, 0, buffer, 7, message.length);
-        List<Claim> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         assertEquals(expected, d.read(buffer, 7, message.length, out));
         return out;
     }
 
-    /** Every cut of the message is read without an exception and without claims unless detected. */
-    static void everyPrefixIsSafe(Decoder d, byte[] message) {
+    /** Every cut of the message is read without an exception and without claims (or links) unless detected. */
+    static <T> void everyPrefixIsSafe(Decoder<T> d, byte[] message) {
         for (int n = 0; n < message.length; n++) {
             byte[] cut = Arrays.copyOf(message, n);
-            List<Claim> out = new ArrayList<>();
+            List<T> out = new ArrayList<>();
             Scan s = d.read(cut, 0, n, out);
             assertNotNull(s);
             if (s != Scan.DETECTED) {
