@@ -198,12 +198,12 @@ public final class AuditEngine {
 
     /**
      * {@link #collect(AuditConfig, AuditListener, long, String, Opener)} of one input of a run read
-     * apart (the spark command's tasks): {@code group} names the run as {@code audit --partial} does (its
+     * apart (the spark command's tasks): {@code runName} names the run as {@code audit --partial} does (its
      * first input's name), so that its parts keep together, in sequence, when merged with other runs'.
      */
-    public static PartialAudit collect(AuditConfig config, AuditListener listener, String group, long sequence, String name,
+    public static PartialAudit collect(AuditConfig config, AuditListener listener, String runName, long sequence, String name,
                                        Opener opener) {
-        List<EventBlock> blocks = new ArrayList<>();
+        List<PacketBlock> blocks = new ArrayList<>();
         PartialRecorder recorder = new PartialRecorder(config, listener, b -> blocks.add(b.trimmed()));
         recorder.stats().input(name);
         try (PacketSource source = opener.open()) {
@@ -212,7 +212,7 @@ public final class AuditEngine {
             recorder.inputFailed(name, e.getMessage());
         }
         recorder.flush();
-        return new PartialAudit(List.of(new PartialAudit.Part(group, sequence, name, recorder.stats(), blocks, recorder.runs())),
+        return new PartialAudit(List.of(new PartialAudit.Part(runName, sequence, name, recorder.stats(), blocks, recorder.runs())),
                 RecordedOptions.of(config));
     }
 
