@@ -205,15 +205,28 @@ public final class AuditEngine {
                                        Opener opener) {
         List<PacketBlock> blocks = new ArrayList<>();
         PartialRecorder recorder = new PartialRecorder(config, listener, b -> blocks.add(b.trimmed()));
-        recorder.stats().input(name);
-        try (PacketSource source = opener.open()) {
-            source.run(recorder);
-        } catch (CaptureException e) {
-            recorder.inputFailed(name, e.getMessage());
-        }
-        recorder.flush();
+        record(recorder, new Input(name, opener), (source, sink) -> sink);
         return new PartialAudit(List.of(new PartialAudit.Part(runName, sequence, name, recorder.stats(), blocks, recorder.runs())),
                 RecordedOptions.of(config));
+    }
+
+    /**
+     * Phase one of one input, wherever the recorder's blocks go ({@link #collect} keeps them, {@link
+     * PipelinedRead} hands them to the analysis thread): the input is counted, read through {@code
+     * decorate} into the recorder, and the recorder flushed. An input that cannot be opened or read at
+     * all is counted in the part's statistics; its message is returned (null when it was read).
+     */
+    static String record(PartialRecorder recorder, Input input, BiFunction<PacketSource, PacketSink, PacketSink> decorate) {
+        String openError = null;
+        recorder.stats().input(input.name());
+        try (PacketSource source = input.opener().open()) {
+            source.run(decorate.apply(source, recorder));
+        } catch (CaptureException e) {
+            openError = e.getMessage();
+            recorder.inputFailed(input.name(), openError);
+        }
+        recorder.flush();
+        return openError;
     }
 
     /**

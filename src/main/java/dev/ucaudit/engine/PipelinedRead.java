@@ -210,14 +210,7 @@ final class PipelinedRead {
         Throwable crash = null;
         String openError = null;
         try {
-            recorder.stats().input(input.name());
-            try (PacketSource source = input.opener().open()) {
-                source.run(decorate.apply(source, recorder));
-            } catch (CaptureException e) {
-                openError = e.getMessage();
-                recorder.inputFailed(input.name(), openError); // counted in the part's statistics
-            }
-            recorder.flush();
+            openError = AuditEngine.record(recorder, input, decorate);
         } catch (Throwable t) {
             crash = t;
         }
