@@ -7,10 +7,13 @@ import dev.ucaudit.capture.CaptureException;
 import dev.ucaudit.spark.ConfigCopy;
 import dev.ucaudit.spark.InputOrder;
 import dev.ucaudit.spark.ReportPartials;
+import dev.ucaudit.spark.SiteAudit;
 import dev.ucaudit.spark.SparkAudit;
 import dev.ucaudit.spark.SparkJob;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +78,12 @@ final class SparkCommand implements Callable<Integer> {
             description = "Also write partial.bin.gz into the report, as audit --partial does, so that `ucaudit merge` can join it with other reports.")
     boolean partial;
 
+    @Option(names = "--per-site",
+            description = {"One report per site: each first-level folder under each PATH is a site (folders of the same name"
+                + " under two PATHs are one site), audited alone into OUT/SITE/, all sites in one Spark job; each report is"
+                + " that of 'ucaudit audit' of the site's folder. Not with --state (each site would need its own history)."})
+    boolean perSite;
+
     /** The run's set-up, made once the reports' partial audits are read (see {@link #session(Optional, PrintWriter, PrintStream)}). */
     private AuditSession session;
 
@@ -97,6 +106,13 @@ final class SparkCommand implements Callable<Integer> {
                     "--filter is not supported by spark (the tasks read without libpcap); filter the captures first");
         }
         SparkJob job = new SparkJob(paths, master, filesPerTask, InputOrder.of(order), sparkConf);
+        if (perSite) {
+            if (policyOptions.state != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--state is not supported with --per-site (one history per site: run each site with its own --state)");
+            }
+            return audit(job);
+        }
         try (OutFolder claimed = OutFolder.claim(options.out, policyOptions.state, false)) {
             return audit(job);
         }
@@ -168,12 +184,21 @@ final class SparkCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter summary = options.quiet ? ProgressLine.discard() : out;
         PrintStream errStream = new PrintStream(new WriterOutputStream(err), true);
-        SparkAudit.Result result;
+        SparkAudit.ConfigChoice choice = recorded -> {
+            session = session(recorded, err, errStream);
+            return new SparkAudit.Chosen(session.engine.config(), copy(session));
+        };
+        SparkAudit.Result result = null;
+        int[] status = {0};
         try {
-            result = SparkAudit.run(job, recorded -> {
-                session = session(recorded, err, errStream);
-                return new SparkAudit.Chosen(session.engine.config(), copy(session));
-            }, new ProblemLines(errStream));
+            if (perSite) {
+                SiteAudit.run(job, choice, new ProblemLines(errStream), (site, r) -> {
+                    errStream.flush();
+                    status[0] = Math.max(status[0], site(site, r, summary, err));
+                });
+            } else {
+                result = SparkAudit.run(job, choice, new ProblemLines(errStream));
+            }
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the catalog or inventory could not be read for the executors' copy
         } catch (CaptureException e) {
@@ -182,6 +207,26 @@ final class SparkCommand implements Callable<Integer> {
             return 2;
         }
         errStream.flush();
+        return perSite ? status[0] : written(result, options.out, "", summary, err);
+    }
+
+    /** One site's report, written into its own folder under --out (claimed as a run's --out is). */
+    private int site(String site, SparkAudit.Result result, PrintWriter summary, PrintWriter err) throws IOException {
+        Path dir = options.out.resolve(site);
+        try {
+            Files.createDirectories(options.out);
+            try (OutFolder claimed = OutFolder.claim(dir, null, false)) {
+                return written(result, dir, "site " + site + ": ", summary, err);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("ucaudit: site " + Printable.escape(site) + ": " + Printable.escape(e.getMessage()));
+            err.flush();
+            return 2;
+        }
+    }
+
+    /** Writes the report of {@code result} into {@code dir}, with {@code what} before the figures line; the exit status. */
+    private int written(SparkAudit.Result result, Path dir, String what, PrintWriter summary, PrintWriter err) throws IOException {
         for (String name : result.repeated()) {
             err.println("ucaudit: warning: " + Printable.escape(name) + " was found under two of the paths given; it is read once");
         }
@@ -200,16 +245,16 @@ final class SparkCommand implements Callable<Integer> {
             }
             for (String name : unusable) {
                 err.println("ucaudit: " + Printable.escape(name) + ": no packet could be read from it; nothing was written and "
-                        + Printable.escape(options.out.toString()) + " was left as it was");
+                        + Printable.escape(dir.toString()) + " was left as it was");
             }
             err.flush();
             return 2;
         }
-        summary.printf(Locale.ROOT, "ucaudit: spark %s: %s, merged and classified on the driver in %.1f s%n", result.master(),
-                readFigures(result), result.classifyTime().toMillis() / 1e3);
+        summary.printf(Locale.ROOT, "ucaudit: spark %s: %s%s, merged and classified on the driver in %.1f s%n", result.master(),
+                what, readFigures(result), result.classifyTime().toMillis() / 1e3);
         if (partial) {
-            session.partialFile = PartialFiles.written(options.out, result.whole());
+            session.partialFile = PartialFiles.written(dir, result.whole());
         }
-        return session.write(result.outcome(), "offline", options.out, Map.of(), summary, err);
+        return session.write(result.outcome(), "offline", dir, Map.of(), summary, err);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -103,20 +104,102 @@ public final class CaptureListing {
         }
     }
 
+    /**
+     * The sites under {@code paths} ({@code spark --per-site}): each first-level folder under each path (or each
+     * folder a glob matches) is a site, named by the folder's name, listed as {@link #list} lists a folder; folders
+     * of the same name under two paths are one site (a site's days kept in folders by date). Names and folders
+     * starting with {@code .} or {@code _} are left out. A capture or report lying directly under a path, in no
+     * site folder, is an error, as is a path holding no site folder: a job never quietly audits less than asked.
+     *
+     * @return the sites by name, in name order (numbers as numbers)
+     */
+    public static Map<String, Listing> listSites(Configuration conf, List<String> paths) throws CaptureException {
+        Map<String, List<String>> folders = new TreeMap<>(NaturalOrder.INSTANCE);
+        for (String arg : paths) {
+            try {
+                Matched matched = matched(conf, arg, GLOB.matcher(arg).matches());
+                FileSystem fs = matched.fs();
+                int before = folders.values().stream().mapToInt(List::size).sum();
+                for (Map.Entry<FileStatus, String> named : matched.named().entrySet()) {
+                    FileStatus match = named.getKey();
+                    String base = named.getValue();
+                    if (!match.isDirectory()) {
+                        throw new CaptureException(base + " is not in a site folder: --per-site takes each first-level"
+                                + " folder under a PATH as a site");
+                    }
+                    for (FileStatus child : fs.listStatus(match.getPath())) {
+                        String name = child.getPath().getName();
+                        if (hidden(name)) {
+                            continue;
+                        }
+                        if (!child.isDirectory()) {
+                            if (CAPTURE_NAME.matcher(name).matches() || name.equals(PARTIAL)) {
+                                throw new CaptureException(base + "/" + name + " is not in a site folder: --per-site takes"
+                                        + " each first-level folder under a PATH as a site");
+                            }
+                            continue;
+                        }
+                        folders.computeIfAbsent(name, n -> new ArrayList<>()).add(base + "/" + name);
+                    }
+                }
+                if (folders.values().stream().mapToInt(List::size).sum() == before) {
+                    throw new CaptureException(arg + " holds no site folder (--per-site: one folder per site under each PATH)");
+                }
+            } catch (UnsupportedFileSystemException e) {
+                throw new CaptureException(arg + ": no file system for its scheme on the class path (" + e.getMessage() + ")", e);
+            } catch (FileNotFoundException e) {
+                throw new CaptureException(arg + " does not exist", e);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new CaptureException(arg + " cannot be listed: " + firstLine(e), e);
+            }
+        }
+        Map<String, Listing> sites = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> site : folders.entrySet()) {
+            Map<String, CaptureFile> files = new LinkedHashMap<>();
+            List<ReportPartial> reports = new ArrayList<>();
+            for (String folder : site.getValue()) {
+                Found found = listOne(conf, folder, false);
+                found.files().forEach(f -> files.putIfAbsent(f.path(), f));
+                reports.addAll(found.reports());
+            }
+            sites.put(site.getKey(), new Listing(List.copyOf(files.values()), reports, List.of()));
+        }
+        return sites;
+    }
+
+    /** What a path names, each with how messages and reports name it, and their file system. */
+    private record Matched(FileSystem fs, Map<FileStatus, String> named) {
+    }
+
+    private static Matched matched(Configuration conf, String arg, boolean glob) throws IOException, CaptureException {
+        Path path = path(arg);
+        FileSystem fs = path.getFileSystem(conf);
+        // a name without a pattern is looked up as it is: Hadoop's globber reads a ':' in it as a scheme
+        FileStatus[] matches = glob ? fs.globStatus(path) : exactly(fs, path);
+        if (matches == null || matches.length == 0) {
+            throw new CaptureException(arg + (glob ? " matches no file" : " does not exist"));
+        }
+        boolean localNames = path.toUri().getScheme() == null;
+        Map<FileStatus, String> named = new LinkedHashMap<>();
+        for (FileStatus match : matches) {
+            named.put(match, glob ? display(match.getPath(), localNames) : arg.replaceAll("(?<=.)/+$", ""));
+        }
+        return new Matched(fs, named);
+    }
+
     private static Found listOne(Configuration conf, String arg) throws CaptureException {
-        boolean glob = GLOB.matcher(arg).matches();
+        return listOne(conf, arg, GLOB.matcher(arg).matches());
+    }
+
+    /** @param glob whether {@code arg} is a pattern (a site folder's name is taken as it is, whatever it holds) */
+    private static Found listOne(Configuration conf, String arg, boolean glob) throws CaptureException {
         Found found = new Found(new ArrayList<>(), new ArrayList<>());
         try {
-            Path path = path(arg);
-            FileSystem fs = path.getFileSystem(conf);
-            // a name without a pattern is looked up as it is: Hadoop's globber reads a ':' in it as a scheme
-            FileStatus[] matches = glob ? fs.globStatus(path) : exactly(fs, path);
-            if (matches == null || matches.length == 0) {
-                throw new CaptureException(arg + (glob ? " matches no file" : " does not exist"));
-            }
-            boolean localNames = path.toUri().getScheme() == null;
-            for (FileStatus match : matches) {
-                String base = glob ? display(match.getPath(), localNames) : arg.replaceAll("(?<=.)/+$", "");
+            Matched matched = matched(conf, arg, glob);
+            FileSystem fs = matched.fs();
+            for (Map.Entry<FileStatus, String> named : matched.named().entrySet()) {
+                FileStatus match = named.getKey();
+                String base = named.getValue();
                 if (match.isDirectory()) {
                     search(fs, match, base, found);
                 } else if (match.getPath().getName().equals(PARTIAL)) {

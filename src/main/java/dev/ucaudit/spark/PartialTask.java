@@ -38,8 +38,11 @@ final class PartialTask implements FlatMapFunction<Iterator<CaptureFile>, byte[]
         if (!files.hasNext()) {
             return List.<byte[]>of().iterator();
         }
-        AuditConfig audit = config.value().load();
-        Configuration conf = hadoop.value().get();
+        return List.of(partial(config.value().load(), hadoop.value().get(), run, files)).iterator();
+    }
+
+    /** Phase one on {@code files}, as inputs of the run named {@code run}: their merged partial audit, as shipped. */
+    static byte[] partial(AuditConfig audit, Configuration conf, String run, Iterator<CaptureFile> files) throws IOException {
         List<PartialAudit> read = new ArrayList<>();
         while (files.hasNext()) {
             CaptureFile file = files.next();
@@ -49,6 +52,6 @@ final class PartialTask implements FlatMapFunction<Iterator<CaptureFile>, byte[]
         PartialAudit partial = PartialAudit.mergeAll(read);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         partial.write(bytes);
-        return List.of(bytes.toByteArray()).iterator();
+        return bytes.toByteArray();
     }
 }

@@ -148,7 +148,7 @@ public final class SparkAudit {
         }
     }
 
-    private static List<PartialAudit> read(List<byte[]> partials) {
+    static List<PartialAudit> read(List<byte[]> partials) {
         List<PartialAudit> read = new ArrayList<>(partials.size());
         PartialBudget budget = PartialBudget.ofHeap();
         for (int i = 0; i < partials.size(); i++) {
@@ -167,7 +167,7 @@ public final class SparkAudit {
         return PartialAudit.mergeAll(parts);
     }
 
-    private static Throwable rootCause(Throwable e) {
+    static Throwable rootCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
