@@ -76,6 +76,9 @@ class DocCommandsIT {
         for (String sensor : List.of("site-a", "site-b")) { // README's audit --partial and merge example
             Files.copy(sample, Files.createDirectories(site.resolve("captures").resolve(sensor)).resolve(sensor + ".pcap"));
         }
+        for (String name : List.of("site-a", "site-b")) { // README's spark --per-site example: a folder per site
+            Files.copy(sample, Files.createDirectories(site.resolve("sites").resolve(name)).resolve(name + ".pcap"));
+        }
         Files.copy(inventory, site.resolve("captures/lab-site-inventory.csv"));
         Files.copy(inventory, site.resolve("site.csv"));
         Files.copy(inventory, site.resolve("site/inventory.csv"));
