@@ -3,12 +3,8 @@ package dev.ucaudit.audit;
 import dev.ucaudit.catalog.IpProtocol;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import dev.ucaudit.inspect.FlowInspection;
-import dev.ucaudit.inspect.Negotiation;
-import dev.ucaudit.inspect.WireEvidence;
 import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.packet.PacketSink;
 import dev.ucaudit.packet.RawPacket;
@@ -23,10 +19,7 @@ import dev.ucaudit.flow.FragmentIndex;
 import dev.ucaudit.flow.InitiatorRule;
 import dev.ucaudit.flow.Side;
 import dev.ucaudit.roles.EvidenceObserver;
-import dev.ucaudit.roles.EvidenceTable;
-import dev.ucaudit.roles.LearnedRoles;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -55,30 +48,18 @@ public final class Auditor implements PacketSink {
     /** The flow table's eviction counts when the current period started (live rotation). */
     private long evictedIdleBefore;
     private long evictedSizeBefore;
-    /** ICMP flows made of errors whose quoted flow was not open, with their reason; bounded. */
-    private final Map<FlowKey, String> icmpErrorFlows = new HashMap<>();
-    private static final int MAX_ICMP_ERROR_FLOWS = 100_000;
+    /** ICMP errors: counted in the flow they quote, or made flows of their own. */
+    private final IcmpErrorFlows icmpErrorFlows = new IcmpErrorFlows();
     /** Reads what hosts say about their roles (learned roles) into the result; null without inspection. */
     private final EvidenceObserver evidence;
     /** A live run's findings watch (null without): flows are told when first classified. */
-    private FindingWatch watch;
-    /** New flows waiting to be old enough for an early classification, oldest first; bounded. */
-    private final ArrayDeque<Flow> young = new ArrayDeque<>();
-    private long watchAfterNanos;
-    private static final int MAX_YOUNG = 100_000;
+    private EarlyLooks looks;
     /** Flows classified in the whole run (every period), by verdict: live --metrics reads them from another thread. */
     private final long[] classifiedByVerdict = new long[Verdict.values().length];
     /** Most finished flows waiting for learned roles before they are classified with the roles learned so far. */
     public static final int HELD_FLOWS = 250_000;
-    private final int heldLimit;
-    /** Finished flows waiting for the learned roles, in the order they finished; only without an inventory. */
-    private final List<Held> held = new ArrayList<>();
-    /** The evidence of the live periods before the current one (roles are learned over the whole run). */
-    private EvidenceTable earlierEvidence = new EvidenceTable();
-
-    /** tell: the findings watch has not told this flow yet (it ended before its early look). */
-    private record Held(Flow flow, Negotiation negotiation, WireEvidence wire, String icmpError, boolean tell) {
-    }
+    /** Finished flows waiting for the learned roles; only without an inventory. */
+    private final HeldFlows held;
 
     public Auditor(Classifier classifier, FlowInspection inspection, AuditResult result, long maxFlows,
                    Duration idleTimeout, AuditListener listener) {
@@ -103,7 +84,7 @@ public final class Auditor implements PacketSink {
         this.flows = FlowTable.create(table, maxFlows, idleTimeout, clock, this::finished);
         this.fragments = new FragmentIndex(Math.max(1024, maxFlows / 4), idleTimeout, clock);
         this.evidence = inspection == FlowInspection.NONE ? null : new EvidenceObserver();
-        this.heldLimit = (int) Math.max(1, Math.min(maxFlows, HELD_FLOWS));
+        this.held = new HeldFlows((int) Math.max(1, Math.min(maxFlows, HELD_FLOWS)));
     }
 
     /** True when finished flows wait for learned roles: no inventory, and inspection reads the evidence. */
@@ -112,22 +93,22 @@ public final class Auditor implements PacketSink {
     }
 
     private void finished(Flow flow) {
-        String icmpError = icmpErrorFlows.isEmpty() ? null : icmpErrorFlows.remove(flow.key());
+        String icmpError = icmpErrorFlows.finished(flow.key());
         if (flow.periodPackets() > 0 && !classifier.captureTransport(flow)) { // none: a rotation already reported all its packets
             if (learning()) {
-                held.add(new Held(flow, icmpError != null ? null : inspection.negotiationFor(flow),
-                        icmpError != null ? null : inspection.evidenceFor(flow), icmpError, watch != null && !flow.watched()));
+                held.hold(flow, icmpError != null ? null : inspection.negotiationFor(flow),
+                        icmpError != null ? null : inspection.evidenceFor(flow), icmpError, looks != null && !flow.watched());
             } else {
                 FlowRecord r = classified(flow, icmpError);
                 accept(r);
                 watched(flow, r);
             }
         }
-        if (watch != null) {
+        if (looks != null) {
             flow.markWatched(); // ended: an early look would find nothing to tell (a held flow is told when classified)
         }
         inspection.onFinished(flow);
-        if (held.size() >= heldLimit) {
+        if (held.full()) {
             classifyHeld();
         }
     }
@@ -137,16 +118,7 @@ public final class Auditor implements PacketSink {
         if (!learning()) {
             return;
         }
-        classifier = classifier.withLearned(LearnedRoles.usable(EvidenceTable.union(earlierEvidence, result.evidence())));
-        for (Held h : held) {
-            FlowRecord r = h.icmpError() != null ? classifier.icmpError(h.flow(), h.icmpError())
-                    : classifier.classify(h.flow(), h.negotiation(), h.wire());
-            accept(r);
-            if (h.tell()) {
-                watch.first(r);
-            }
-        }
-        held.clear();
+        classifier = held.classify(classifier, result.evidence(), this::accept, r -> looks.tellHeld(r));
     }
 
     /**
@@ -155,8 +127,7 @@ public final class Auditor implements PacketSink {
      * changing what the report will say of it; or when it ends or a period is cut, if that comes first.
      */
     public void watchFindings(FindingListener listener, Duration after) {
-        this.watch = new FindingWatch(listener);
-        this.watchAfterNanos = after.toNanos();
+        this.looks = new EarlyLooks(listener, after);
     }
 
     private void accept(FlowRecord r) {
@@ -170,20 +141,18 @@ public final class Auditor implements PacketSink {
     }
 
     private void watched(Flow flow, FlowRecord r) {
-        if (watch != null && !flow.watched()) {
-            flow.markWatched();
-            watch.first(r);
+        if (looks != null) {
+            looks.tell(flow, r);
         }
     }
 
     /** Classifies, for the findings watch, the flows that became old enough by capture time {@code nowNanos}. */
     private void watchYoung(long nowNanos) {
         Flow f;
-        while ((f = young.peekFirst()) != null && f.firstSeenNanos() <= nowNanos - watchAfterNanos) {
-            young.pollFirst();
+        while ((f = looks.due(nowNanos)) != null) {
             if (!f.watched() && !classifier.captureTransport(f)) {
                 InitiatorRule.Decision before = f.decision(); // a look, not the report's classification
-                FlowRecord r = classified(f, icmpErrorFlows.isEmpty() ? null : icmpErrorFlows.get(f.key()));
+                FlowRecord r = classified(f, icmpErrorFlows.reason(f.key()));
                 f.decision(before);
                 watched(f, r);
             }
@@ -206,7 +175,7 @@ public final class Auditor implements PacketSink {
         if ((intake.stats().packets & (CLEAN_UP_EVERY - 1)) == 0) {
             flows.cleanUp();
         }
-        if (watch != null && !young.isEmpty()) {
+        if (looks != null && looks.waiting()) {
             watchYoung(clock.read());
         }
     }
@@ -293,7 +262,7 @@ public final class Auditor implements PacketSink {
             flow = lookupOrCreate(key, d, raw, alen);
             flow.countFragment();
             from = flow.key().isFromA(d.src, alen, flow.key().portA() < 0 ? -1 : d.srcPort) ? Side.A : Side.B;
-        } else if ((d.protocol == IpProtocol.ICMP.number() || d.protocol == IpProtocol.ICMPV6.number()) && icmpError(raw, d)) {
+        } else if ((d.protocol == IpProtocol.ICMP.number() || d.protocol == IpProtocol.ICMPV6.number()) && icmpErrorFlows.take(raw, d, flows)) {
             return; // evidence about the flow it quotes, counted there apart from its packets
         } else {
             // allocation-free lookup on the packet's fields; a key is made only for a new flow
@@ -344,34 +313,6 @@ public final class Auditor implements PacketSink {
         flow.count(key.isFromA(d.tunnelSrc, len, d.tunnelSrcPort) ? Side.A : Side.B, raw.timestampNanos, raw.originalLength, 0);
     }
 
-    /**
-     * An ICMP error is evidence about the flow whose packet it quotes, not one of its packets: counted
-     * apart in that flow when it is open (never as a packet of either side, so a probe answered only by
-     * errors stays a one-way, rejected attempt of its sender); otherwise it makes an ICMP flow whose
-     * reason names the quoted flow, never "ping". Returns true when the quoted flow took it.
-     */
-    private boolean icmpError(RawPacket raw, DecodedPacket d) {
-        IcmpErrors.Quoted q = IcmpErrors.parse(d.protocol, raw.data, d.payloadOffset, d.payloadLength);
-        if (q == null) {
-            return false;
-        }
-        Flow quoted = flows.get(q.flow());
-        if (quoted != null) {
-            quoted.countIcmpError(q.description());
-            return true;
-        }
-        int alen = d.addressLength();
-        FlowKey own = FlowKey.of(d.protocol, Arrays.copyOf(d.src, alen), -1, Arrays.copyOf(d.dst, alen), -1);
-        if (icmpErrorFlows.size() < MAX_ICMP_ERROR_FLOWS) {
-            byte[] quotedSource = q.flow().isFromA(q.quotedDestination(), q.quotedDestination().length, q.quotedDestinationPort())
-                    ? q.flow().addressB() : q.flow().addressA();
-            int quotedSourcePort = quotedSource == q.flow().addressA() ? q.flow().portA() : q.flow().portB();
-            icmpErrorFlows.putIfAbsent(own, "ICMP " + q.description() + " for the flow " + q.flowText(quotedSource, quotedSourcePort)
-                    + ", which is not in this capture's open flows: its verdict is unknown");
-        }
-        return false;
-    }
-
     private Flow lookupOrCreate(FlowKey key, DecodedPacket d, RawPacket raw, int alen) {
         Flow flow = flows.get(key);
         if (flow != null && flow.idleBefore(raw.timestampNanos, idleNanos)) {
@@ -389,8 +330,8 @@ public final class Auditor implements PacketSink {
         }
         flows.put(flow);
         inspection.onNewFlow(flow, raw.timestampNanos);
-        if (watch != null && young.size() < MAX_YOUNG) {
-            young.addLast(flow); // beyond: told when it ends or the period is cut
+        if (looks != null) {
+            looks.born(flow);
         }
         return flow;
     }
@@ -433,7 +374,7 @@ public final class Auditor implements PacketSink {
         });
         open.sort(Comparator.comparingLong(Flow::firstSeenNanos));
         for (Flow f : open) {
-            FlowRecord r = classified(f, icmpErrorFlows.isEmpty() ? null : icmpErrorFlows.get(f.key()));
+            FlowRecord r = classified(f, icmpErrorFlows.reason(f.key()));
             accept(r);
             watched(f, r);
             f.startNextPeriod();
@@ -443,7 +384,7 @@ public final class Auditor implements PacketSink {
     /** Live rotation, after {@link #cutPeriod()}: the next period's flows and counts go to {@code next}. */
     public void startPeriod(AuditResult next) {
         if (learning()) {
-            earlierEvidence = EvidenceTable.union(earlierEvidence, result.evidence());
+            held.periodEnded(result.evidence());
         }
         result = next;
         intake.restart(new RunStats());
@@ -460,7 +401,7 @@ public final class Auditor implements PacketSink {
         flows.cleanUp();
         fragments.cleanUp();
         inspection.advanceTo(clock.read());
-        if (watch != null) {
+        if (looks != null) {
             watchYoung(clock.read());
         }
     }

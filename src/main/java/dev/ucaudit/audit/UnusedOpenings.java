@@ -28,6 +28,8 @@ import java.util.Set;
 public final class UnusedOpenings {
     /** Most rows one rule gives before its unused entries are summarised per prefix. */
     public static final int MAX_ROWS_PER_RULE = 1_000;
+    /** Begins what a summarised row says after its count of entries. */
+    private static final String SUMMARISED = "(summarised: more than ";
 
     private UnusedOpenings() {
     }
@@ -94,9 +96,14 @@ public final class UnusedOpenings {
             }
         }
         for (Map.Entry<String, long[]> g : groups.entrySet()) {
-            out.add(row(rule, g.getKey(), g.getValue()[0] + " unused inventory entries (summarised: more than "
+            out.add(row(rule, g.getKey(), g.getValue()[0] + " unused inventory entries " + SUMMARISED
                     + MAX_ROWS_PER_RULE + " for this rule)"));
         }
+    }
+
+    /** How many rules' unused openings {@code unused} summarises per prefix (more than {@link #MAX_ROWS_PER_RULE} entries each). */
+    public static long summarisedRules(List<UnusedOpening> unused) {
+        return unused.stream().filter(u -> u.destinationName().contains(SUMMARISED)).map(UnusedOpening::rule).distinct().count();
     }
 
     private static String cover(byte[] address, int length) {

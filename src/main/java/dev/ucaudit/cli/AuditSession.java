@@ -104,8 +104,8 @@ final class AuditSession {
             this.inventoryProblems = List.of();
         }
         err.flush();
-        refuseUnusable(catalogProblems, "catalog");
-        refuseUnusable(inventoryProblems, "inventory");
+        ReportRun.refuseUnusable(catalogProblems, "catalog");
+        ReportRun.refuseUnusable(inventoryProblems, "inventory");
         AuditConfig config = new AuditConfig(catalog, inventory, settings == null ? options.settings() : settings);
         this.engine = new AuditEngine(config, new ProblemLines(errStream), wrapInspection, pinholeUpkeep());
         this.reportRun = new ReportRun(catalog, catalogProblems, inventory, inventoryProblems, options.failOn);
@@ -124,19 +124,6 @@ final class AuditSession {
                     return t;
                 });
         return upkeep;
-    }
-
-    /**
-     * Fail closed: a catalog or inventory file that cannot be used at all (missing, unreadable, a header
-     * that is not one) ends the run before anything is read or written. Its problems were printed already.
-     */
-    private static void refuseUnusable(List<CatalogProblem> problems, String what) {
-        List<String> files = problems.stream().filter(p -> p.line() == 0 || p.message().startsWith("header"))
-                .map(CatalogProblem::file).distinct().toList();
-        if (!files.isEmpty()) {
-            throw new IllegalArgumentException("the " + what + " " + String.join(", ", files)
-                    + " cannot be used (see above); nothing was audited and no report was written");
-        }
     }
 
     /**
@@ -205,8 +192,7 @@ final class AuditSession {
             out.printf(Locale.ROOT, "ucaudit: %d packets not decodable, %d read problems (see summary.json)%n",
                     outcome.stats().undecodableTotal(), outcome.stats().problemsTotal());
         }
-        long summarisedRules = unused.stream().filter(u -> u.destinationName().contains("(summarised: more than"))
-                .map(UnusedOpening::rule).distinct().count();
+        long summarisedRules = UnusedOpenings.summarisedRules(unused);
         if (summarisedRules > 0) {
             err.printf(Locale.ROOT, "ucaudit: bound reached: the unused openings of %,d rules are summarised per prefix in unused.csv"
                     + " (more than %,d inventory entries each)%n", summarisedRules, UnusedOpenings.MAX_ROWS_PER_RULE);

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 
 /**
  * {@code live --partial}: the packets of each period recorded as a partial audit ({@link PartialStream},
- * one part per period: group = the run, sequence = the period's number) into a hidden file beside the
+ * one part per period: run name = the run, sequence = the period's number) into a hidden file beside the
  * period's report, which the report takes as partial.bin.gz. A file that cannot be written costs
  * that period its partial.bin.gz, said on standard error, never the capture. Used from the analysis thread.
  */
@@ -29,12 +29,12 @@ final class LivePartials implements PacketSink {
     private IOException failedToCreate;
 
     /**
-     * @param group names the run: its start time in UTC (ISO-8601, milliseconds) then the interface, so
+     * @param runName names the run: its start time in UTC (ISO-8601, milliseconds) then the interface, so
      *              that a merge reads runs in the order they started and each run's periods in order
      * @param input the interface, as the run's reports name their input
      */
-    LivePartials(AuditConfig config, String group, String input, PrintWriter err) {
-        this.stream = new PartialStream(config, AuditListener.SILENT, group, input);
+    LivePartials(AuditConfig config, String runName, String input, PrintWriter err) {
+        this.stream = new PartialStream(config, AuditListener.SILENT, runName, input);
         this.err = err;
     }
 

@@ -198,22 +198,35 @@ public final class AuditEngine {
 
     /**
      * {@link #collect(AuditConfig, AuditListener, long, String, Opener)} of one input of a run read
-     * apart (the spark command's tasks): {@code group} names the run as {@code audit --partial} does (its
+     * apart (the spark command's tasks): {@code runName} names the run as {@code audit --partial} does (its
      * first input's name), so that its parts keep together, in sequence, when merged with other runs'.
      */
-    public static PartialAudit collect(AuditConfig config, AuditListener listener, String group, long sequence, String name,
+    public static PartialAudit collect(AuditConfig config, AuditListener listener, String runName, long sequence, String name,
                                        Opener opener) {
-        List<EventBlock> blocks = new ArrayList<>();
+        List<PacketBlock> blocks = new ArrayList<>();
         PartialRecorder recorder = new PartialRecorder(config, listener, b -> blocks.add(b.trimmed()));
-        recorder.stats().input(name);
-        try (PacketSource source = opener.open()) {
-            source.run(recorder);
+        record(recorder, new Input(name, opener), (source, sink) -> sink);
+        return new PartialAudit(List.of(new PartialAudit.Part(runName, sequence, name, recorder.stats(), blocks, recorder.runs())),
+                RecordedOptions.of(config));
+    }
+
+    /**
+     * Phase one of one input, wherever the recorder's blocks go ({@link #collect} keeps them, {@link
+     * PipelinedRead} hands them to the analysis thread): the input is counted, read through {@code
+     * decorate} into the recorder, and the recorder flushed. An input that cannot be opened or read at
+     * all is counted in the part's statistics; its message is returned (null when it was read).
+     */
+    static String record(PartialRecorder recorder, Input input, BiFunction<PacketSource, PacketSink, PacketSink> decorate) {
+        String openError = null;
+        recorder.stats().input(input.name());
+        try (PacketSource source = input.opener().open()) {
+            source.run(decorate.apply(source, recorder));
         } catch (CaptureException e) {
-            recorder.inputFailed(name, e.getMessage());
+            openError = e.getMessage();
+            recorder.inputFailed(input.name(), openError);
         }
         recorder.flush();
-        return new PartialAudit(List.of(new PartialAudit.Part(group, sequence, name, recorder.stats(), blocks, recorder.runs())),
-                RecordedOptions.of(config));
+        return openError;
     }
 
     /**

@@ -87,8 +87,8 @@ final class FlowRuns {
         if (d.ipVersion != 4 || d.protocol != IpProtocol.UDP.number() || d.srcPort < 0 || d.dstPort < 0) {
             return false;
         }
-        int src = EventBlock.int32(d.src);
-        int dst = EventBlock.int32(d.dst);
+        int src = PacketBlock.int32(d.src);
+        int dst = PacketBlock.int32(d.dst);
         boolean fromA = Integer.compareUnsigned(src, dst) < 0 || (src == dst && d.srcPort <= d.dstPort);
         long a = fromA ? (long) src << 32 | (dst & 0xffffffffL) : (long) dst << 32 | (src & 0xffffffffL);
         int p = fromA ? d.srcPort << 16 | d.dstPort : d.dstPort << 16 | d.srcPort;

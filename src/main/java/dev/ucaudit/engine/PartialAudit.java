@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * What auditing a part of the packets yields before anything is classified: per input part, the
- * run statistics and the IP packets as {@link EventBlock}s (see {@link PartialRecorder} for which
+ * run statistics and the IP packets as {@link PacketBlock}s (see {@link PartialRecorder} for which
  * keep their bytes) and {@link Runs} (packets aggregated per flow, see {@link FlowRuns}). {@link #merge} is exact, associative and commutative: parts are kept in the
  * order (run, sequence, input name, first packet time: see {@link Part}), and {@link AuditEngine#classify} replays the
  * merged whole through the same flow table, inspection and classifier as one run, so a flow or a
@@ -19,12 +19,12 @@ import java.util.Optional;
  */
 public final class PartialAudit {
     /**
-     * One input part: its place in the order, its counts, its packets. {@code group} keeps the inputs
+     * One input part: its place in the order, its counts, its packets. {@code runName} keeps the inputs
      * of one run together (the name of the run's first input; empty for parts collected one by one),
      * {@code sequence} is the input's place in its run; {@code runs} the packets it aggregated, in
      * the order of their last packets.
      */
-    record Part(String group, long sequence, String name, RunStats stats, List<EventBlock> blocks, Runs runs) {
+    record Part(String runName, long sequence, String name, RunStats stats, List<PacketBlock> blocks, Runs runs) {
         Part {
             blocks = List.copyOf(blocks);
         }
@@ -34,7 +34,7 @@ public final class PartialAudit {
         }
     }
 
-    static final Comparator<Part> ORDER = Comparator.comparing(Part::group).thenComparingLong(Part::sequence)
+    static final Comparator<Part> ORDER = Comparator.comparing(Part::runName).thenComparingLong(Part::sequence)
             .thenComparing(Part::name)
             .thenComparingLong(Part::firstNanos).thenComparingLong(p -> p.stats().packets);
 
@@ -114,7 +114,7 @@ public final class PartialAudit {
     public long framesKept() {
         long n = 0;
         for (Part p : parts) {
-            for (EventBlock b : p.blocks()) {
+            for (PacketBlock b : p.blocks()) {
                 for (int i = 0; i < b.count; i++) {
                     n += b.isFrame(i) ? 1 : 0;
                 }

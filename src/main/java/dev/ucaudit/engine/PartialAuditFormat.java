@@ -29,7 +29,7 @@ import java.util.zip.GZIPOutputStream;
  * <pre>
  * "UCAUDIT-PARTIAL\n" u32 version=3, u32 n, n x {str key, str value} (the {@link RecordedOptions}),
  * then tagged items until the end tag:
- *   u8 1: a part starts: str group, i64 sequence, str name
+ *   u8 1: a part starts: str run name, i64 sequence, str name
  *   u8 2: a block of the current part
  *   u8 4: the current part's runs (before its end; none when absent)
  *   u8 3: the current part ends: stats
@@ -66,7 +66,7 @@ final class PartialAuditFormat {
     private static final int MAX_STRING = 1 << 20;
     private static final int MAX_COUNT = 1 << 24;
     /** A block's frame bytes: its target and one more frame (the largest a capture reader passes on). */
-    private static final int MAX_HEAP = EventBlock.HEAP_TARGET + (16 << 20);
+    private static final int MAX_HEAP = PacketBlock.HEAP_TARGET + (16 << 20);
 
     private PartialAuditFormat() {
     }
@@ -76,8 +76,8 @@ final class PartialAuditFormat {
                 .orElseThrow(() -> new IllegalStateException("a partial audit with no part has no options to record"));
         Writer w = new Writer(target, options);
         for (PartialAudit.Part p : partial.parts()) {
-            w.startPart(p.group(), p.sequence(), p.name());
-            for (EventBlock b : p.blocks()) {
+            w.startPart(p.runName(), p.sequence(), p.name());
+            for (PacketBlock b : p.blocks()) {
                 w.block(b);
             }
             w.endPart(p.runs(), p.stats());
@@ -102,14 +102,14 @@ final class PartialAuditFormat {
             }
         }
 
-        void startPart(String group, long sequence, String name) throws IOException {
+        void startPart(String runName, long sequence, String name) throws IOException {
             out.writeByte(PART);
-            str(out, group);
+            str(out, runName);
             out.writeLong(sequence);
             str(out, name);
         }
 
-        void block(EventBlock b) throws IOException {
+        void block(PacketBlock b) throws IOException {
             out.writeByte(BLOCK);
             PartialAuditFormat.block(out, b);
         }
@@ -165,7 +165,7 @@ final class PartialAuditFormat {
     }
 
 
-    private static void block(DataOutputStream out, EventBlock b) throws IOException {
+    private static void block(DataOutputStream out, PacketBlock b) throws IOException {
         out.writeInt(b.count);
         for (int i = 0; i < b.count; i++) {
             out.writeLong(b.ordinal[i]);
@@ -257,10 +257,10 @@ final class PartialAuditFormat {
 
     /** One part, its counts checked against its blocks (see the class comment). */
     private static PartialAudit.Part part(DataInputStream in, String name, PartialBudget budget) throws IOException {
-        String group = str(in, name);
+        String runName = str(in, name);
         long sequence = in.readLong();
         String input = str(in, name);
-        List<EventBlock> list = new ArrayList<>();
+        List<PacketBlock> list = new ArrayList<>();
         RunStats stats = null;
         Runs runs = null;
         while (stats == null) {
@@ -278,17 +278,17 @@ final class PartialAuditFormat {
         runs = runs == null ? Runs.none() : runs;
         PartialChecks.counts(name, input, stats, list, runs);
         budget.count(stats.packets, stats.bytes, name);
-        return new PartialAudit.Part(group, sequence, input, stats, list, runs);
+        return new PartialAudit.Part(runName, sequence, input, stats, list, runs);
     }
 
 
-    private static EventBlock block(DataInputStream in, String name, PartialBudget budget) throws IOException {
+    private static PacketBlock block(DataInputStream in, String name, PartialBudget budget) throws IOException {
         int n = in.readInt();
-        if (n < 1 || n > EventBlock.CAPACITY) {
-            throw new IOException(name + ": damaged partial audit: a block of " + n + " packets (1 to " + EventBlock.CAPACITY + ")");
+        if (n < 1 || n > PacketBlock.CAPACITY) {
+            throw new IOException(name + ": damaged partial audit: a block of " + n + " packets (1 to " + PacketBlock.CAPACITY + ")");
         }
-        budget.take((long) n * EventBlock.BYTES_PER_PACKET + 200, name);
-        EventBlock b = new EventBlock(n);
+        budget.take((long) n * PacketBlock.BYTES_PER_PACKET + 200, name);
+        PacketBlock b = new PacketBlock(n);
         for (int i = 0; i < n; i++) {
             b.ordinal[i] = in.readLong();
             b.nanos[i] = in.readLong();
@@ -321,7 +321,7 @@ final class PartialAuditFormat {
                     || (!b.isFrame(i) && (b.length[i] < 0 || b.payloadLength[i] < 0))) {
                 throw new IOException(name + ": damaged partial audit: packet " + b.ordinal[i] + " points outside its block");
             }
-            if (!b.isFrame(i) && !EventBlock.compactKindValid(b.kind[i])) {
+            if (!b.isFrame(i) && !PacketBlock.compactKindValid(b.kind[i])) {
                 // tunnelled packets are always kept as whole frames: a decoded record never names tunnels
                 throw new IOException(name + ": damaged partial audit: packet " + b.ordinal[i] + " is a decoded record of a tunnelled packet");
             }

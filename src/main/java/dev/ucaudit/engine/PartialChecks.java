@@ -18,10 +18,10 @@ final class PartialChecks {
     private PartialChecks() {
     }
 
-    static void counts(String name, String input, RunStats s, List<EventBlock> blocks, Runs runs)
+    static void counts(String name, String input, RunStats s, List<PacketBlock> blocks, Runs runs)
             throws IOException {
         long recorded = runs.packets();
-        for (EventBlock b : blocks) {
+        for (PacketBlock b : blocks) {
             for (int i = 0; i < b.count; i++) {
                 recorded += b.isClock(i) ? 0 : 1;
             }
@@ -66,7 +66,7 @@ final class PartialChecks {
         long record = 0;
         long any = 0;
         int r = 0;
-        for (EventBlock b : blocks) {
+        for (PacketBlock b : blocks) {
             for (int i = 0; i < b.count; i++) {
                 long o = b.ordinal[i];
                 boolean clock = b.isClock(i);

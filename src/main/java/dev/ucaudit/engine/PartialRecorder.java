@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * Phase one of a split audit: decodes and counts the packets of one input part (as every audit
- * does, see {@link PacketIntake}) and records each IP packet into {@link EventBlock}s for the
+ * does, see {@link PacketIntake}) and records each IP packet into {@link PacketBlock}s for the
  * classification after the merge. It keeps no flow state, so what it records does not depend on
  * what came before the part.
  *
@@ -48,17 +48,17 @@ final class PartialRecorder implements PacketSink {
     private final InspectedPorts inspected;
     private final ProtocolRegistry registry = ProtocolRegistry.standard();
     private final boolean inspecting;
-    private final Consumer<EventBlock> out;
-    private EventBlock block = new EventBlock();
+    private final Consumer<PacketBlock> out;
+    private PacketBlock block = new PacketBlock();
     private final PayloadCounts payloads;
     private final FlowRuns runs;
 
-    PartialRecorder(AuditConfig config, AuditListener listener, Consumer<EventBlock> out) {
+    PartialRecorder(AuditConfig config, AuditListener listener, Consumer<PacketBlock> out) {
         this(config, InspectedPorts.of(config), listener, out);
     }
 
     /** With the inspected ports worked out once for many parts (a live run's periods). */
-    PartialRecorder(AuditConfig config, InspectedPorts inspected, AuditListener listener, Consumer<EventBlock> out) {
+    PartialRecorder(AuditConfig config, InspectedPorts inspected, AuditListener listener, Consumer<PacketBlock> out) {
         this.inspected = inspected;
         this.intake = new PacketIntake(config.settings().decapsulation(), listener);
         this.inspecting = config.settings().inspection();
@@ -131,7 +131,7 @@ final class PartialRecorder implements PacketSink {
         if (!payload && !syn) {
             return false;
         }
-        int n = payloads.count(EventBlock.int32(d.src), EventBlock.int32(d.dst), d.srcPort, d.dstPort, d.protocol, raw.timestampNanos, syn, payload);
+        int n = payloads.count(PacketBlock.int32(d.src), PacketBlock.int32(d.dst), d.srcPort, d.dstPort, d.protocol, raw.timestampNanos, syn, payload);
         if (!payload) {
             return false;
         }
@@ -170,7 +170,7 @@ final class PartialRecorder implements PacketSink {
     void flush() {
         if (block.count > 0) {
             out.accept(block);
-            block = new EventBlock();
+            block = new PacketBlock();
         }
     }
 

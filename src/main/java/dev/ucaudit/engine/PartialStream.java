@@ -11,14 +11,14 @@ import java.io.UncheckedIOException;
 /**
  * Records the packets a live run reads as partial audits, one per period: packets go to this sink
  * beside the engine's, and each period's packets are streamed to the period's output as they fill
- * blocks ({@link PartialAudit#write}'s form, one part per period: group = the run, sequence = the
+ * blocks ({@link PartialAudit#write}'s form, one part per period: run name = the run, sequence = the
  * period's number, name = the input). Merging a run's period partials gives the audit of all its
  * packets in one part after the other. Used from one thread.
  */
 public final class PartialStream implements PacketSink {
     private final AuditConfig config;
     private final AuditListener listener;
-    private final String group;
+    private final String runName;
     private final String input;
     private final RecordedOptions options;
     private final InspectedPorts inspected;
@@ -29,12 +29,12 @@ public final class PartialStream implements PacketSink {
     /**
      * @param listener hears the problems of packets as this stream decodes them again: usually
      *                 {@link AuditListener#SILENT}, the engine's own listener having heard them
-     * @param group    names the run (e.g. interface and start time): it orders this run's periods among other runs'
+     * @param runName  names the run (e.g. interface and start time): it orders this run's periods among other runs'
      */
-    public PartialStream(AuditConfig config, AuditListener listener, String group, String input) {
+    public PartialStream(AuditConfig config, AuditListener listener, String runName, String input) {
         this.config = config;
         this.listener = listener;
-        this.group = group;
+        this.runName = runName;
         this.input = input;
         this.options = RecordedOptions.of(config);
         this.inspected = InspectedPorts.of(config);
@@ -46,7 +46,7 @@ public final class PartialStream implements PacketSink {
             throw new IllegalStateException("the period before was not ended");
         }
         writer = new PartialAuditFormat.Writer(out, options);
-        writer.startPart(group, sequence++, input);
+        writer.startPart(runName, sequence++, input);
         recorder = new PartialRecorder(config, inspected, listener, b -> {
             try {
                 writer.block(b);

@@ -22,7 +22,7 @@ import java.util.function.BiFunction;
  * Reads inputs on the caller's executor, {@code readersAhead} inputs at a time, while the calling
  * thread runs the engine's {@link Auditor} on them in input order: the result is that of reading
  * the inputs one after the other on one thread. Without a partial audit to write, readers only
- * read and copy packets ({@link RawBatch}) and the calling thread does everything else, as one
+ * read and copy packets ({@link CopiedPackets}) and the calling thread does everything else, as one
  * run does; with one, readers also decode and record ({@link PartialRecorder}) and the calling
  * thread replays and writes the blocks. Each reader is at most {@link #QUEUED} batches ahead.
  */
@@ -41,7 +41,7 @@ final class PipelinedRead {
     private final InspectedPorts inspected;
     /** Where the packets read are also written as a partial audit, or null. */
     private final PartialAuditFormat.Writer partial;
-    private final BlockingQueue<RawBatch> free = new ArrayBlockingQueue<>(64);
+    private final BlockingQueue<CopiedPackets> free = new ArrayBlockingQueue<>(64);
     private volatile boolean cancelled;
 
     PipelinedRead(AuditConfig config, AuditListener listener, Auditor auditor, Replay replay,
@@ -91,17 +91,17 @@ final class PipelinedRead {
         return opened;
     }
 
-    private boolean consume(String group, int sequence, String name, BlockingQueue<Object> queue) throws IOException {
+    private boolean consume(String runName, int sequence, String name, BlockingQueue<Object> queue) throws IOException {
         if (partial != null) {
-            partial.startPart(group, sequence, name);
+            partial.startPart(runName, sequence, name);
         } else {
             auditor.stats().input(name);
         }
         RawPacket raw = new RawPacket();
-        List<EventBlock> blocks = new ArrayList<>();
+        List<PacketBlock> blocks = new ArrayList<>();
         while (true) {
             Object next = take(queue, name);
-            if (next instanceof RawBatch b) {
+            if (next instanceof CopiedPackets b) {
                 for (int i = 0; i < b.count; i++) {
                     if (b.problemBefore[i] != null) {
                         auditor.problem(b.problemBefore[i]);
@@ -113,7 +113,7 @@ final class PipelinedRead {
                 }
                 b.clear();
                 free.offer(b);
-            } else if (next instanceof EventBlock b) {
+            } else if (next instanceof PacketBlock b) {
                 blocks.add(b); // replayed when the part's runs are known (they go in among its records)
                 partial.block(b);
             } else {
@@ -159,7 +159,7 @@ final class PipelinedRead {
                       BiFunction<PacketSource, PacketSink, PacketSink> decorate) {
         String openError = null;
         Throwable crash = null;
-        RawBatch[] batch = {newBatch()};
+        CopiedPackets[] batch = {newBatch()};
         PacketSink copier = new PacketSink() {
             @Override
             public void packet(RawPacket raw) {
@@ -198,26 +198,19 @@ final class PipelinedRead {
         put(queue, new End(null, null, openError, crash));
     }
 
-    private RawBatch newBatch() {
-        RawBatch b = free.poll();
-        return b != null ? b : new RawBatch();
+    private CopiedPackets newBatch() {
+        CopiedPackets b = free.poll();
+        return b != null ? b : new CopiedPackets();
     }
 
-    /** Reader with recording: decodes and records into event blocks (phase one of a partial audit). */
+    /** Reader with recording: decodes and records into packet blocks (phase one of a partial audit). */
     private void record(AuditEngine.Input input, BlockingQueue<Object> queue,
                         BiFunction<PacketSource, PacketSink, PacketSink> decorate) {
         PartialRecorder recorder = new PartialRecorder(config, inspected, listener, b -> put(queue, b));
         Throwable crash = null;
         String openError = null;
         try {
-            recorder.stats().input(input.name());
-            try (PacketSource source = input.opener().open()) {
-                source.run(decorate.apply(source, recorder));
-            } catch (CaptureException e) {
-                openError = e.getMessage();
-                recorder.inputFailed(input.name(), openError); // counted in the part's statistics
-            }
-            recorder.flush();
+            openError = AuditEngine.record(recorder, input, decorate);
         } catch (Throwable t) {
             crash = t;
         }

@@ -27,9 +27,9 @@ final class Replay {
     }
 
     /** One part's records and runs, merged in the order of their packets. */
-    void part(String input, List<EventBlock> blocks, Runs runs) {
+    void part(String input, List<PacketBlock> blocks, Runs runs) {
         int r = 0;
-        for (EventBlock b : blocks) {
+        for (PacketBlock b : blocks) {
             for (int i = 0; i < b.count; i++) {
                 while (r < runs.count && runs.ordinal[r] < b.ordinal[i]) {
                     run(input, runs, r++);

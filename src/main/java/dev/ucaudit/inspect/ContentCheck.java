@@ -32,11 +32,14 @@ final class ContentCheck {
     private final int ipProtocol;
     /** The protocol that TLS on this flow's port is (SIP on 5061/tcp), or null. */
     private final AppProtocol overTls;
+    /** The protocol the others run over on their TLS ports (the registry's TLS layer), or null. */
+    private final AppProtocol tlsLayer;
     private int payloadsLeft = ProtocolRegistry.CHECKED_PAYLOADS;
     private int keepAlivesLeft = ProtocolRegistry.SKIPPED_KEEPALIVES;
     private int undecided;
 
-    private ContentCheck(AppProtocol[] protocols, Recogniser[] recognisers, int ipProtocol, AppProtocol overTls) {
+    private ContentCheck(AppProtocol[] protocols, Recogniser[] recognisers, int ipProtocol, AppProtocol overTls,
+                         AppProtocol tlsLayer) {
         this.protocols = protocols;
         this.recognisers = recognisers;
         this.answers = new byte[protocols.length];
@@ -45,6 +48,7 @@ final class ContentCheck {
         this.lastNo = new boolean[protocols.length];
         this.ipProtocol = ipProtocol;
         this.overTls = overTls;
+        this.tlsLayer = tlsLayer;
         this.undecided = protocols.length;
     }
 
@@ -57,12 +61,12 @@ final class ContentCheck {
         for (int i = 0; i < plan.length; i++) {
             rs[i] = registry.of(plan[i]).orElseThrow().recogniser().forFlow(ipProtocol);
         }
-        return new ContentCheck(plan, rs, ipProtocol, overTls);
+        return new ContentCheck(plan, rs, ipProtocol, overTls, registry.tlsLayer().map(Registration::protocol).orElse(null));
     }
 
     /**
      * The protocols a flow over {@code ipProtocol} is checked for: those of {@code expected} registered
-     * over it, and TLS when the flow is on the TLS port of one of them ({@code overTls}). Shared by every
+     * over it, and the TLS layer when the flow is on the TLS port of one of them ({@code overTls}). Shared by every
      * flow with the same ports' rows (never changed).
      */
     static AppProtocol[] plan(Set<AppProtocol> expected, ProtocolRegistry registry, int ipProtocol, AppProtocol overTls) {
@@ -71,7 +75,7 @@ final class ContentCheck {
             registry.of(p).filter(r -> r.runsOver(ipProtocol)).ifPresent(r -> checked.add(p));
         }
         if (overTls != null && expected.contains(overTls)) {
-            registry.of(AppProtocol.TLS).filter(r -> r.runsOver(ipProtocol)).ifPresent(r -> checked.add(AppProtocol.TLS));
+            registry.tlsLayer().filter(r -> r.runsOver(ipProtocol)).ifPresent(r -> checked.add(r.protocol()));
         }
         return checked.toArray(AppProtocol[]::new);
     }
@@ -186,7 +190,7 @@ final class ContentCheck {
 
     private boolean tlsConfirmed() {
         for (int i = 0; i < protocols.length; i++) {
-            if (protocols[i] == AppProtocol.TLS) {
+            if (protocols[i] == tlsLayer) {
                 return answers[i] == YES;
             }
         }
@@ -207,7 +211,7 @@ final class ContentCheck {
                 no.put(protocols[i], instead[i]);
             }
         }
-        if (overTls != null && yes.contains(AppProtocol.TLS)) {
+        if (overTls != null && tlsLayer != null && yes.contains(tlsLayer)) {
             yes.add(overTls); // TLS on SIP's TLS port is SIP over TLS
             no.remove(overTls);
         }

@@ -31,13 +31,22 @@ public final class ProtocolRegistry {
     private final Map<AppProtocol, Registration> byProtocol;
     private final List<Registration> all;
     private final List<ContentProbe> probes;
+    /** The protocol the others run over on their TLS ports, or null. */
+    private final Registration tlsLayer;
 
     private ProtocolRegistry(List<Registration> registrations) {
         Map<AppProtocol, Registration> m = new EnumMap<>(AppProtocol.class);
         List<ContentProbe> p = new ArrayList<>();
+        Registration layer = null;
         for (Registration r : registrations) {
             if (m.putIfAbsent(r.protocol(), r) != null) {
                 throw new IllegalStateException("two registrations for " + r.protocol());
+            }
+            if (r.carriesOthersOverTls()) {
+                if (layer != null) {
+                    throw new IllegalStateException("two protocols carry the others over TLS: " + layer.protocol() + ", " + r.protocol());
+                }
+                layer = r;
             }
             if (r.probe() != null) {
                 p.add(r.probe());
@@ -46,6 +55,7 @@ public final class ProtocolRegistry {
         this.byProtocol = Collections.unmodifiableMap(m);
         this.all = List.copyOf(registrations);
         this.probes = List.copyOf(p);
+        this.tlsLayer = layer;
     }
 
     /** Every registration the class path lists, in the order of its service file. */
@@ -91,6 +101,11 @@ public final class ProtocolRegistry {
             }
         }
         return Optional.empty();
+    }
+
+    /** The protocol the others run over on their TLS ports (TLS), if one is registered. */
+    public Optional<Registration> tlsLayer() {
+        return Optional.ofNullable(tlsLayer);
     }
 
     /** True when a flow through a pinhole of this kind is a finding its signalling's rows do not document (a TFTP upload). */

@@ -25,10 +25,13 @@ import java.util.function.Supplier;
  *                     upload): a flow through one is a finding, not documented by the signalling's row
  * @param notOnPortCounted flows on its port that turn out not to carry it are counted in summary.json
  *                     ({@code not_<token>_on_<token>_port})
+ * @param carriesOthersOverTls it is the layer the protocols with {@code tlsPorts} run over there (TLS): seen
+ *                     on such a port it is that protocol (SIP over TLS on 5061/tcp); at most one protocol is
  */
 public record Registration(AppProtocol protocol, Set<IpProtocol> transports, PortRanges defaultPorts, PortRanges tlsPorts,
                            Recogniser recogniser, ContentProbe probe, Supplier<Inspector> inspector, PayloadTest keepAlive,
-                           PayloadTest laterPayload, Set<Channel> findingKinds, boolean notOnPortCounted) {
+                           PayloadTest laterPayload, Set<Channel> findingKinds, boolean notOnPortCounted,
+                           boolean carriesOthersOverTls) {
     public Registration {
         transports = Set.copyOf(transports);
         findingKinds = Set.copyOf(findingKinds);
@@ -37,42 +40,48 @@ public record Registration(AppProtocol protocol, Set<IpProtocol> transports, Por
     /** A protocol that is only recognised. */
     public static Registration of(AppProtocol protocol, Set<IpProtocol> transports, String defaultPorts, Recogniser recogniser) {
         return new Registration(protocol, transports, PortRanges.parse(defaultPorts), PortRanges.NONE, recogniser, null, null,
-                null, null, Set.of(), false);
+                null, null, Set.of(), false, false);
     }
 
     public Registration withProbe(ContentProbe p) {
         return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, p, inspector, keepAlive, laterPayload,
-                findingKinds, notOnPortCounted);
+                findingKinds, notOnPortCounted, carriesOthersOverTls);
     }
 
     public Registration withInspector(Supplier<Inspector> i) {
         return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, probe, i, keepAlive, laterPayload,
-                findingKinds, notOnPortCounted);
+                findingKinds, notOnPortCounted, carriesOthersOverTls);
     }
 
     public Registration withTlsPorts(String ports) {
         return new Registration(protocol, transports, defaultPorts, PortRanges.parse(ports), recogniser, probe, inspector,
-                keepAlive, laterPayload, findingKinds, notOnPortCounted);
+                keepAlive, laterPayload, findingKinds, notOnPortCounted, carriesOthersOverTls);
     }
 
     public Registration withKeepAlive(PayloadTest t) {
         return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, probe, inspector, t, laterPayload,
-                findingKinds, notOnPortCounted);
+                findingKinds, notOnPortCounted, carriesOthersOverTls);
     }
 
     public Registration withLaterPayload(PayloadTest t) {
         return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, probe, inspector, keepAlive, t,
-                findingKinds, notOnPortCounted);
+                findingKinds, notOnPortCounted, carriesOthersOverTls);
     }
 
     public Registration withFindingKinds(Channel... kinds) {
         return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, probe, inspector, keepAlive,
-                laterPayload, Set.of(kinds), notOnPortCounted);
+                laterPayload, Set.of(kinds), notOnPortCounted, carriesOthersOverTls);
     }
 
     public Registration withNotOnPortCounted() {
         return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, probe, inspector, keepAlive,
-                laterPayload, findingKinds, true);
+                laterPayload, findingKinds, true, carriesOthersOverTls);
+    }
+
+    /** This protocol is the one the others run over on their TLS ports (see {@code carriesOthersOverTls}). */
+    public Registration withCarryingOthersOverTls() {
+        return new Registration(protocol, transports, defaultPorts, tlsPorts, recogniser, probe, inspector, keepAlive,
+                laterPayload, findingKinds, notOnPortCounted, true);
     }
 
     public boolean runsOver(int ipProtocol) {

@@ -41,6 +41,19 @@ public record ReportRun(Catalog catalog, List<CatalogProblem> catalogProblems, I
     }
 
     /**
+     * Fail closed: a catalog or inventory file that cannot be used at all (missing, unreadable, a header
+     * that is not one) ends the run before anything is read or written (the caller tells the user its problems).
+     */
+    public static void refuseUnusable(List<CatalogProblem> problems, String what) {
+        List<String> files = problems.stream().filter(p -> p.line() == 0 || p.message().startsWith("header"))
+                .map(CatalogProblem::file).distinct().toList();
+        if (!files.isEmpty()) {
+            throw new IllegalArgumentException("the " + what + " " + String.join(", ", files)
+                    + " cannot be used (see above); nothing was audited and no report was written");
+        }
+    }
+
+    /**
      * A report written (or, without a folder, only built).
      *
      * @param status     the exit status: 0, 1 (findings {@code failOn} selects), 2 (the report does not cover all its input)

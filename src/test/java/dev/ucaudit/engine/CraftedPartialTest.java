@@ -70,11 +70,11 @@ class CraftedPartialTest {
     }
 
     /** A part whose blocks and counts are written by the writer itself, with {@code stats} as its counts. */
-    private static byte[] part(List<EventBlock> blocks, RunStats stats) throws IOException {
+    private static byte[] part(List<PacketBlock> blocks, RunStats stats) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PartialAuditFormat.Writer w = new PartialAuditFormat.Writer(bytes, RecordedOptions.of(CONFIG));
         w.startPart("", 0, "crafted.pcap");
-        for (EventBlock b : blocks) {
+        for (PacketBlock b : blocks) {
             w.block(b);
         }
         w.endPart(stats);
@@ -112,7 +112,7 @@ class CraftedPartialTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PartialAuditFormat.Writer w = new PartialAuditFormat.Writer(out, RecordedOptions.of(CONFIG));
         w.startPart("", 0, "r.pcap");
-        for (EventBlock b : honest.parts().get(0).blocks()) {
+        for (PacketBlock b : honest.parts().get(0).blocks()) {
             w.block(b);
         }
         w.endPart(runs, stats);
@@ -175,7 +175,7 @@ class CraftedPartialTest {
         honest.write(bytes);
         PartialBudget budget = new PartialBudget(200_000);
         PartialAudit.read(new ByteArrayInputStream(bytes.toByteArray()), "first", budget);
-        assertTrue(budget.used() > 2000L * EventBlock.BYTES_PER_PACKET, "counted: " + budget.used());
+        assertTrue(budget.used() > 2000L * PacketBlock.BYTES_PER_PACKET, "counted: " + budget.used());
         IOException e = assertThrows(IOException.class,
                 () -> PartialAudit.read(new ByteArrayInputStream(bytes.toByteArray()), "second", budget));
         assertTrue(e.getMessage().startsWith("second: the partial audits read so far hold more than this run may hold"), e.getMessage());
@@ -190,7 +190,7 @@ class CraftedPartialTest {
         PartialAudit read = PartialAudit.read(new ByteArrayInputStream(bytes.toByteArray()), "one", budget);
         assertEquals(1, read.packets());
         assertTrue(budget.used() < 4096, "a one-packet part costs " + budget.used() + " bytes, not a whole block's 393 KB");
-        EventBlock kept = one.parts().get(0).blocks().get(0);
+        PacketBlock kept = one.parts().get(0).blocks().get(0);
         assertEquals(1, kept.ordinal.length, "collect keeps a block sized to what it holds");
     }
 
@@ -224,7 +224,7 @@ class CraftedPartialTest {
     @Test
     void impossibleCountsAreRefused() throws Exception {
         PartialAudit honest = collect(dir.resolve("c.pcap"), 3);
-        List<EventBlock> blocks = honest.parts().get(0).blocks();
+        List<PacketBlock> blocks = honest.parts().get(0).blocks();
         RunStats good = honest.parts().get(0).stats();
         PartialAudit.read(new ByteArrayInputStream(part(blocks, good)), "good"); // the writer's own counts pass
 

@@ -20,7 +20,7 @@ public final class TlsModule implements ProtocolModule {
 
     @Override
     public Registration registration() {
-        return Registration.of(AppProtocol.TLS, Set.of(IpProtocol.TCP), "443", TlsModule::look);
+        return Registration.of(AppProtocol.TLS, Set.of(IpProtocol.TCP), "443", TlsModule::look).withCarryingOthersOverTls();
     }
 
     static Look look(Direction dir, byte[] buf, int off, int len) {

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * packets a part aggregates are not here but in its {@link Runs}. Columns of primitives; filled by {@link PartialRecorder}, read by
  * {@link #replay}. A block is filled on one thread and then only read.
  */
-final class EventBlock {
+final class PacketBlock {
     static final int CAPACITY = 8192;
     /** A block's frame bytes stop growing past this (a larger single frame still fits). */
     static final int HEAP_TARGET = 4 << 20;
@@ -44,12 +44,12 @@ final class EventBlock {
     int heapUsed;
 
     /** A block to be filled: room for {@link #CAPACITY} packets. */
-    EventBlock() {
+    PacketBlock() {
         this(CAPACITY);
     }
 
     /** A block with room for {@code capacity} packets (what a block read from a partial holds, no more). */
-    EventBlock(int capacity) {
+    PacketBlock(int capacity) {
         ordinal = new long[capacity];
         nanos = new long[capacity];
         originalLength = new int[capacity];
@@ -69,11 +69,11 @@ final class EventBlock {
      * This block with room for what it holds and no more: a part of a few packets (a quiet period, a
      * one-packet capture) then costs what it holds, not a whole block's columns (393 KB).
      */
-    EventBlock trimmed() {
+    PacketBlock trimmed() {
         if (count == ordinal.length && heapUsed == heap.length) {
             return this;
         }
-        EventBlock t = new EventBlock(count);
+        PacketBlock t = new PacketBlock(count);
         System.arraycopy(ordinal, 0, t.ordinal, 0, count);
         System.arraycopy(nanos, 0, t.nanos, 0, count);
         System.arraycopy(originalLength, 0, t.originalLength, 0, count);

@@ -5,10 +5,10 @@ import dev.ucaudit.packet.RawPacket;
 import java.util.Arrays;
 
 /**
- * Packets and problems as a source handed them on, copied, in order: what a reader thread passes to
+ * A batch of packets and problems as a source handed them on, copied, in order: what a reader thread passes to
  * the analysis thread when nothing is recorded ({@code audit --threads}). Reused once replayed.
  */
-final class RawBatch {
+final class CopiedPackets {
     static final int CAPACITY = 4096;
     static final int HEAP_TARGET = 2 << 20;
 
