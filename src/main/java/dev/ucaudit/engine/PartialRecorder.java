@@ -37,6 +37,11 @@ import java.util.function.Consumer;
 final class PartialRecorder implements PacketSink {
     /** Payloads of a conversation kept whole from its start: all that probing and the content check may read. */
     static final int PROBED_PAYLOADS = ProtocolRegistry.MOST_PAYLOADS_READ;
+    /**
+     * Of those, payloads that cannot be skipped (not keep-alives): probing and the content check read no more
+     * of a flow's, so a conversation's payloads after that many are not kept for them.
+     */
+    static final int READ_PAYLOADS = Math.max(ProtocolRegistry.PROBED_PAYLOADS, ProtocolRegistry.CHECKED_PAYLOADS);
 
     private final PacketIntake intake;
     private final DecodedPacket decoded = new DecodedPacket();
@@ -132,13 +137,19 @@ final class PartialRecorder implements PacketSink {
         }
         byte[] b = raw.data;
         int off = d.payloadOffset;
-        if (n <= PROBED_PAYLOADS) {
+        if (n <= PROBED_PAYLOADS && payloads.readPayloads() < READ_PAYLOADS) {
             // within the payloads a flow may be probed on: kept, and a conversation that looks like
             // signalling keeps all its payloads from then on (a probe may give it an inspector)
             if (registry.probeMayFind(d.protocol, b, off, d.payloadLength)) {
                 payloads.markSignalling();
             }
+            if (!registry.maySkip(d.protocol, b, off, d.payloadLength)) {
+                payloads.countRead();
+            }
             return true;
+        }
+        if (n <= EvidenceObserver.FIRST_PACKETS && EvidenceObserver.mayRead(d, b, off, d.payloadLength)) {
+            return true; // learned roles' evidence reads a flow's first packets on some ports
         }
         if (payloads.signalling()) {
             return true;

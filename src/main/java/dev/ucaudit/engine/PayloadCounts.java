@@ -15,6 +15,8 @@ final class PayloadCounts {
     private long[] last = new long[1 << 12];
     /** 0: empty; else payloads seen (bits 0-30) and bit 31: signalling-like. */
     private int[] state = new int[1 << 12];
+    /** Payloads seen since it started that probing and the content check cannot skip (saturating). */
+    private byte[] read = new byte[1 << 12];
     private int size;
     private final long resetGapNanos;
     /** The entry of the last {@link #count}. */
@@ -44,14 +46,28 @@ final class PayloadCounts {
             ports[i] = p;
             size++;
             s = protocol << 24; // the protocol in bits 24-30, the payloads counted in bits 0-23
+            read[i] = 0;
         } else if (restart || nanos - last[i] > resetGapNanos || last[i] - nanos > resetGapNanos) {
             s = protocol << 24;
+            read[i] = 0;
         }
         int n = (s & 0xffffff) + (payload ? 1 : 0);
         state[i] = (s & 0xff000000) | Math.min(n, 0xffffff);
         last[i] = nanos;
         slot = i;
         return n;
+    }
+
+    /** After {@link #count}: the payloads counted by {@link #countRead} since the conversation started. */
+    int readPayloads() {
+        return read[slot];
+    }
+
+    /** After {@link #count}: counts this payload as one probing and the content check cannot skip. */
+    void countRead() {
+        if (read[slot] < Byte.MAX_VALUE) {
+            read[slot]++;
+        }
     }
 
     /** After {@link #count}: true when a payload of this conversation looked like signalling. */
@@ -85,6 +101,7 @@ final class PayloadCounts {
         int[] op = ports;
         long[] ol = last;
         int[] os = state;
+        byte[] or = read;
         int capacity = oa.length * 2;
         if (capacity > MAX_ENTRIES * 2) {
             Arrays.fill(state, 0); // start over: every conversation counts again from its next payload
@@ -95,6 +112,7 @@ final class PayloadCounts {
         ports = new int[capacity];
         last = new long[capacity];
         state = new int[capacity];
+        read = new byte[capacity];
         size = 0;
         for (int i = 0; i < oa.length; i++) {
             if (os[i] != 0) {
@@ -103,6 +121,7 @@ final class PayloadCounts {
                 ports[j] = op[i];
                 last[j] = ol[i];
                 state[j] = os[i];
+                read[j] = or[i];
                 size++;
             }
         }

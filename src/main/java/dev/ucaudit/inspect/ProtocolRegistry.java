@@ -139,6 +139,30 @@ public final class ProtocolRegistry {
     }
 
     /**
+     * True when probing or a content check may skip this payload rather than count it among the payloads
+     * it reads: a keep-alive of some registration, or a payload some recogniser over {@code ipProtocol}
+     * answers {@link Look#SKIP} in either direction (a SKIP depends on the payload alone). A payload this
+     * says false of uses up one of the {@link #PROBED_PAYLOADS} and {@link #CHECKED_PAYLOADS}, whatever
+     * the flow: so a partial audit keeps whole what those read (see the engine's PartialRecorder).
+     */
+    public boolean maySkip(int ipProtocol, byte[] buf, int off, int len) {
+        if (keepAlive(ipProtocol, buf, off, len)) {
+            return true;
+        }
+        for (Registration r : all) {
+            if (r.runsOver(ipProtocol)) {
+                Recogniser recogniser = r.recogniser().forFlow(ipProtocol);
+                for (Direction dir : Direction.values()) {
+                    if (recogniser.look(dir, buf, off, len) == Look.SKIP) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * True when some probe that runs over {@code ipProtocol} detects its protocol in this payload or
      * asks for more data: a partial audit then keeps every payload of the conversation.
      */

@@ -91,6 +91,28 @@ public final class EvidenceObserver {
         }
     }
 
+    /**
+     * Whether {@link #ip} may read this TCP or UDP payload among a flow's first packets, whatever it saw before
+     * (the ports and shapes it reads, as its branches test them; a TFTP first data block on any port): a partial
+     * audit keeps those whole. Keep in step with {@link #ip}.
+     */
+    public static boolean mayRead(DecodedPacket d, byte[] b, int off, int payloadLength) {
+        int len = Math.min(payloadLength, b.length - off);
+        if (len <= 0) {
+            return false;
+        }
+        boolean udp = d.protocol == IpProtocol.UDP.number();
+        int sp = d.srcPort;
+        int dp = d.dstPort;
+        if (udp) {
+            return dp == 2427 || dp == 2727 || sp == 2427 || sp == 2727 || dp == 1719 || sp == 1719
+                    || (sp == 67 || sp == 68) && (dp == 67 || dp == 68) || dp == 69 || TftpClaims.isFirstData(b, off, len)
+                    || sp == 123 || dp == 123 || sp == 53 || sp == 5060 || dp == 5060 || startsLikeSip(b, off, len);
+        }
+        return sp == 2000 || dp == 2000 || sp == 1720 || dp == 1720 || sp == 2748 || sp == 389 || dp == 389 || sp == 3268
+                || dp == 3268 || sp == 53 || sp == 5060 || dp == 5060 || startsLikeSip(b, off, len);
+    }
+
     /** A frame that is not IP: CDP (SNAP 00-00-0C/0x2000) or LLDP (0x88cc) on Ethernet, VLAN-tagged or not. */
     public void frame(RawPacket raw, EvidenceTable into) {
         long found = discovery(raw);
