@@ -154,7 +154,9 @@ public final class Auditor implements PacketSink {
                 InitiatorRule.Decision before = f.decision(); // a look, not the report's classification
                 FlowRecord r = classified(f, icmpErrorFlows.reason(f.key()));
                 f.decision(before);
-                watched(f, r);
+                if (r.verdict() != Verdict.PORT_ONLY) { // port-only is not final: roles learned later may decide it
+                    watched(f, r);
+                }
             }
         }
     }

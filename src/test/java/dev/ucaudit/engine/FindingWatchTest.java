@@ -9,6 +9,7 @@ import dev.ucaudit.audit.FlowRecord;
 import dev.ucaudit.audit.ScanDetector;
 import dev.ucaudit.audit.Verdict;
 import dev.ucaudit.capture.PcapFileSource;
+import dev.ucaudit.synth.Messages;
 import dev.ucaudit.testing.EngineHarness;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,6 +68,31 @@ class FindingWatchTest {
     @Test
     void flowsHeldForLearnedRolesAreToldWhenClassified() {
         everyUndocumentedFlowIsToldOnce(EngineHarness.withoutInventory().config());
+    }
+
+    /**
+     * Without an inventory, an early look made before the roles are learned says port-only; the flow is not told then,
+     * and is told when the learned roles make it undocumented (a phone to a call manager's 3306, which only cucm to ime
+     * uses).
+     */
+    @Test
+    void aPortOnlyEarlyLookIsNotFinal(@TempDir Path dir) {
+        byte[] none = new byte[0];
+        long ms = 1_000_000L;
+        List<byte[]> frames = List.of(
+                EngineHarness.tcp4("10.1.0.20", 51000, "10.0.0.180", 2000, 0x18, Messages.sccpRegister("SEP001122334455", new byte[] {10, 1, 0, 20})),
+                EngineHarness.tcp4("10.0.0.180", 2000, "10.1.0.20", 51000, 0x18, Messages.sccp(0x0081, new byte[16])),
+                EngineHarness.tcp4("10.1.0.20", 52000, "10.0.0.180", 3306, 0x02, none),
+                EngineHarness.tcp4("10.0.0.180", 3306, "10.1.0.20", 52000, 0x12, none),
+                EngineHarness.tcp4("10.1.0.20", 52000, "10.0.0.180", 3306, 0x10, none),
+                EngineHarness.tcp4("10.1.0.20", 52000, "10.0.0.180", 3306, 0x10, none)); // 3 s later: the early look is due
+        List<Long> times = List.of(1_000 * ms, 1_001 * ms, 1_010 * ms, 1_011 * ms, 1_012 * ms, 4_000 * ms);
+        Path capture = EngineHarness.writeFrames(dir, frames, times);
+        Heard heard = new Heard();
+        AuditOutcome outcome = audit(EngineHarness.withoutInventory().config(), capture, heard);
+        FlowRecord mysql = outcome.result().rows().stream().filter(r -> r.responderPort() == 3306).findFirst().orElseThrow();
+        assertEquals(Verdict.UNDOCUMENTED, mysql.verdict(), mysql.reason());
+        assertEquals(List.of(3306), heard.flows.stream().map(FlowRecord::responderPort).toList(), "told once, undocumented");
     }
 
     private static void everyUndocumentedFlowIsToldOnce(AuditConfig config) {
