@@ -80,6 +80,32 @@ class LauncherIT {
     }
 
     @Test
+    void aJarRewrittenWithTheSameBytesGetsAnArchiveOfItsOwnWithoutAWarning() throws Exception {
+        // A distribution's layout (bin/ucaudit beside lib/ucaudit.jar), so that the test may rewrite its jar.
+        Path home = dir.resolve("dist");
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("lib"));
+        Files.createDirectories(home.resolve("captures"));
+        Files.copy(LAUNCHER, home.resolve("bin/ucaudit"));
+        Path jar = Files.copy(LAUNCHER.resolveSibling("target/ucaudit.jar"), home.resolve("lib/ucaudit.jar"));
+        Files.copy(LAUNCHER.resolveSibling("captures/lab-site.pcap"), home.resolve("captures/lab-site.pcap"));
+        Files.createSymbolicLink(home.resolve("rules"), LAUNCHER.resolveSibling("rules"));
+        Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(dir.resolve("bin/ucaudit"), home.resolve("bin/ucaudit"));
+        Path cache = dir.resolve("cache");
+        assertEquals(0, ucaudit(cache, null, "catalog", "--port", "2000").status());
+        assertEquals(1, files(cache, ".jsa").size());
+        // Same bytes, another time: what a rebuild of unchanged sources writes (the JVM checks the jar's time).
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        Shell again = ucaudit(cache, null, "catalog", "--port", "2000");
+        assertEquals(0, again.status(), again.toString());
+        assertFalse(again.err().contains("shared archive"), again.err());
+        assertEquals(2, files(cache, ".jsa").size(), "an archive for the rewritten jar");
+        Shell third = ucaudit(cache, null, "catalog", "--port", "2000");
+        assertEquals("", third.err(), "the new archive is used without a word");
+    }
+
+    @Test
     void aTrainingThatMakesNoArchiveIsRememberedAndNotRetried() throws Exception {
         link();
         Path cache = dir.resolve("cache");
