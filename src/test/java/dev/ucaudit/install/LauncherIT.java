@@ -106,6 +106,28 @@ class LauncherIT {
     }
 
     @Test
+    void theSparkCommandGetsAnArchiveOfItsOwnWithSparksClasses() throws Exception {
+        link();
+        DocCommandsIT.sparkHome();
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = env(cache, null);
+        env.put("SPARK_HOME", Path.of("target/spark-home").toAbsolutePath().toString());
+        List<String> spark = List.of("sh", "-c", "ucaudit spark -q --master 'local[1]' --out report " + LAUNCHER.resolveSibling("captures/lab-site.pcap"));
+        Shell first = Shell.run(dir, env, spark);
+        assertEquals(1, first.status(), first.toString()); // findings
+        List<Path> archives = files(cache, ".jsa");
+        assertEquals(1, archives.size(), "trained with Spark: " + archives);
+        assertTrue(Files.size(archives.get(0)) > 40_000_000L, "Spark's classes are in it: " + Files.size(archives.get(0)) + " bytes");
+        FileTime made = Files.getLastModifiedTime(archives.get(0));
+        Shell second = Shell.run(dir, env, spark);
+        assertEquals(1, second.status(), second.toString());
+        assertEquals("", second.err(), "the archive is used without a word");
+        assertEquals(made, Files.getLastModifiedTime(archives.get(0)), "retrained on the second run");
+        assertEquals(0, ucaudit(cache, null, "catalog", "--port", "2000").status());
+        assertEquals(2, files(cache, ".jsa").size(), "the other commands' archive is another");
+    }
+
+    @Test
     void aTrainingThatMakesNoArchiveIsRememberedAndNotRetried() throws Exception {
         link();
         Path cache = dir.resolve("cache");
