@@ -105,7 +105,7 @@ final class SparkCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--filter is not supported by spark (the tasks read without libpcap); filter the captures first");
         }
-        SparkJob job = new SparkJob(paths, master, filesPerTask, InputOrder.of(order), sparkConf);
+        SparkJob job = new SparkJob(paths, master, filesPerTask, InputOrder.of(order), sparkConf, partial);
         if (perSite) {
             if (policyOptions.state != null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -250,8 +250,8 @@ final class SparkCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        summary.printf(Locale.ROOT, "ucaudit: spark %s: %s%s, merged and classified on the driver in %.1f s%n", result.master(),
-                what, readFigures(result), result.classifyTime().toMillis() / 1e3);
+        summary.printf(Locale.ROOT, "ucaudit: spark %s: %s%s, classified on the driver as they arrived (done %.1f s after the last)%n",
+                result.master(), what, readFigures(result), result.classifyTime().toMillis() / 1e3);
         if (partial) {
             session.partialFile = PartialFiles.written(dir, result.whole());
         }

@@ -246,12 +246,17 @@ public final class AuditEngine {
      * other (their counts are added to {@link #stats()}); {@link #finish()} then classifies.
      */
     public void replay(PartialAudit whole) {
-        Replay into = replayer();
         for (PartialAudit.Part p : whole.parts()) {
-            into.part(p.name(), p.blocks(), p.runs());
-            into.endPart(p.stats().packets);
-            auditor.stats().add(p.stats());
+            replay(p);
         }
+    }
+
+    /** One part, after the parts replayed before it ({@link ArrivalReplay} feeds parts as they arrive). */
+    void replay(PartialAudit.Part p) {
+        Replay into = replayer();
+        into.part(p.name(), p.blocks(), p.runs());
+        into.endPart(p.stats().packets);
+        auditor.stats().add(p.stats());
     }
 
     /** The replay of recorded packets into this engine, made at first use: packets read directly before count for the upkeep. */

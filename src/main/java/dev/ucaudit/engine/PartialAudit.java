@@ -71,16 +71,21 @@ public final class PartialAudit {
         for (PartialAudit p : partials) {
             if (p.options != null) {
                 if (options != null) {
-                    String diff = options.firstDifference(p.options, "one partial audit", "another", null).orElse(null);
-                    if (diff != null) {
-                        throw new IllegalArgumentException(diff + ": they cannot be merged into one audit's report");
-                    }
+                    requireJoinable(options, p.options);
                 }
                 options = p.options;
             }
             all.addAll(p.parts);
         }
         return new PartialAudit(all, options);
+    }
+
+    /** @throws IllegalArgumentException when partials recorded with {@code a} and {@code b} cannot be merged */
+    static void requireJoinable(RecordedOptions a, RecordedOptions b) {
+        String diff = a.firstDifference(b, "one partial audit", "another", null).orElse(null);
+        if (diff != null) {
+            throw new IllegalArgumentException(diff + ": they cannot be merged into one audit's report");
+        }
     }
 
     /** What the parts were recorded with (empty for {@link #empty()}). */

@@ -50,6 +50,11 @@ public final class PartialBudget {
         bytes += partBytes;
     }
 
+    /** What a partial read took ({@link #used()} before and after) is free again: it is no longer held. */
+    public void release(long cost) {
+        used = Math.max(0, used - cost);
+    }
+
     /** The memory taken so far by what was read, about. */
     public long used() {
         return used;

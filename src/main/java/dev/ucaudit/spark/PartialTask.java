@@ -10,35 +10,16 @@ import java.util.Iterator;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.broadcast.Broadcast;
 
 /**
  * What one Spark task does with its files: phase one of the audit ({@link AuditEngine#collect}) on
- * each, as inputs of one run named by its first file (as {@code audit --partial} names a run), merged
- * into one partial audit, which goes back to the driver in its binary form. A file
+ * each, as inputs of one run named by its site's first file (as {@code audit --partial} names a run),
+ * merged into one partial audit, which goes back to the driver in its binary form. A file
  * that cannot be opened or read at all is counted in the partial's run statistics with its reason,
  * as {@code ucaudit audit} counts it; damaged records are counted and listed there too.
  */
-final class PartialTask implements FlatMapFunction<Iterator<CaptureFile>, byte[]> {
-    private static final long serialVersionUID = 1L;
-    private final Broadcast<ConfigCopy> config;
-    private final Broadcast<HadoopConf> hadoop;
-    /** Names the run, as audit --partial does: the first file's name. */
-    private final String run;
-
-    PartialTask(Broadcast<ConfigCopy> config, Broadcast<HadoopConf> hadoop, String run) {
-        this.config = config;
-        this.hadoop = hadoop;
-        this.run = run;
-    }
-
-    @Override
-    public Iterator<byte[]> call(Iterator<CaptureFile> files) throws IOException {
-        if (!files.hasNext()) {
-            return List.<byte[]>of().iterator();
-        }
-        return List.of(partial(config.value().load(), hadoop.value().get(), run, files)).iterator();
+final class PartialTask {
+    private PartialTask() {
     }
 
     /** Phase one on {@code files}, as inputs of the run named {@code run}: their merged partial audit, as shipped. */

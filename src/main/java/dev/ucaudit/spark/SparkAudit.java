@@ -2,43 +2,43 @@ package dev.ucaudit.spark;
 
 import dev.ucaudit.audit.AuditListener;
 import dev.ucaudit.capture.CaptureException;
+import dev.ucaudit.engine.ArrivalReplay;
 import dev.ucaudit.engine.AuditConfig;
-import dev.ucaudit.engine.AuditEngine;
 import dev.ucaudit.engine.AuditOutcome;
 import dev.ucaudit.engine.PartialAudit;
-import dev.ucaudit.engine.PartialBudget;
 import dev.ucaudit.engine.RecordedOptions;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 
 /**
  * The Spark job: lists the capture files and report folders (on the driver), reads the reports'
  * partial audits on the driver ({@link ReportPartials}), numbers the capture files in reading order,
  * lets one task per {@link SparkJob#filesPerTask()} consecutive files run phase one of the audit on
- * them ({@link PartialTask}), merges all the partial audits on the driver and classifies the whole
- * once ({@link AuditEngine#classify}): the outcome is that of one {@code ucaudit audit} of the same
- * files in the same order, and with reports, that of {@code ucaudit merge} of the reports and of an
+ * them ({@link PartialTask}, in one background job: {@link ShippedPartials}), and classifies on the
+ * driver as the tasks' partial audits arrive ({@link ArrivalReplay}): each part is replayed into one
+ * engine as soon as every part before it in the merged order is there, so the classification runs
+ * while the later tasks still read. The outcome is that of one {@code ucaudit audit} of the same files
+ * in the same order, and with reports, that of {@code ucaudit merge} of the reports and of an
  * {@code audit --partial} of the files. Prints nothing; the caller writes the report.
  *
  * <p>The partial audits are collected, not tree-reduced: a merge only puts parts side by side (the
- * work is in the classification, on the driver, after the merge), so merging on executors would
- * send every partial over the network once more for nothing. The driver reads each partial once
- * and merges them pairwise; it needs memory for the merged whole (see docs/scale.md). A report's
- * partial.bin.gz is already in the form a task ships, so no task reads it: the driver streams it
- * from its file system once, where a task would fetch it and send the same bytes on to the driver.
+ * work is in the classification, on the driver), so merging on executors would send every partial
+ * over the network once more for nothing. The driver holds a task's partial audit from its arrival
+ * until its last part is replayed (all of them when the merged whole is kept for {@code --partial}):
+ * see docs/scale.md. A report's partial.bin.gz is already in the form a task ships, so no task reads
+ * it: the driver streams it from its file system once, where a task would fetch it and send the same
+ * bytes on to the driver.
  */
 public final class SparkAudit {
     /**
      * What a job found and how it ran.
      *
-     * @param whole        the merged partial audits (what {@code ucaudit merge} joins with other reports)
+     * @param whole        the merged partial audits (what {@code ucaudit merge} joins with other reports), when the job
+     *                     keeps them ({@link SparkJob#keepsWhole()}), else empty
      * @param repeated     files found under more than one of the paths given (read once)
      * @param partialBytes the partial audits' size as shipped to the driver
      * @param reports      how many reports' partial audits were read (on the driver)
@@ -46,7 +46,8 @@ public final class SparkAudit {
      * @param reportBytes  the size of the reports' partial audits read
      * @param reportsTime  reading the reports' partial audits on the driver (before any task starts)
      * @param tasksTime    from the tasks' start to the last partial audit on the driver (phase one)
-     * @param classifyTime the merge and the classification on the driver (phase two)
+     * @param classifyTime the classification on the driver after the last partial audit arrived (phase two runs
+     *                     as they arrive: this is what it adds after the tasks)
      */
     public record Result(AuditOutcome outcome, PartialAudit whole, List<CaptureFile> files, List<String> repeated, int tasks,
                          long partialBytes, int reports, List<ReportPartials.Duplicate> duplicates, long reportBytes,
@@ -115,56 +116,55 @@ public final class SparkAudit {
         long start = System.nanoTime();
         ReportPartials.Read read = ReportPartials.read(sc.hadoopConfiguration(), listing.reports()); // fail closed, early
         Chosen chosen = choice.choose(read.recorded());
-        AuditConfig config = chosen.config();
-        ConfigCopy copy = chosen.copy();
-        ReportPartials.Read reports = read.joining(RecordedOptions.of(config));
-        long reportsRead = System.nanoTime();
+        ReportPartials.Read reports = read.joining(RecordedOptions.of(chosen.config()));
         List<CaptureFile> files = job.order().number(listing.files());
-        int tasks = (files.size() + job.filesPerTask() - 1) / job.filesPerTask();
-        List<byte[]> partials = files.isEmpty() ? new ArrayList<>() : audit(sc, files, tasks, copy);
-        long collected = System.nanoTime();
-        long bytes = partials.stream().mapToLong(b -> b.length).sum();
-        List<PartialAudit> parts = new ArrayList<>(reports.partials());
-        parts.addAll(read(partials));
-        PartialAudit whole = merge(parts);
-        AuditOutcome outcome = AuditEngine.classify(config, listener, whole);
-        return new Result(outcome, whole, files, listing.repeated(), tasks, bytes, reports.partials().size(),
-                reports.duplicates(), reports.bytes(), sc.master(), Duration.ofNanos(reportsRead - start),
-                Duration.ofNanos(collected - reportsRead), Duration.ofNanos(System.nanoTime() - collected));
-    }
-
-    /** Phase one on the executors: the partial audits of the tasks, as shipped. */
-    private static List<byte[]> audit(JavaSparkContext sc, List<CaptureFile> files, int tasks, ConfigCopy copy) {
-        Broadcast<ConfigCopy> shippedConfig = sc.broadcast(copy);
-        Broadcast<HadoopConf> shippedHadoop = sc.broadcast(new HadoopConf(sc.hadoopConfiguration()));
-        try {
-            return new ArrayList<>(sc.parallelize(files, tasks).mapPartitions(new PartialTask(shippedConfig, shippedHadoop,
-                    files.get(0).name())).collect());
-        } catch (RuntimeException e) { // SparkException and what else a failed job throws, with a stack trace as message
-            throw new IllegalStateException("the Spark job failed: " + CaptureListing.firstLine(rootCause(e)), e);
-        } finally {
-            shippedConfig.destroy();
-            shippedHadoop.destroy();
+        List<TaskFiles> tasks = TaskFiles.cut(0, files, job.filesPerTask());
+        Duration reportsTime = Duration.ofNanos(System.nanoTime() - start);
+        try (ShippedPartials shipped = ShippedPartials.start(sc, tasks, chosen.copy())) {
+            return classify(chosen.config(), listener, job, new Site(files, tasks, allTasks(tasks.size()), reports),
+                    shipped, listing.repeated(), sc.master(), reportsTime, System.nanoTime());
         }
     }
 
-    static List<PartialAudit> read(List<byte[]> partials) {
-        List<PartialAudit> read = new ArrayList<>(partials.size());
-        PartialBudget budget = PartialBudget.ofHeap();
-        for (int i = 0; i < partials.size(); i++) {
-            try {
-                read.add(PartialAudit.read(new ByteArrayInputStream(partials.get(i)), "the partial audit of task " + i, budget));
-            } catch (IOException e) {
-                throw new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
+    /**
+     * One site's part of a job (the whole job without {@code --per-site}).
+     *
+     * @param tasks    the site's tasks, each reading some of its files
+     * @param numbers  the site's tasks' numbers in the job
+     * @param reports  the site's reports' partial audits, read on the driver
+     */
+    record Site(List<CaptureFile> files, List<TaskFiles> tasks, List<Integer> numbers, ReportPartials.Read reports) {
+    }
+
+    static List<Integer> allTasks(int n) {
+        List<Integer> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    /**
+     * Phase two of one site on the driver, while the job's tasks still run: the site's parts replayed in the
+     * merged order as they arrive ({@link ArrivalReplay}).
+     */
+    static Result classify(AuditConfig config, AuditListener listener, SparkJob job, Site site, ShippedPartials shipped,
+                           List<String> repeated, String master, Duration reportsTime, long tasksStarted) {
+        List<List<ArrivalReplay.Coming>> coming = new ArrayList<>();
+        for (TaskFiles t : site.tasks()) {
+            List<ArrivalReplay.Coming> c = new ArrayList<>();
+            for (CaptureFile f : t.files()) {
+                c.add(new ArrivalReplay.Coming(t.run(), f.sequence(), f.name()));
             }
-            partials.set(i, null); // read once: the bytes can go
+            coming.add(c);
         }
-        return read;
-    }
-
-    /** In one sort (a week of one-minute periods is 10,080 partials). */
-    static PartialAudit merge(List<PartialAudit> parts) {
-        return PartialAudit.mergeAll(parts);
+        ArrivalReplay.Result r = ArrivalReplay.classify(config, listener, site.reports().partials(), coming,
+                shipped.of(site.numbers()), job.keepsWhole());
+        long end = System.nanoTime();
+        long lastArrival = shipped.lastArrival(site.numbers(), tasksStarted);
+        return new Result(r.outcome(), r.whole(), site.files(), repeated, site.tasks().size(), shipped.bytes(site.numbers()),
+                site.reports().partials().size(), site.reports().duplicates(), site.reports().bytes(), master, reportsTime,
+                Duration.ofNanos(lastArrival - tasksStarted), Duration.ofNanos(end - Math.max(lastArrival, tasksStarted)));
     }
 
     static Throwable rootCause(Throwable e) {

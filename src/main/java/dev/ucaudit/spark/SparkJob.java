@@ -12,8 +12,11 @@ import java.util.Map;
  * @param filesPerTask how many consecutive files one task reads (at least 1)
  * @param order        the order the files are read in, as one audit would read them
  * @param sparkConf    further Spark settings ({@code spark.executor.memory} and the like)
+ * @param keepsWhole   whether the merged partial audits are kept for the caller ({@code --partial} writes them);
+ *                     otherwise each task's partial audit is let go once the driver replayed it
  */
-public record SparkJob(List<String> paths, String master, int filesPerTask, InputOrder order, Map<String, String> sparkConf) {
+public record SparkJob(List<String> paths, String master, int filesPerTask, InputOrder order, Map<String, String> sparkConf,
+                       boolean keepsWhole) {
     public SparkJob {
         paths = List.copyOf(paths);
         sparkConf = Map.copyOf(sparkConf);
