@@ -203,11 +203,7 @@ public final class AuditEngine {
      */
     public static PartialAudit collect(AuditConfig config, AuditListener listener, String runName, long sequence, String name,
                                        Opener opener) {
-        List<PacketBlock> blocks = new ArrayList<>();
-        PartialRecorder recorder = new PartialRecorder(config, listener, b -> blocks.add(b.trimmed()));
-        record(recorder, new Input(name, opener), (source, sink) -> sink);
-        return new PartialAudit(List.of(new PartialAudit.Part(runName, sequence, name, recorder.stats(), blocks, recorder.runs())),
-                RecordedOptions.of(config));
+        return new PhaseOne(config).collect(listener, runName, sequence, name, opener);
     }
 
     /**

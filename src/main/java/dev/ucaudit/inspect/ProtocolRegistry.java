@@ -33,6 +33,8 @@ public final class ProtocolRegistry {
     private final List<ContentProbe> probes;
     /** The protocol the others run over on their TLS ports, or null. */
     private final Registration tlsLayer;
+    /** The registrations' later-payload tests (few of them have one): asked of every packet a partial may skip. */
+    private final PayloadTest[] laterPayloads;
 
     private ProtocolRegistry(List<Registration> registrations) {
         Map<AppProtocol, Registration> m = new EnumMap<>(AppProtocol.class);
@@ -56,6 +58,8 @@ public final class ProtocolRegistry {
         this.all = List.copyOf(registrations);
         this.probes = List.copyOf(p);
         this.tlsLayer = layer;
+        this.laterPayloads = registrations.stream().map(Registration::laterPayload).filter(t -> t != null)
+                .toArray(PayloadTest[]::new);
     }
 
     /** Every registration the class path lists, in the order of its service file. */
@@ -177,8 +181,8 @@ public final class ProtocolRegistry {
 
     /** A payload past a conversation's first ones that an inspector may read on a negotiated channel (TPKT). */
     public boolean laterPayloadMayBeRead(int ipProtocol, byte[] buf, int off, int len) {
-        for (Registration r : all) {
-            if (r.laterPayload() != null && r.laterPayload().test(ipProtocol, buf, off, len)) {
+        for (PayloadTest t : laterPayloads) {
+            if (t.test(ipProtocol, buf, off, len)) {
                 return true;
             }
         }

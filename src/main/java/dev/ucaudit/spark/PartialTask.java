@@ -1,9 +1,9 @@
 package dev.ucaudit.spark;
 
 import dev.ucaudit.audit.AuditListener;
-import dev.ucaudit.engine.AuditConfig;
 import dev.ucaudit.engine.AuditEngine;
 import dev.ucaudit.engine.PartialAudit;
+import dev.ucaudit.engine.PhaseOne;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
@@ -23,11 +23,11 @@ final class PartialTask {
     }
 
     /** Phase one on {@code files}, as inputs of the run named {@code run}: their merged partial audit, as shipped. */
-    static byte[] partial(AuditConfig audit, Configuration conf, String run, Iterator<CaptureFile> files) throws IOException {
+    static byte[] partial(PhaseOne phaseOne, Configuration conf, String run, Iterator<CaptureFile> files) throws IOException {
         List<PartialAudit> read = new ArrayList<>();
         while (files.hasNext()) {
             CaptureFile file = files.next();
-            read.add(AuditEngine.collect(audit, AuditListener.SILENT, run, file.sequence(), file.name(),
+            read.add(phaseOne.collect(AuditListener.SILENT, run, file.sequence(), file.name(),
                     () -> HadoopCaptures.open(conf, file)));
         }
         PartialAudit partial = PartialAudit.mergeAll(read);

@@ -25,7 +25,7 @@ import scala.runtime.BoxedUnit;
  */
 final class ShippedPartials implements AutoCloseable {
     private final JavaSparkContext sc;
-    private final Broadcast<ConfigCopy> config;
+    private final Broadcast<ExecutorConfig> config;
     private final Broadcast<HadoopConf> hadoop;
     private final byte[][] shipped;
     private final boolean[] arrived;
@@ -43,7 +43,7 @@ final class ShippedPartials implements AutoCloseable {
         this.arrivedAt = new long[tasks.size()];
         this.cost = new long[tasks.size()];
         this.size = new long[tasks.size()];
-        this.config = sc.broadcast(copy);
+        this.config = sc.broadcast(new ExecutorConfig(copy));
         this.hadoop = sc.broadcast(new HadoopConf(sc.hadoopConfiguration()));
         ClassTag<byte[]> bytesTag = scala.reflect.ClassTag$.MODULE$.apply(byte[].class);
         Results handler = new Results(this);
@@ -166,10 +166,10 @@ final class ShippedPartials implements AutoCloseable {
     private static final class TaskFunction extends AbstractFunction1<scala.collection.Iterator<TaskFiles>, byte[]>
             implements Serializable {
         private static final long serialVersionUID = 1L;
-        private final Broadcast<ConfigCopy> config;
+        private final Broadcast<ExecutorConfig> config;
         private final Broadcast<HadoopConf> hadoop;
 
-        TaskFunction(Broadcast<ConfigCopy> config, Broadcast<HadoopConf> hadoop) {
+        TaskFunction(Broadcast<ExecutorConfig> config, Broadcast<HadoopConf> hadoop) {
             this.config = config;
             this.hadoop = hadoop;
         }
@@ -178,7 +178,7 @@ final class ShippedPartials implements AutoCloseable {
         public byte[] apply(scala.collection.Iterator<TaskFiles> partition) {
             TaskFiles files = partition.next(); // one per partition
             try {
-                return PartialTask.partial(config.value().load(), hadoop.value().get(), files.run(), files.files().iterator());
+                return PartialTask.partial(config.value().phaseOne(), hadoop.value().get(), files.run(), files.files().iterator());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
