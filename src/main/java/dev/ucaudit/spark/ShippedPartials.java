@@ -21,7 +21,7 @@ import scala.runtime.BoxedUnit;
  * driver classifies the parts that are there while the other tasks still read ({@link ArrivalReplay}).
  * What arrives is held as shipped (gzip) until the classification asks for it, then decoded within one
  * {@link PartialBudget} (half the driver's heap), which gets back what a partial took once it is let go.
- * {@link #await} and {@link #release} are called from one thread (the driver's classification).
+ * {@link #await} and {@link #release} of one task are called from one thread (a site's classification).
  */
 final class ShippedPartials implements AutoCloseable {
     private final JavaSparkContext sc;
@@ -113,10 +113,10 @@ final class ShippedPartials implements AutoCloseable {
             partial = shipped[task];
             shipped[task] = null; // decoded once: the bytes can go
         }
-        long before = budget.used();
+        PartialBudget share = budget.share(); // sites are decoded on several threads at once
         try {
-            PartialAudit read = PartialAudit.read(new ByteArrayInputStream(partial), "the partial audit of task " + task, budget);
-            cost[task] = budget.used() - before;
+            PartialAudit read = PartialAudit.read(new ByteArrayInputStream(partial), "the partial audit of task " + task, share);
+            cost[task] = share.used();
             return read;
         } catch (IOException e) {
             throw new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
