@@ -9,7 +9,7 @@ import dev.ucaudit.capture.PcapFileSource;
 import dev.ucaudit.capture.PcapWriter;
 import dev.ucaudit.packet.CaptureProblem;
 import dev.ucaudit.packet.RawPacket;
-import dev.ucaudit.synth.MediaHeavySite;
+import dev.ucaudit.testing.MediaHeavySample;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -37,8 +37,7 @@ import picocli.CommandLine;
  * at the boundaries and not counted twice, and what the run holds bounded by what is active.
  */
 class LivePeriodsTest {
-    /** 2026-11-02T09:00:00Z, the media-heavy capture's first packet. */
-    private static final long START_MILLIS = 1_793_610_000_000L;
+    private static final long START_MILLIS = MediaHeavySample.START_MILLIS;
     private static final long HOUR_NANOS = 3_600_000_000_000L;
 
     @TempDir
@@ -47,11 +46,10 @@ class LivePeriodsTest {
     static Path inventory;
 
     @BeforeAll
-    static void generate() throws IOException {
-        capture = shared.resolve("media-heavy.pcap");
-        MediaHeavySite.write(capture, 30_000);
-        inventory = shared.resolve("inventory.csv");
-        Files.writeString(inventory, MediaHeavySite.INVENTORY);
+    static void generate() throws Exception {
+        MediaHeavySample sample = MediaHeavySample.write(shared, 30_000);
+        capture = sample.capture();
+        inventory = sample.inventory();
     }
 
     /** A live run of {@code args} (as on the command line, minus the interface) fed from {@code pcap}. */

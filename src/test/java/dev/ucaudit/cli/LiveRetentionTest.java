@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ucaudit.capture.PcapFileSource;
 import dev.ucaudit.run.live.Retention;
-import dev.ucaudit.synth.MediaHeavySite;
+import dev.ucaudit.testing.MediaHeavySample;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -22,7 +22,7 @@ import picocli.CommandLine;
 
 /** Issue 22 section 4: live --keep N / --keep-days D prune period folders; latest and cumulative-unused.csv stay right. */
 class LiveRetentionTest {
-    private static final long START_MILLIS = 1_793_610_000_000L;
+    private static final long START_MILLIS = MediaHeavySample.START_MILLIS;
 
     @TempDir
     static Path shared;
@@ -31,10 +31,9 @@ class LiveRetentionTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        capture = shared.resolve("media-heavy.pcap");
-        MediaHeavySite.write(capture, 30_000);
-        inventory = shared.resolve("inventory.csv");
-        Files.writeString(inventory, MediaHeavySite.INVENTORY);
+        MediaHeavySample sample = MediaHeavySample.write(shared, 30_000);
+        capture = sample.capture();
+        inventory = sample.inventory();
     }
 
     private static List<String> periods(Path out) throws Exception {
