@@ -96,6 +96,27 @@ class SiteReportTest {
     }
 
     @Test
+    void sitesClassifiedOnSeveralDriverThreadsGiveTheReportsOfOneThreadInTheSameOrder() throws Exception {
+        List<List<String>> runs = new ArrayList<>();
+        for (String cores : List.of("1", "3")) {
+            Path out = dir.resolve("cores-" + cores);
+            Cli spark = Cli.run("spark", "--per-site", "--master", "local[2]", "--conf", "spark.driver.cores=" + cores,
+                    "--inventory", INVENTORY.toString(), "--out", out.toString(), fleet.toString());
+            assertTrue(spark.exit() <= 1, spark.toString());
+            // the per-site lines, in the order they were printed, with each site's flows and summary
+            List<String> seen = new ArrayList<>();
+            for (String line : spark.out().lines().filter(l -> l.contains(": site site-")).toList()) {
+                String site = line.replaceAll(".*: site (site-\\d+): .*", "$1");
+                seen.add(site + "\n" + withoutWriteTime(out.resolve(site).resolve("flows.csv"))
+                        + withoutWriteTime(out.resolve(site).resolve("summary.json")));
+            }
+            assertEquals(SITES, seen.size(), spark.out());
+            runs.add(seen);
+        }
+        assertEquals(runs.get(0), runs.get(1), "three classifying threads: the same reports, told in the same order");
+    }
+
+    @Test
     void aCaptureOutsideAnySiteFolderEndsTheRunWithOneLineAndNoReport() throws Exception {
         Path paths = Files.createDirectories(dir.resolve("loose"));
         Files.createDirectories(paths.resolve("site-a"));
