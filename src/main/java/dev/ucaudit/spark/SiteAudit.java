@@ -6,6 +6,7 @@ import dev.ucaudit.engine.RecordedOptions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,10 +90,7 @@ public final class SiteAudit {
         });
         try (ShippedPartials shipped = ShippedPartials.start(sc, tasks, chosen.copy())) {
             long tasksStarted = System.nanoTime();
-            List<Future<SparkAudit.Result>> results = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                results.add(null);
-            }
+            List<Future<SparkAudit.Result>> results = new ArrayList<>(Collections.nCopies(names.size(), null));
             // sites are classified `threads` at a time and handed over in name order: at most that many outcomes held
             for (int i = 0; i < names.size() + threads; i++) {
                 if (i < names.size()) {
